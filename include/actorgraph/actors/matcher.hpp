@@ -1,0 +1,67 @@
+// Stage 2 (actors): finds actor mentions in a segmented Document with one hashed
+// lookup per token (longest match wins), inflection endings, compound prefixes,
+// ambiguity guards, datelines/venues and article-level coreference.
+#pragma once
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/text/document.hpp"
+#include "actorgraph/text/lexicon.hpp"
+
+namespace actorgraph {
+
+// One actor mention. span is a half-open byte range into Document::text and covers
+// tokens [first_token, end_token) of sentence `sentence`.
+struct ActorMention {
+  Span span;
+  std::size_t first_token = 0;
+  std::size_t end_token = 0;
+  std::size_t sentence = 0;
+  ActorCode code;
+  ActorKind kind = ActorKind::state;
+  ActorRole role = ActorRole::name;
+  bool genitive = false;  // matched with a genitive/possessive ending (Russlands, Russia's)
+  bool venue = false;     // a capital after "in"/"at": where something happens
+  bool dateline = false;  // "PJÖNGJANG:" at the start of a paragraph
+  bool coref = false;     // resolved from "beide Länder", "the country", "der Minister"
+  // A place or dateline names no acting actor; coreference mentions add no new actor.
+  bool counts_as_actor() const {
+    return !venue && !dateline && !coref && role != ActorRole::region && kind != ActorKind::collective;
+  }
+};
+
+class ActorMatcher {
+ public:
+  // Uses the lexicon classes "venue_prep" and "coref" (value state|pair|subject|person).
+  ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon);
+
+  // Mentions in document order (coreference mentions included, sorted by span).
+  // doc.lang selects the dictionary rows; doc.date filters persons by validity.
+  // No match is an empty result.
+  std::vector<ActorMention> match(const Document& doc) const;
+
+  const ActorDictionary& dictionary() const { return dictionary_; }
+
+ private:
+  struct Pattern {
+    std::vector<std::string> rest;  // tokens after the first
+    std::string shapes;  // per token of a cs entry: 'U' all caps, 'C' capitalised, 'a' any
+    const ActorEntry* entry = nullptr;
+    bool genitive = false;
+  };
+  using Table = std::unordered_map<std::string, std::vector<Pattern>>;
+
+  void add_entry(const ActorEntry& e, Lang lang);
+  bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,
+               const Sentence& sentence) const;
+  void add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const;
+
+  const ActorDictionary& dictionary_;
+  const Lexicon& lexicon_;
+  Table tables_[2];         // by Lang (de, en)
+  Table prefixes_[2];       // compound-prefix forms by Lang
+};
+
+}  // namespace actorgraph

@@ -1,0 +1,43 @@
+// Data files (dictionaries, rules) as a bundle: the embedded defaults plus user
+// files given with --dict, each stage taking the files whose header tag it reads.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace actorgraph {
+
+struct DataFile {
+  std::string name;     // for messages: "data/actors/states.tsv" or the user's path
+  std::string content;  // UTF-8 text
+};
+
+// A parsed row of a tab-separated data file; views point into the DataFile.
+struct TsvRow {
+  std::size_t line = 0;  // 1-based line number in the file
+  std::vector<std::string_view> cols;
+};
+
+class DataBundle {
+ public:
+  // The dictionaries compiled into the binary.
+  static DataBundle defaults();
+  // Adds a user file read from disk; throws InputError when unreadable and
+  // DataError when its first line is not a known "#actorgraph-KIND N" tag.
+  void add_file(const std::string& path);
+  // Adds a file from memory (tests, embedded data).
+  void add(DataFile file);
+  // Every file whose first line is exactly "#actorgraph-" + kind + " 1", in order added.
+  std::vector<const DataFile*> files_of(std::string_view kind) const;
+
+ private:
+  std::vector<DataFile> files_;
+};
+
+// Splits a data file into rows: skips the tag line, comments (#) and blank lines;
+// throws DataError "name:line: ..." when a row has fewer than min_cols or more than
+// max_cols tab-separated columns. Trailing '\r' is ignored.
+std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols);
+
+}  // namespace actorgraph

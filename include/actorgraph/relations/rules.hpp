@@ -1,0 +1,83 @@
+// Stage 3 (relations): relation cue rules from "#actorgraph-rules 1" files
+// (format: docs/RULES.md), compiled into one automaton over token forms.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/core/aho_corasick.hpp"
+#include "actorgraph/core/data_files.hpp"
+#include "actorgraph/core/types.hpp"
+
+namespace actorgraph {
+
+// A glob over one normalised token: "sanktion*" (prefix), "*lieferung" (suffix, the
+// head of a German compound), "*waffe*" (anywhere), "traf" (exact).
+struct TokenGlob {
+  std::string text;
+  bool open_start = false;  // leading '*'
+  bool open_end = false;    // trailing '*'
+  bool matches(std::string_view norm) const;
+};
+
+// How one role (source or target) of a rule is found; tried in the order written.
+enum class RoleStrategy : std::uint8_t {
+  subj,     // the unmarked actor before the cue in the clause (German inversion: after it)
+  obj,      // the unmarked actor after the cue (German verb-final: before it, after the subject)
+  poss,     // possessor or adjective right before a noun cue: Russlands/russische/Russia's
+  gen,      // genitive or "of" right after a noun cue: die Unterstützung Russlands
+  prep,     // the actor governed by one of the listed prepositions: gegen, an, against
+  between,  // zwischen X und Y / between X and Y: both actors
+  speaker,  // the speaker of the sentence: "sagte Lawrow", "according to Moscow"
+  hyph,     // first part of a hyphenated compound with the cue: Russland-Sanktionen
+  acr,      // as hyph, but only an all-capitals acronym: US-Sanktionen, EU-Sanktionen
+};
+
+struct RoleSpec {
+  RoleStrategy strategy = RoleStrategy::subj;
+  std::vector<std::string> preps;  // for prep
+};
+
+struct Rule {
+  std::string id;  // "file:line", printed with every relation it makes
+  Lang lang = Lang::de;
+  std::string cue;                // as written
+  std::vector<TokenGlob> tokens;  // cue tokens; gap[i] says whether "..." precedes token i
+  std::vector<bool> gap;
+  RelationType type = RelationType::partnership;
+  std::vector<RoleSpec> source;
+  std::vector<RoleSpec> target;
+  std::vector<TokenGlob> need;       // one of these must be in the clause (need=a|b)
+  std::vector<TokenGlob> forbid;     // none of these may be in the clause (not=a|b)
+  std::optional<Modality> modality;  // mod=...: fixed modality of the cue itself
+  bool speech = false;               // a speech act: the sentence's speaker may be its source
+  bool noun = false;                 // a nominal cue: passive voice does not swap its roles
+};
+
+class RuleSet {
+ public:
+  // Reads every rules file of the bundle: rows
+  // "lang<TAB>cue<TAB>type<TAB>source<TAB>target[<TAB>flags]". Throws DataError
+  // "file:line: what" for unknown types, strategies, flags or malformed cues.
+  explicit RuleSet(const DataBundle& data);
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  // Calls on_hit(rule) for every rule whose first cue token matches `norm` in `lang`.
+  template <typename F>
+  void first_token_hits(Lang lang, std::string_view norm, F&& on_hit) const {
+    const auto& ac = automata_[lang == Lang::de ? 0 : 1];
+    ac.scan(norm, [&](std::uint32_t id, std::size_t b, std::size_t e) {
+      const Rule& r = rules_[id];
+      const TokenGlob& g = r.tokens[0];
+      if ((g.open_start || b == 0) && (g.open_end || e == norm.size())) on_hit(r);
+    });
+  }
+
+ private:
+  std::vector<Rule> rules_;
+  AhoCorasick automata_[2];
+};
+
+}  // namespace actorgraph

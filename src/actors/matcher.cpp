@@ -1,0 +1,360 @@
+#include "actorgraph/actors/matcher.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "actorgraph/text/lexicon.hpp"
+
+namespace actorgraph {
+namespace {
+
+struct Ending {
+  std::string_view suffix;
+  bool genitive;
+};
+
+// Inflection endings added to the last token of a form, by role and language.
+std::vector<Ending> endings(ActorRole role, Lang lang) {
+  if (lang == Lang::de) {
+    switch (role) {
+      case ActorRole::name:
+      case ActorRole::person:
+      case ActorRole::capital:
+      case ActorRole::seat:
+      case ActorRole::region:
+        return {{"", false}, {"s", true}};
+      case ActorRole::body:
+        return {{"", false}, {"s", true}, {"es", true}, {"n", false}, {"en", false}};
+      case ActorRole::adj:
+        return {{"", false}, {"e", false}, {"en", false}, {"er", false}, {"es", false}, {"em", false}};
+      case ActorRole::demonym:
+        return {{"", false}, {"n", false}, {"s", false}, {"in", false}, {"innen", false}};
+      default:
+        return {{"", false}};
+    }
+  }
+  switch (role) {
+    case ActorRole::name:
+    case ActorRole::person:
+    case ActorRole::capital:
+    case ActorRole::seat:
+    case ActorRole::body:
+    case ActorRole::region:
+      return {{"", false}, {"'s", true}, {"'", true}};
+    case ActorRole::demonym:
+      return {{"", false}, {"s", false}, {"'s", true}};
+    default:
+      return {{"", false}};
+  }
+}
+
+// Case shape of each token of a raw form, split like tokenize_form splits.
+std::string case_shapes(std::string_view raw) {
+  std::string shapes;
+  auto word_char = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; };
+  std::size_t i = 0;
+  while (i < raw.size()) {
+    auto c = static_cast<unsigned char>(raw[i]);
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    if (!word_char(c)) {
+      shapes.push_back('a');
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    int letters = 0, upper = 0;
+    bool first_upper = false, first = true;
+    while (j < raw.size()) {
+      auto d = static_cast<unsigned char>(raw[j]);
+      if (word_char(d)) {
+        if (std::isalpha(d)) {
+          ++letters;
+          bool up = std::isupper(d) != 0;
+          upper += up;
+          if (first) first_upper = up;
+          first = false;
+        } else if (d >= 0x80 && first) {
+          first = false;  // non-ASCII first letter: no case requirement from it
+        }
+        ++j;
+      } else if ((d == '\'' || d == '.') && j + 1 < raw.size() &&
+                 word_char(static_cast<unsigned char>(raw[j + 1]))) {
+        j += 2;
+        if (std::isalpha(static_cast<unsigned char>(raw[j - 1]))) {
+          ++letters;
+          upper += std::isupper(static_cast<unsigned char>(raw[j - 1])) != 0;
+        }
+      } else {
+        break;
+      }
+    }
+    shapes.push_back(letters >= 2 && upper == letters ? 'U' : (first_upper ? 'C' : 'a'));
+    i = j;
+  }
+  return shapes;
+}
+
+bool in_validity(const ActorEntry& e, const Date& date) {
+  if (date.empty()) return true;
+  // Compare at the precision both have: a person valid "2004.." counts for "2004-03".
+  auto clip = [](const Date& d, const Date& like) {
+    Date c = d;
+    if (like.month == 0) c.month = 0, c.day = 0;
+    if (like.day == 0) c.day = 0;
+    return c;
+  };
+  if (!e.valid_from.empty() && clip(date, e.valid_from) < clip(e.valid_from, date)) return false;
+  if (!e.valid_to.empty() && clip(e.valid_to, date) < clip(date, e.valid_to)) return false;
+  return true;
+}
+
+std::size_t lang_index(Lang l) { return l == Lang::de ? 0 : 1; }
+
+}  // namespace
+
+ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
+    : dictionary_(dictionary), lexicon_(lexicon) {
+  for (const ActorEntry& e : dictionary.entries()) {
+    for (Lang l : {Lang::de, Lang::en}) {
+      if (!e.lang || *e.lang == l) add_entry(e, l);
+    }
+  }
+  for (auto* tables : {tables_, prefixes_}) {
+    for (std::size_t i = 0; i < 2; ++i) {
+      for (auto& [key, list] : tables[i]) {
+        std::stable_sort(list.begin(), list.end(), [](const Pattern& a, const Pattern& b) {
+          return a.rest.size() > b.rest.size();
+        });
+      }
+    }
+  }
+}
+
+void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
+  std::string shapes = e.case_sensitive ? case_shapes(e.form) : std::string();
+  if (shapes.size() != e.tokens.size()) shapes.assign(e.tokens.size(), 'a');
+  if (e.role == ActorRole::prefix) {
+    if (e.tokens.size() == 1) {
+      prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{{}, shapes, &e, false});
+    }
+    return;
+  }
+  for (const Ending& end : endings(e.role, lang)) {
+    std::vector<std::string> toks = e.tokens;
+    // Endings only attach to a word, never to "U.S." or a form ending in punctuation.
+    if (!end.suffix.empty()) {
+      const std::string& last = toks.back();
+      if (last.empty() || !std::isalnum(static_cast<unsigned char>(last.back()))) {
+        if (static_cast<unsigned char>(last.back()) < 0x80) continue;
+      }
+      toks.back() += end.suffix;
+    }
+    Pattern p;
+    p.rest.assign(toks.begin() + 1, toks.end());
+    p.shapes = shapes;
+    p.entry = &e;
+    p.genitive = end.genitive;
+    tables_[lang_index(lang)][toks[0]].push_back(std::move(p));
+  }
+}
+
+bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t first,
+                           std::size_t end, const Sentence& sentence) const {
+  const auto& toks = doc.tokens;
+  const ActorEntry& e = *p.entry;
+  if (e.case_sensitive) {
+    for (std::size_t k = 0; k < end - first; ++k) {
+      char want = p.shapes[k];
+      const Token& t = toks[first + k];
+      if (want == 'U' && !t.all_caps) return false;
+      if (want == 'C' && !t.capitalized) return false;
+    }
+  }
+  if (!in_validity(e, doc.date)) return false;
+  if (e.ambiguous) {
+    auto name_word = [&](std::size_t i) {
+      return toks[i].kind == TokenKind::word && toks[i].capitalized;
+    };
+    if (first > sentence.first_token && name_word(first - 1) && first - 1 != sentence.first_token)
+      return false;
+    if (end < sentence.end_token && name_word(end)) return false;
+    if (first >= sentence.first_token + 2 && toks[first - 1].norm == "," && name_word(first - 2))
+      return false;
+  }
+  if (e.no_compound && end < sentence.end_token && toks[end].norm == "-" &&
+      toks[end].span.begin == toks[end - 1].span.end) {
+    return false;
+  }
+  return true;
+}
+
+std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
+  std::vector<ActorMention> out;
+  if (doc.lang == Lang::unknown) return out;
+  const Table& table = tables_[lang_index(doc.lang)];
+  const Table& prefixes = prefixes_[lang_index(doc.lang)];
+  const auto& toks = doc.tokens;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    for (std::size_t i = sent.first_token; i < sent.end_token;) {
+      const Token& tok = toks[i];
+      if (tok.kind == TokenKind::punct) {
+        ++i;
+        continue;
+      }
+      const Pattern* best = nullptr;
+      std::size_t best_end = i;
+      auto it = table.find(tok.norm);
+      if (it != table.end()) {
+        for (const Pattern& p : it->second) {
+          std::size_t end = i + 1 + p.rest.size();
+          if (end > sent.end_token) continue;
+          bool ok = true;
+          for (std::size_t k = 0; k < p.rest.size() && ok; ++k) {
+            ok = toks[i + 1 + k].norm == p.rest[k];
+          }
+          if (ok && accepts(doc, p, i, end, sent)) {
+            best = &p;
+            best_end = end;
+            break;
+          }
+        }
+      }
+      // Closed compounds: "Kremlchef" names RUS through the prefix "kreml".
+      if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6) {
+        for (std::size_t len = tok.norm.size() - 2; len >= 3 && !best; --len) {
+          auto pit = prefixes.find(tok.norm.substr(0, len));
+          if (pit == prefixes.end()) continue;
+          for (const Pattern& p : pit->second) {
+            if (in_validity(*p.entry, doc.date)) {
+              best = &p;
+              best_end = i + 1;
+              break;
+            }
+          }
+        }
+      }
+      if (!best) {
+        ++i;
+        continue;
+      }
+      ActorMention m;
+      m.first_token = i;
+      m.end_token = best_end;
+      m.span = Span{toks[i].span.begin, toks[best_end - 1].span.end};
+      m.sentence = s;
+      m.code = best->entry->code;
+      m.kind = best->entry->kind;
+      m.role = best->entry->role;
+      m.genitive = best->genitive;
+      if (m.role == ActorRole::capital || m.role == ActorRole::seat) {
+        if (i > sent.first_token && lexicon_.has("venue_prep", doc.lang, toks[i - 1].norm) &&
+            m.role == ActorRole::capital) {
+          m.venue = true;
+        }
+        if (i == sent.first_token && sent.starts_paragraph && best_end < sent.end_token) {
+          const std::string& next = toks[best_end].norm;
+          if (next == ":" || next == "-" || next == "(" || next == "," || next == "/") m.dateline = true;
+        }
+      }
+      out.push_back(std::move(m));
+      i = best_end;
+    }
+  }
+  add_coreference(doc, out);
+  return out;
+}
+
+void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const {
+  const auto& phrases = lexicon_.phrases("coref", doc.lang);
+  if (phrases.empty()) return;
+  const auto& toks = doc.tokens;
+  std::vector<ActorMention> added;
+  std::size_t next_mention = 0;  // mentions before the phrase are antecedents
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
+      while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
+      if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
+      const LexiconPhrase* hit = nullptr;
+      for (const LexiconPhrase& ph : phrases) {
+        if (i + ph.tokens.size() > sent.end_token) continue;
+        bool ok = true;
+        for (std::size_t k = 0; k < ph.tokens.size() && ok; ++k) ok = toks[i + k].norm == ph.tokens[k];
+        if (ok) {
+          hit = &ph;
+          break;
+        }
+      }
+      if (!hit) continue;
+      std::size_t end = i + hit->tokens.size();
+      auto make = [&](const ActorMention& ante) {
+        ActorMention m;
+        m.first_token = i;
+        m.end_token = end;
+        m.span = Span{toks[i].span.begin, toks[end - 1].span.end};
+        m.sentence = s;
+        m.code = ante.code;
+        m.kind = ante.kind;
+        m.role = ActorRole::coref;
+        m.coref = true;
+        added.push_back(m);
+      };
+      // Antecedents: earlier mentions that name an acting state (no venue or dateline).
+      std::vector<const ActorMention*> before;
+      for (std::size_t k = 0; k < next_mention; ++k) {
+        const ActorMention& m = mentions[k];
+        if (m.coref || m.venue || m.dateline || m.kind != ActorKind::state) continue;
+        if (m.sentence + 3 < s) continue;  // only the last few sentences
+        before.push_back(&m);
+      }
+      const std::string& kind = hit->value;
+      if (kind == "state" && !before.empty()) {
+        make(*before.back());
+      } else if (kind == "person") {
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+          if ((*it)->role == ActorRole::person) {
+            make(**it);
+            break;
+          }
+        }
+      } else if (kind == "subject") {
+        for (const ActorMention* m : before) {
+          if (m->sentence == s) {
+            make(*m);
+            break;
+          }
+        }
+        if (added.empty() || added.back().first_token != i) {
+          if (!before.empty()) make(*before.back());
+        }
+      } else if (kind == "pair") {
+        const ActorMention* last = nullptr;
+        const ActorMention* second = nullptr;
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+          if (!last) {
+            last = *it;
+          } else if ((*it)->code != last->code) {
+            second = *it;
+            break;
+          }
+        }
+        if (last && second) {
+          make(*second);
+          make(*last);
+        }
+      }
+      i = end - 1;
+    }
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::stable_sort(mentions.begin(), mentions.end(), [](const ActorMention& a, const ActorMention& b) {
+    return a.first_token < b.first_token;
+  });
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,66 @@
+#include "cli.hpp"
+
+#include <algorithm>
+#include <iostream>
+#include <new>
+
+#include "actorgraph/core/error.hpp"
+#include "commands.hpp"
+
+namespace actorgraph::cli {
+
+std::vector<CommandSpec>& command_registry() {
+  static std::vector<CommandSpec> registry;
+  return registry;
+}
+
+int run(int argc, char** argv) {
+  CLI::App app{
+      "actorgraph: actor-relationship graphs from German and English news articles.\n"
+      "Examples:\n"
+      "  actorgraph extract article.txt -o article.dot\n"
+      "  actorgraph extract corpus/ -o out/ --format json\n"
+      "  actorgraph explain article.txt\n"
+      "  actorgraph eval ../shared/corpus/dev\n"};
+  app.set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+
+  auto specs = command_registry();
+  std::stable_sort(specs.begin(), specs.end(), [](const CommandSpec& a, const CommandSpec& b) { return a.order < b.order; });
+  std::vector<std::pair<CLI::App*, Action>> commands;
+  for (const auto& spec : specs) {
+    std::size_t before = app.get_subcommands({}).size();
+    Action action = spec.factory(app);
+    auto subs = app.get_subcommands({});
+    if (subs.size() > before) commands.emplace_back(subs.back(), std::move(action));
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  }
+  try {
+    for (auto& [sub, action] : commands) {
+      if (sub->parsed()) return action();
+    }
+    std::cerr << "actorgraph: no command given (see --help)\n";
+    return kExitUsage;
+  } catch (const UsageError& e) {
+    std::cerr << "actorgraph: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const Error& e) {
+    std::cerr << "actorgraph: " << e.what() << "\n";
+    return kExitInput;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "actorgraph: out of memory\n";
+    return kExitInput;
+  } catch (const std::exception& e) {
+    std::cerr << "actorgraph: " << e.what() << "\n";
+    return kExitInput;
+  }
+}
+
+}  // namespace actorgraph::cli

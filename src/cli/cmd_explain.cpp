@@ -1,0 +1,61 @@
+// actorgraph explain: per sentence, the actors, cues, rules fired or blocked, and edges.
+#include <iostream>
+#include <memory>
+
+#include "actorgraph/core/error.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace actorgraph::cli {
+namespace {
+
+struct ExplainOptions {
+  CommonOptions common;
+  std::string input;
+};
+
+int run_explain(const ExplainOptions& o) {
+  auto pipeline = make_pipeline(o.common);
+  Document doc = make_document(stem(o.input), read_file(o.input));
+  ArticleResult r = pipeline->run(std::move(doc), o.common.article_options(), true);
+  const Document& d = r.doc;
+  std::ostream& out = std::cout;
+  out << "article " << d.id << " | lang " << to_string(d.lang) << " | date " << (d.date.empty() ? "-" : d.date.str())
+      << " | " << d.sentences.size() << " sentences\n";
+  for (std::size_t s = 0; s < d.sentences.size(); ++s) {
+    out << "\n[" << s << "] " << d.slice(d.sentences[s].span) << "\n";
+    for (const ActorMention& m : r.mentions) {
+      if (m.sentence != s) continue;
+      out << "    actor " << m.code.str() << " '" << d.slice(m.span) << "' " << to_string(m.role)
+          << (m.genitive ? " genitive" : "") << (m.venue ? " venue" : "") << (m.dateline ? " dateline" : "")
+          << (m.coref ? " coreference" : "") << " @" << m.span.begin << "-" << m.span.end << "\n";
+    }
+    for (const TraceLine& t : r.trace) {
+      if (t.sentence == s) out << "    " << t.text << "\n";
+    }
+  }
+  out << "\nedges:\n";
+  for (EdgeId e : r.graph.sorted_edges()) {
+    const RelationEdge& x = r.graph.store()[e];
+    EdgeKey k = r.graph.key(e);
+    out << "  " << k.source.str() << (is_directed(x.type) ? " -> " : " -- ") << k.target.str() << " "
+        << to_string(x.type) << " " << to_string(x.modality) << " x" << x.count << "\n";
+  }
+  return kExitOk;
+}
+
+const CommandRegistrar kRegister(20, [](CLI::App& app) -> Action {
+  auto o = std::make_shared<ExplainOptions>();
+  auto* cmd = app.add_subcommand("explain",
+                                 "Show, sentence by sentence, the actors found, the cues, the rules that fired or\n"
+                                 "were blocked and why, and the resulting edges.\n"
+                                 "Example:\n"
+                                 "  actorgraph explain article.txt");
+  cmd->add_option("input", o->input, "Article file or - for stdin")->required();
+  add_common_options(*cmd, o->common);
+  return [o] { return run_explain(*o); };
+});
+
+}  // namespace
+}  // namespace actorgraph::cli

@@ -1,0 +1,102 @@
+#include "actorgraph/core/data_files.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "actorgraph/core/embedded.hpp"
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+namespace {
+
+constexpr std::string_view kTagPrefix = "#actorgraph-";
+constexpr std::string_view kKnownKinds[] = {"actors", "rules", "modality", "text"};
+
+std::string_view first_line(std::string_view s) {
+  auto nl = s.find('\n');
+  std::string_view line = s.substr(0, nl);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  if (line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
+  return line;
+}
+
+}  // namespace
+
+DataBundle DataBundle::defaults() {
+  DataBundle b;
+  for (const auto& f : embedded_files()) {
+    b.files_.push_back(DataFile{"data/" + std::string(f.path), std::string(f.content)});
+  }
+  return b;
+}
+
+void DataBundle::add_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot read dictionary file: " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  add(DataFile{path, ss.str()});
+}
+
+void DataBundle::add(DataFile file) {
+  std::string_view tag = first_line(file.content);
+  bool known = false;
+  if (tag.substr(0, kTagPrefix.size()) == kTagPrefix) {
+    std::string_view rest = tag.substr(kTagPrefix.size());
+    for (auto k : kKnownKinds) {
+      if (rest == std::string(k) + " 1") known = true;
+    }
+  }
+  if (!known) {
+    throw DataError(file.name, 1,
+                    "unknown format tag '" + std::string(tag.substr(0, 60)) +
+                        "' (expected #actorgraph-actors 1, #actorgraph-rules 1, "
+                        "#actorgraph-modality 1 or #actorgraph-text 1)");
+  }
+  files_.push_back(std::move(file));
+}
+
+std::vector<const DataFile*> DataBundle::files_of(std::string_view kind) const {
+  std::string want = std::string(kTagPrefix) + std::string(kind) + " 1";
+  std::vector<const DataFile*> out;
+  for (const auto& f : files_) {
+    if (first_line(f.content) == want) out.push_back(&f);
+  }
+  return out;
+}
+
+std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols) {
+  std::vector<TsvRow> rows;
+  std::string_view s = file.content;
+  std::size_t line_no = 0;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view line = s.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line_no == 1 || line.empty() || line[0] == '#') continue;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+    TsvRow row;
+    row.line = line_no;
+    std::size_t start = 0;
+    while (true) {
+      std::size_t tab = line.find('\t', start);
+      row.cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    if (row.cols.size() < min_cols || row.cols.size() > max_cols) {
+      throw DataError(file.name, line_no,
+                      "expected " + std::to_string(min_cols) +
+                          (min_cols == max_cols ? "" : ".." + std::to_string(max_cols)) +
+                          " tab-separated columns, found " + std::to_string(row.cols.size()));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace actorgraph

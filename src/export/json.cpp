@@ -1,0 +1,150 @@
+#include "actorgraph/export/json.hpp"
+
+#include <ostream>
+
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+
+nlohmann::json graph_to_json(const ActorGraph& g, const JsonOptions& options) {
+  using nlohmann::json;
+  json j;
+  j["id"] = g.id;
+  j["lang"] = std::string(to_string(g.lang));
+  j["date"] = g.date.str();
+  if (!g.source.empty()) j["source"] = g.source;
+  if (g.articles != 1) j["articles"] = g.articles;
+  json actors = json::array();
+  for (Vertex v : g.sorted_nodes()) {
+    const ActorNode& n = g.node(v);
+    actors.push_back({{"code", n.code.str()}, {"name", n.label}, {"kind", std::string(to_string(n.kind))},
+                      {"mentions", n.mentions}});
+  }
+  j["actors"] = std::move(actors);
+  json edges = json::array();
+  for (EdgeId e : g.sorted_edges()) {
+    const RelationEdge& d = g.store()[e];
+    if (d.modality == Modality::negated && !options.include_negated) continue;
+    EdgeKey k = g.key(e);
+    json je{{"source", k.source.str()},
+            {"target", k.target.str()},
+            {"type", std::string(to_string(d.type))},
+            {"directed", is_directed(d.type)},
+            {"modality", std::string(to_string(d.modality))},
+            {"count", d.count},
+            {"weight", d.weight},
+            {"cameo", std::string(cameo_roots(d.type))},
+            {"plover", std::string(plover_category(d.type))}};
+    if (options.evidence) {
+      json ev = json::array();
+      for (const Evidence& x : d.evidence) {
+        json o{{"sentence", x.sentence}, {"begin", x.span.begin}, {"end", x.span.end},
+               {"text", x.text},         {"rule", x.rule},        {"modality", std::string(to_string(x.modality))}};
+        if (x.article != g.id) o["article"] = x.article;
+        ev.push_back(std::move(o));
+      }
+      je["evidence"] = std::move(ev);
+    }
+    edges.push_back(std::move(je));
+  }
+  j["edges"] = std::move(edges);
+  return j;
+}
+
+void write_json(std::ostream& out, const ActorGraph& g, const JsonOptions& options) {
+  out << graph_to_json(g, options).dump(2) << '\n';
+}
+
+namespace {
+
+ActorCode code_of(const nlohmann::json& v, const std::string& name, const char* what) {
+  const nlohmann::json* c = &v;
+  if (v.is_array()) {
+    if (v.empty()) throw InputError(name + ": empty " + what + " list");
+    c = &v[0];
+  }
+  if (!c->is_string() || !ActorCode::valid(c->get<std::string>())) {
+    throw InputError(name + ": bad actor code in " + what);
+  }
+  return ActorCode(c->get<std::string>());
+}
+
+std::string str_or(const nlohmann::json& j, const char* key, const std::string& dflt) {
+  auto it = j.find(key);
+  return (it != j.end() && it->is_string()) ? it->get<std::string>() : dflt;
+}
+
+std::size_t num_or(const nlohmann::json& j, const char* key, std::size_t dflt) {
+  auto it = j.find(key);
+  return (it != j.end() && it->is_number_unsigned()) ? it->get<std::size_t>() : dflt;
+}
+
+}  // namespace
+
+ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
+  if (!j.is_object()) throw InputError(name + ": not a graph (expected a JSON object)");
+  ActorGraph g;
+  g.id = str_or(j, "id", name);
+  g.lang = parse_lang(str_or(j, "lang", "")).value_or(Lang::unknown);
+  if (auto d = parse_date(str_or(j, "date", ""))) g.date = *d;
+  g.source = str_or(j, "source", "");
+  g.articles = num_or(j, "articles", 1);
+  auto actors = j.find("actors");
+  if (actors == j.end() || !actors->is_array()) throw InputError(name + ": no \"actors\" array");
+  for (const auto& a : *actors) {
+    if (a.is_string()) {
+      g.add_actor(code_of(a, name, "actors"), ActorKind::state, a.get<std::string>(), 1);
+      continue;
+    }
+    if (!a.is_object() || !a.contains("code")) throw InputError(name + ": actor without \"code\"");
+    ActorCode c = code_of(a["code"], name, "actors");
+    auto kind = parse_actor_kind(str_or(a, "kind", "state")).value_or(ActorKind::state);
+    g.add_actor(c, kind, str_or(a, "name", c.str()), num_or(a, "mentions", 1));
+  }
+  auto edges = j.find("edges");
+  if (edges == j.end()) return g;
+  if (!edges->is_array()) throw InputError(name + ": \"edges\" is not an array");
+  for (const auto& e : *edges) {
+    if (!e.is_object() || !e.contains("source") || !e.contains("target") || !e.contains("type")) {
+      throw InputError(name + ": edge without source, target or type");
+    }
+    if (e.value("optional", false)) continue;
+    ActorCode s = code_of(e["source"], name, "edge source");
+    ActorCode t = code_of(e["target"], name, "edge target");
+    auto type = parse_relation_type(str_or(e, "type", ""));
+    if (!type) throw InputError(name + ": unknown relation type '" + str_or(e, "type", "") + "'");
+    RelationEdge d;
+    d.type = *type;
+    d.modality = parse_modality(str_or(e, "modality", "asserted")).value_or(Modality::asserted);
+    d.count = num_or(e, "count", 1);
+    d.weight = num_or(e, "weight", 1);
+    if (auto ev = e.find("evidence"); ev != e.end() && ev->is_array()) {
+      for (const auto& x : *ev) {
+        if (!x.is_object()) continue;
+        Evidence v;
+        v.article = str_or(x, "article", g.id);
+        v.sentence = num_or(x, "sentence", 0);
+        v.span = Span{num_or(x, "begin", 0), num_or(x, "end", 0)};
+        v.text = str_or(x, "text", "");
+        v.rule = str_or(x, "rule", "");
+        v.modality = parse_modality(str_or(x, "modality", "")).value_or(d.modality);
+        d.evidence.push_back(std::move(v));
+      }
+    } else if (e.contains("evidence") && e["evidence"].is_string()) {
+      d.evidence.push_back(Evidence{g.id, 0, {}, e["evidence"].get<std::string>(), "", d.modality});
+    }
+    for (const ActorCode& c : {s, t}) {
+      if (!g.find(c)) g.add_actor(c, ActorKind::state, c.str(), 0);
+    }
+    g.put_edge(make_edge_key(s, t, d.type), d);
+  }
+  return g;
+}
+
+ActorGraph read_json_graph(const std::string& text, const std::string& name) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded()) throw InputError(name + ": malformed JSON");
+  return graph_from_json(j, name);
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,55 @@
+#include "actorgraph/pipeline.hpp"
+
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+
+Pipeline::Pipeline(const DataBundle& data)
+    : lexicon_(data),
+      dictionary_(data),
+      segmenter_(lexicon_),
+      matcher_(dictionary_, lexicon_),
+      rules_(data),
+      extractor_(rules_, lexicon_) {}
+
+ArticleResult Pipeline::run(Document doc, const ArticleOptions& options, bool trace) const {
+  ArticleResult r;
+  if (options.date) doc.date = *options.date;
+  if (options.lang) doc.lang = *options.lang;
+  segmenter_.segment(doc);
+  if (!options.lang) {
+    doc.lang = detect_language(doc, lexicon_);
+    if (doc.lang == Lang::unknown) {
+      throw InputError("cannot detect the language (German or English); use --lang de|en");
+    }
+  }
+  r.mentions = matcher_.match(doc);
+  r.relations = extractor_.extract(doc, r.mentions, trace ? &r.trace : nullptr);
+  r.graph = build_graph(doc, r.mentions, r.relations, dictionary_);
+  r.doc = std::move(doc);
+  return r;
+}
+
+ActorGraph build_graph(const Document& doc, const std::vector<ActorMention>& mentions,
+                       const std::vector<RelationMention>& relations, const ActorDictionary& dictionary) {
+  ActorGraph g;
+  g.id = doc.id;
+  g.lang = doc.lang;
+  g.date = doc.date;
+  g.source = doc.source;
+  for (const ActorMention& m : mentions) {
+    if (!m.counts_as_actor()) continue;
+    g.add_actor(m.code, m.kind, dictionary.label(m.code, doc.lang), 1);
+  }
+  for (const RelationMention& r : relations) {
+    for (const ActorCode& c : {r.source, r.target}) {
+      g.add_actor(c, dictionary.kind(c).value_or(ActorKind::state), dictionary.label(c, doc.lang), 0);
+    }
+    const Sentence& s = doc.sentences[r.sentence];
+    Evidence ev{doc.id, r.sentence, r.cue, std::string(doc.slice(s.span)), r.rule, r.modality};
+    g.add_mention(r.source, r.target, r.type, std::move(ev));
+  }
+  return g;
+}
+
+}  // namespace actorgraph

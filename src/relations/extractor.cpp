@@ -1,0 +1,584 @@
+#include "actorgraph/relations/extractor.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace actorgraph {
+namespace {
+
+// An actor mention as seen from inside one sentence.
+struct Cand {
+  const ActorMention* m = nullptr;
+  std::size_t first = 0, end = 0;  // token range (a relative pronoun for virtual mentions)
+  int clause = 0;
+  std::string marker;    // governing preposition, "gen" for a genitive attribute, "" unmarked
+  bool speaker = false;  // "sagte Lawrow", "according to Moscow"
+  int group = 0;         // coordinated mentions share a group
+};
+
+struct CueHit {
+  const Rule* rule = nullptr;
+  std::size_t first = 0, end = 0;  // first and last cue token: [first, end)
+  std::vector<std::size_t> token_positions;
+};
+
+struct SentenceView {
+  const Document& doc;
+  const Lexicon& lex;
+  const Sentence& sent;
+  Lang lang;
+  std::vector<int> clause_of;  // by token - sent.first_token
+  std::vector<Cand> cands;
+
+  const Token& tok(std::size_t i) const { return doc.tokens[i]; }
+  int clause(std::size_t i) const { return clause_of[i - sent.first_token]; }
+  bool is(std::string_view cls, std::size_t i) const { return lex.has(cls, lang, tok(i).norm); }
+};
+
+bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
+
+// Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
+// clause and the main clause continues after it with its old id.
+void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) {
+  const auto& s = v.sent;
+  v.clause_of.assign(s.end_token - s.first_token, 0);
+  int next_id = 1, cur = 0;
+  std::vector<int> stack;
+  auto mention_ends_at = [&](std::size_t tok) {
+    for (const auto& m : mentions) {
+      if (m.end_token == tok && m.sentence == static_cast<std::size_t>(&s - v.doc.sentences.data())) return true;
+    }
+    return false;
+  };
+  auto mention_starts_at = [&](std::size_t tok) {
+    for (const auto& m : mentions) {
+      if (m.first_token == tok) return true;
+    }
+    return false;
+  };
+  for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+    const Token& t = v.tok(i);
+    bool has_next = i + 1 < s.end_token;
+    if (v.is("clause_break", i)) {
+      cur = next_id++;
+      stack.clear();
+      v.clause_of[i - s.first_token] = cur;
+      continue;
+    }
+    if (t.norm == "," && has_next) {
+      std::size_t n = i + 1;
+      bool relative = v.is("relpron", n) && mention_ends_at(i) && !mention_starts_at(n + 1) &&
+                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",");
+      if (relative) {
+        stack.push_back(cur);
+        cur = next_id++;
+      } else if (v.is("subord", n) || v.is("speech", n) || (i > s.first_token && v.is("speech", i - 1)) ||
+                 v.is("clause_conj", n)) {
+        cur = next_id++;
+        stack.clear();
+      } else if (!stack.empty()) {
+        cur = stack.back();
+        stack.pop_back();
+      }
+    }
+    v.clause_of[i - s.first_token] = cur;
+  }
+}
+
+// The preposition governing a mention: walk left over determiners, adjectives,
+// coordination and other mentions; a genitive attribute inherits the preposition
+// of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen).
+std::string find_marker(const SentenceView& v, std::size_t first, const std::vector<bool>& in_mention,
+                        bool genitive) {
+  bool gen_link = genitive;
+  std::size_t steps = 0;
+  for (std::size_t i = first; i > v.sent.first_token && steps < 8; ++steps) {
+    --i;
+    const Token& t = v.tok(i);
+    if (v.is("prep", i)) return t.norm;
+    if (v.is("gen_det", i) && i + 1 == first) {
+      // "der USA" after a noun: a genitive attribute
+      if (i > v.sent.first_token && is_word(v.tok(i - 1)) && !v.is("prep", i - 1) && !v.is("det", i - 1)) {
+        gen_link = true;
+      }
+      continue;
+    }
+    if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
+        t.norm == "'" || t.kind == TokenKind::number) {
+      continue;
+    }
+    if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3) {
+      char last = t.norm.back();
+      if (last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm') continue;  // adjective
+    }
+    if (gen_link && t.kind == TokenKind::word) {
+      // the noun the genitive belongs to; keep looking for its preposition
+      gen_link = false;
+      continue;
+    }
+    break;
+  }
+  return genitive ? "gen" : "";
+}
+
+void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std::size_t sentence_index) {
+  const auto& s = v.sent;
+  std::vector<bool> in_mention(s.end_token - s.first_token, false);
+  std::vector<const ActorMention*> here;
+  for (const auto& m : mentions) {
+    if (m.sentence != sentence_index || m.dateline) continue;
+    here.push_back(&m);
+    for (std::size_t i = m.first_token; i < m.end_token; ++i) in_mention[i - s.first_token] = true;
+  }
+  for (const ActorMention* m : here) {
+    Cand c;
+    c.m = m;
+    c.first = m->first_token;
+    c.end = m->end_token;
+    c.clause = v.clause(m->first_token);
+    bool gen_after_noun = false;
+    if (m->genitive && v.lang == Lang::de && m->first_token > s.first_token) {
+      const Token& prev = v.tok(m->first_token - 1);
+      gen_after_noun = prev.kind == TokenKind::word && prev.capitalized &&
+                       !in_mention[m->first_token - 1 - s.first_token];
+    }
+    c.marker = find_marker(v, m->first_token, in_mention, gen_after_noun);
+    if (m->first_token > s.first_token) {
+      std::size_t p = m->first_token - 1;
+      if (v.is("speech", p) || v.is("source_prep", p)) c.speaker = true;
+      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1)) c.speaker = true;
+      if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to" && v.tok(p - 1).norm == "according")
+        c.speaker = true;
+    }
+    if (m->end_token < s.end_token && v.is("speech", m->end_token) && v.clause(m->end_token) == c.clause) {
+      // "Lawrow sagte, ..." is a speaker only when the speech verb ends its clause part
+      std::size_t after = m->end_token + 1;
+      if (after >= s.end_token || v.tok(after).norm == "," || v.tok(after).norm == "." ||
+          v.is("subord", after)) {
+        c.speaker = true;
+      }
+    }
+    v.cands.push_back(std::move(c));
+  }
+  // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
+  for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
+    if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i)) continue;
+    for (const ActorMention* m : here) {
+      if (m->end_token == i) {
+        Cand c;
+        c.m = m;
+        c.first = i + 1;
+        c.end = i + 2;
+        c.clause = v.clause(i + 1);
+        v.cands.push_back(c);
+        break;
+      }
+    }
+  }
+  std::sort(v.cands.begin(), v.cands.end(), [](const Cand& a, const Cand& b) { return a.first < b.first; });
+  // Coordination groups: only commas, "und/and/or", determiners or nothing between.
+  int group = 0;
+  for (std::size_t k = 0; k < v.cands.size(); ++k) {
+    if (k > 0) {
+      const Cand& a = v.cands[k - 1];
+      const Cand& b = v.cands[k];
+      bool linked = a.clause == b.clause && a.end <= b.first;
+      for (std::size_t i = a.end; linked && i < b.first; ++i) {
+        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || v.tok(i).norm == "\"";
+      }
+      if (!linked) ++group;
+    }
+    v.cands[k].group = group;
+  }
+}
+
+using CandList = std::vector<const Cand*>;
+
+void add_group(const SentenceView& v, const Cand& c, CandList& out) {
+  for (const Cand& o : v.cands) {
+    if (o.group == c.group && std::find(out.begin(), out.end(), &o) == out.end()) out.push_back(&o);
+  }
+}
+
+bool usable(const Cand& c, const CueHit& hit, const Rule& rule) {
+  if (c.first < hit.end && hit.first < c.end) return false;  // overlaps the cue
+  if (c.speaker && !rule.speech) return false;
+  return true;
+}
+
+bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
+}
+
+bool in_pp(const SentenceView& v, std::size_t first) {
+  for (std::size_t steps = 0, i = first; i > v.sent.first_token && steps < 3; ++steps) {
+    --i;
+    if (v.is("prep", i)) return true;
+    if (!(v.is("det", i) || v.is("coref_det", i) || (v.tok(i).kind == TokenKind::word && !v.tok(i).capitalized)))
+      return false;
+  }
+  return false;
+}
+
+CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
+  const Rule& rule = *hit.rule;
+  int clause = v.clause(hit.first);
+  CandList out;
+  auto excluded = [&](const Cand& c) { return std::find(exclude.begin(), exclude.end(), &c) != exclude.end(); };
+  auto ok = [&](const Cand& c) { return c.clause == clause && usable(c, hit, rule) && !excluded(c); };
+  switch (spec.strategy) {
+    case RoleStrategy::subj: {
+      if (rule.noun && in_pp(v, hit.first)) break;  // "bei seinem Krieg": not the clause subject's act
+      const Cand* best = nullptr;
+      for (const Cand& c : v.cands) {
+        if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region) {
+          best = &c;  // the leftmost unmarked actor of the clause
+          break;
+        }
+      }
+      if (!best && v.lang == Lang::de) {  // inversion: "Am Montag verhängte die EU ..."
+        for (const Cand& c : v.cands) {
+          if (c.first >= hit.end && ok(c) && c.marker.empty()) {
+            best = &c;
+            break;
+          }
+        }
+      }
+      if (best) add_group(v, *best, out);
+      break;
+    }
+    case RoleStrategy::obj: {
+      for (const Cand& c : v.cands) {
+        if (c.first >= hit.end && ok(c) && c.marker.empty()) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      if (out.empty() && v.lang == Lang::de) {  // verb-final: "..., dass Russland die Ukraine angreift"
+        const Cand* first_unmarked = nullptr;
+        for (const Cand& c : v.cands) {
+          if (c.end > hit.first || !ok(c) || !c.marker.empty()) continue;
+          if (!first_unmarked) {
+            first_unmarked = &c;
+          } else if (c.group != first_unmarked->group) {
+            add_group(v, c, out);
+            break;
+          }
+        }
+      }
+      break;
+    }
+    case RoleStrategy::poss: {
+      for (const Cand& c : v.cands) {
+        if (!ok(c) || c.end > hit.first) continue;
+        bool form = c.m->genitive || c.m->role == ActorRole::adj || c.m->role == ActorRole::demonym ||
+                    c.m->role == ActorRole::coref || c.m->role == ActorRole::prefix;
+        std::size_t gap = hit.first - c.end;
+        bool close = gap == 0;
+        if (!close && gap <= 2) {
+          close = true;
+          for (std::size_t i = c.end; i < hit.first; ++i) {
+            const Token& t = v.tok(i);
+            bool adj = t.kind == TokenKind::word && !t.capitalized && !v.is("prep", i) && !v.is("det", i);
+            if (!adj) close = false;  // hyphenated compounds are hyph/acr, not poss
+          }
+        }
+        // A noun-like mention right before a noun cue in English: "U.S. sanctions".
+        if (!form && gap == 0 && v.lang == Lang::en) form = true;
+        if (close && form) {
+          out.clear();
+          add_group(v, c, out);
+        }
+      }
+      break;
+    }
+    case RoleStrategy::gen: {
+      for (const Cand& c : v.cands) {
+        if (!ok(c) || c.first < hit.end) continue;
+        std::size_t gap = c.first - hit.end;
+        bool close = gap == 0 && (c.m->genitive || v.lang == Lang::de);
+        for (std::size_t i = hit.end; !close && gap <= 3 && i < c.first; ++i) {
+          if (!(v.is("gen_det", i) || v.is("det", i) || v.tok(i).norm == "of" || v.tok(i).norm == "\"")) break;
+          if (i + 1 == c.first) close = true;
+        }
+        if (close) add_group(v, c, out);
+        break;
+      }
+      break;
+    }
+    case RoleStrategy::prep: {
+      const Cand* best = nullptr;
+      for (const Cand& c : v.cands) {
+        if (!ok(c)) continue;
+        if (std::find(spec.preps.begin(), spec.preps.end(), c.marker) == spec.preps.end()) continue;
+        if (!best || (best->first < hit.first && c.first >= hit.end)) best = &c;
+        if (best->first >= hit.end) break;
+      }
+      if (best) add_group(v, *best, out);
+      break;
+    }
+    case RoleStrategy::between: {
+      for (const Cand& c : v.cands) {
+        if (ok(c) && (c.marker == "zwischen" || c.marker == "between")) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      break;
+    }
+    case RoleStrategy::hyph:
+    case RoleStrategy::acr: {
+      for (const Cand& c : v.cands) {
+        if (!ok(c) || c.end + 1 != hit.first) continue;
+        const Token& dash = v.tok(c.end);
+        if (dash.norm != "-" || dash.span.begin != v.tok(c.end - 1).span.end) continue;
+        bool acronym = v.tok(c.first).all_caps || v.tok(c.first).span.size() <= 3;
+        if (spec.strategy == RoleStrategy::acr && !(acronym && v.tok(c.first).capitalized)) continue;
+        if (spec.strategy == RoleStrategy::hyph && acronym) continue;
+        out.push_back(&c);
+      }
+      break;
+    }
+    case RoleStrategy::speaker: {
+      for (const Cand& c : v.cands) {
+        if (c.speaker && !excluded(c)) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
+bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGlob>& globs) {
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (v.clause(i) != clause) continue;
+    for (const auto& g : globs) {
+      if (g.matches(v.tok(i).norm)) return true;
+    }
+  }
+  return false;
+}
+
+// Lexicon phrase of class cls starting at token i (within the sentence).
+bool phrase_at(const SentenceView& v, std::string_view cls, std::size_t i, std::size_t* len = nullptr) {
+  for (const auto& ph : v.lex.phrases(cls, v.lang)) {
+    if (i + ph.tokens.size() > v.sent.end_token) continue;
+    bool ok = true;
+    for (std::size_t k = 0; k < ph.tokens.size() && ok; ++k) ok = v.tok(i + k).norm == ph.tokens[k];
+    if (ok) {
+      if (len) *len = ph.tokens.size();
+      return true;
+    }
+  }
+  return false;
+}
+
+Modality find_modality(const SentenceView& v, const CueHit& hit, bool presupposed, std::string* why) {
+  const Rule& rule = *hit.rule;
+  int clause = v.clause(hit.first);
+  bool neg = false, alleged = false, hyp = false;
+  auto in_cue = [&](std::size_t i) {
+    return std::find(hit.token_positions.begin(), hit.token_positions.end(), i) != hit.token_positions.end();
+  };
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (in_cue(i)) continue;
+    bool same_clause = v.clause(i) == clause;
+    std::size_t len = 0;
+    if (phrase_at(v, "neg_block", i, &len)) {
+      i += len - 1;
+      continue;
+    }
+    for (std::string_view cls : {"neg", "alleged", "hyp"}) {
+      std::size_t plen = 0;
+      if (!phrase_at(v, cls, i, &plen)) continue;
+      std::string_view scope = v.lex.value(cls, v.lang, v.tok(i).norm);
+      bool sentence_scope = scope == "sentence";
+      bool applies = same_clause || (sentence_scope && i < hit.first && !presupposed);
+      if (cls == "neg" && !same_clause) applies = false;
+      if (!applies) continue;
+      if (cls == "neg") neg = true;
+      if (cls == "alleged") alleged = true;
+      if (cls == "hyp") hyp = true;
+      if (why) *why += " " + std::string(cls) + "(" + v.tok(i).norm + ")";
+    }
+  }
+  if (neg) return Modality::negated;
+  if (alleged) return Modality::alleged;
+  if (hyp) return Modality::hypothetical;
+  if (rule.modality) return *rule.modality;
+  return Modality::asserted;
+}
+
+std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
+  std::vector<CueHit> hits;
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (v.tok(i).kind == TokenKind::punct) continue;
+    rules.first_token_hits(v.lang, v.tok(i).norm, [&](const Rule& r) {
+      if (r.lang != v.lang) return;
+      CueHit h;
+      h.rule = &r;
+      h.first = i;
+      h.token_positions.push_back(i);
+      std::size_t pos = i + 1;
+      for (std::size_t k = 1; k < r.tokens.size(); ++k) {
+        bool found = false;
+        if (!r.gap[k]) {
+          if (pos < v.sent.end_token && r.tokens[k].matches(v.tok(pos).norm)) found = true;
+        } else {
+          for (; pos < v.sent.end_token && v.clause(pos) == v.clause(i); ++pos) {
+            if (r.tokens[k].matches(v.tok(pos).norm)) {
+              found = true;
+              break;
+            }
+          }
+        }
+        if (!found) return;
+        h.token_positions.push_back(pos);
+        ++pos;
+      }
+      h.end = i + 1;  // roles are found around the first cue token
+      hits.push_back(std::move(h));
+    });
+  }
+  // Of several rules on the same first token, keep the ones with most cue tokens.
+  std::vector<CueHit> kept;
+  for (const CueHit& h : hits) {
+    bool shadowed = false;
+    for (const CueHit& o : hits) {
+      if (&o != &h && o.first == h.first && o.rule->tokens.size() > h.rule->tokens.size() &&
+          o.rule->type == h.rule->type) {
+        shadowed = true;
+      }
+    }
+    if (!shadowed) kept.push_back(h);
+  }
+  return kept;
+}
+
+std::string describe(const CandList& list) {
+  std::string s;
+  for (const Cand* c : list) {
+    if (!s.empty()) s += "+";
+    s += c->m->code.str();
+  }
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
+
+RelationExtractor::RelationExtractor(const RuleSet& rules, const Lexicon& lexicon)
+    : rules_(rules), lexicon_(lexicon) {}
+
+std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
+                                                        const std::vector<ActorMention>& mentions,
+                                                        std::vector<TraceLine>* trace) const {
+  std::vector<RelationMention> out;
+  if (doc.lang == Lang::unknown) return out;
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    SentenceView v{doc, lexicon_, doc.sentences[si], doc.lang, {}, {}};
+    assign_clauses(v, mentions);
+    auto hits = find_cues(v, rules_);
+    if (hits.empty()) continue;
+    build_cands(v, mentions, si);
+    for (const CueHit& hit : hits) {
+      const Rule& rule = *hit.rule;
+      std::string cue_text(doc.slice(Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end}));
+      auto note = [&](const std::string& what) {
+        if (trace) trace->push_back(TraceLine{si, "cue '" + cue_text + "' " + std::string(to_string(rule.type)) +
+                                                      " [" + rule.id + "]: " + what});
+      };
+      int clause = v.clause(hit.first);
+      if (!rule.need.empty() && !glob_in_clause(v, clause, rule.need)) {
+        note("blocked: no required context word in the clause");
+        continue;
+      }
+      if (!rule.forbid.empty() && glob_in_clause(v, clause, rule.forbid)) {
+        note("blocked: a forbidden context word is in the clause");
+        continue;
+      }
+      CandList sources, targets;
+      bool between = false, poss_source = false;
+      for (const RoleSpec& spec : rule.source) {
+        sources = resolve(v, hit, spec, {});
+        if (!sources.empty()) {
+          between = spec.strategy == RoleStrategy::between;
+          poss_source = spec.strategy == RoleStrategy::poss || spec.strategy == RoleStrategy::gen;
+          break;
+        }
+      }
+      if (!between) {
+        for (const RoleSpec& spec : rule.target) {
+          targets = resolve(v, hit, spec, sources);
+          if (!targets.empty()) break;
+        }
+      }
+      // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
+      if (!rule.noun && !between) {
+        bool passive = false;
+        for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+          if (v.clause(i) == clause && v.is("passive_aux", i)) passive = true;
+        }
+        if (passive) {
+          CandList agents;
+          for (const Cand& c : v.cands) {
+            if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit, rule)) {
+              add_group(v, c, agents);
+              break;
+            }
+          }
+          if (!agents.empty()) {
+            CandList patients = resolve(v, hit, RoleSpec{RoleStrategy::subj, {}}, agents);
+            note("passive: agent " + describe(agents) + ", patient " + describe(patients));
+            sources = agents;
+            targets = patients;
+          }
+        }
+      }
+      // A region (Krim, Donbass) stands for its state only as the target of a directed relation.
+      sources.erase(std::remove_if(sources.begin(), sources.end(), is_region), sources.end());
+      if (!is_directed(rule.type)) targets.erase(std::remove_if(targets.begin(), targets.end(), is_region), targets.end());
+      std::string why;
+      Modality modality = find_modality(v, hit, poss_source, trace ? &why : nullptr);
+      std::vector<std::pair<ActorCode, ActorCode>> pairs;
+      auto add_pair = [&](const ActorCode& a, const ActorCode& b) {
+        if (a == b) return;
+        if (std::find(pairs.begin(), pairs.end(), std::make_pair(a, b)) == pairs.end()) pairs.emplace_back(a, b);
+      };
+      if (between && is_directed(rule.type)) {
+        for (const Cand* a : sources) {
+          for (const Cand* b : sources) add_pair(a->m->code, b->m->code);
+        }
+      } else if ((between || targets.empty()) && !is_directed(rule.type)) {
+        for (std::size_t a = 0; a < sources.size(); ++a) {
+          for (std::size_t b = a + 1; b < sources.size(); ++b) add_pair(sources[a]->m->code, sources[b]->m->code);
+        }
+      } else {
+        for (const Cand* s : sources) {
+          for (const Cand* t : targets) add_pair(s->m->code, t->m->code);
+        }
+      }
+      if (pairs.empty()) {
+        note("no edge: source " + describe(sources) + ", target " + describe(targets));
+        continue;
+      }
+      for (const auto& [s, t] : pairs) {
+        RelationMention r;
+        r.source = s;
+        r.target = t;
+        r.type = rule.type;
+        r.modality = modality;
+        r.sentence = si;
+        r.cue = Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
+        r.rule = rule.id;
+        out.push_back(std::move(r));
+        note("edge " + s.str() + " -> " + t.str() + " " + std::string(to_string(modality)) +
+             (why.empty() ? "" : " (" + why.substr(1) + ")"));
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,142 @@
+#include "actorgraph/relations/rules.hpp"
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/text/normalize.hpp"
+
+namespace actorgraph {
+namespace {
+
+TokenGlob parse_glob(std::string_view s) {
+  TokenGlob g;
+  if (!s.empty() && s.front() == '*') {
+    g.open_start = true;
+    s.remove_prefix(1);
+  }
+  if (!s.empty() && s.back() == '*') {
+    g.open_end = true;
+    s.remove_suffix(1);
+  }
+  g.text = normalize(s);
+  return g;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  while (true) {
+    auto p = s.find(sep);
+    out.push_back(s.substr(0, p));
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::size_t line) {
+  std::vector<RoleSpec> out;
+  if (s == "-" || s.empty()) return out;
+  for (std::string_view part : split(s, ',')) {
+    RoleSpec r;
+    std::string_view name = part.substr(0, part.find(':'));
+    if (name == "subj") {
+      r.strategy = RoleStrategy::subj;
+    } else if (name == "obj") {
+      r.strategy = RoleStrategy::obj;
+    } else if (name == "poss") {
+      r.strategy = RoleStrategy::poss;
+    } else if (name == "gen") {
+      r.strategy = RoleStrategy::gen;
+    } else if (name == "between") {
+      r.strategy = RoleStrategy::between;
+    } else if (name == "speaker") {
+      r.strategy = RoleStrategy::speaker;
+    } else if (name == "hyph") {
+      r.strategy = RoleStrategy::hyph;
+    } else if (name == "acr") {
+      r.strategy = RoleStrategy::acr;
+    } else if (name == "prep") {
+      r.strategy = RoleStrategy::prep;
+      auto colon = part.find(':');
+      if (colon == std::string_view::npos) throw DataError(f.name, line, "prep needs prepositions: prep:gegen|an");
+      for (auto p : split(part.substr(colon + 1), '|')) {
+        if (p.empty()) throw DataError(f.name, line, "empty preposition in '" + std::string(part) + "'");
+        r.preps.push_back(normalize(p));
+      }
+    } else {
+      throw DataError(f.name, line, "unknown role strategy '" + std::string(name) + "'");
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool TokenGlob::matches(std::string_view norm) const {
+  if (!open_start && !open_end) return norm == text;
+  if (open_start && open_end) return norm.find(text) != std::string_view::npos;
+  if (open_end) return norm.size() >= text.size() && norm.compare(0, text.size(), text) == 0;
+  return norm.size() >= text.size() && norm.compare(norm.size() - text.size(), text.size(), text) == 0;
+}
+
+RuleSet::RuleSet(const DataBundle& data) {
+  for (const DataFile* file : data.files_of("rules")) {
+    for (const TsvRow& row : read_tsv(*file, 5, 6)) {
+      Rule r;
+      r.id = file->name + ":" + std::to_string(row.line);
+      auto lang = parse_lang(row.cols[0]);
+      if (!lang) throw DataError(file->name, row.line, "unknown language '" + std::string(row.cols[0]) + "'");
+      r.lang = *lang;
+      r.cue = std::string(row.cols[1]);
+      bool gap = false;
+      for (std::string_view w : split(row.cols[1], ' ')) {
+        if (w.empty()) continue;
+        if (w == "...") {
+          gap = true;
+          continue;
+        }
+        TokenGlob g = parse_glob(w);
+        if (g.text.empty()) throw DataError(file->name, row.line, "empty cue token in '" + r.cue + "'");
+        r.tokens.push_back(std::move(g));
+        r.gap.push_back(gap);
+        gap = false;
+      }
+      if (r.tokens.empty() || r.gap[0]) throw DataError(file->name, row.line, "bad cue '" + r.cue + "'");
+      auto type = parse_relation_type(row.cols[2]);
+      if (!type) throw DataError(file->name, row.line, "unknown relation type '" + std::string(row.cols[2]) + "'");
+      r.type = *type;
+      r.source = parse_roles(row.cols[3], *file, row.line);
+      r.target = parse_roles(row.cols[4], *file, row.line);
+      if (r.source.empty() && r.target.empty()) throw DataError(file->name, row.line, "rule has no roles");
+      if (row.cols.size() > 5) {
+        for (std::string_view flag : split(row.cols[5], ' ')) {
+          if (flag.empty()) continue;
+          if (flag == "speech") {
+            r.speech = true;
+          } else if (flag == "noun") {
+            r.noun = true;
+          } else if (flag.substr(0, 5) == "need=" || flag.substr(0, 4) == "not=") {
+            bool need = flag[1] == 'e';
+            for (auto w : split(flag.substr(need ? 5 : 4), '|')) {
+              if (w.empty()) throw DataError(file->name, row.line, "empty word in '" + std::string(flag) + "'");
+              (need ? r.need : r.forbid).push_back(parse_glob(w));
+            }
+          } else if (flag.substr(0, 4) == "mod=") {
+            auto m = parse_modality(flag.substr(4));
+            if (!m) throw DataError(file->name, row.line, "unknown modality in '" + std::string(flag) + "'");
+            r.modality = *m;
+          } else {
+            throw DataError(file->name, row.line, "unknown flag '" + std::string(flag) + "'");
+          }
+        }
+      }
+      rules_.push_back(std::move(r));
+    }
+  }
+  for (std::size_t i = 0; i < rules_.size(); ++i) {
+    automata_[rules_[i].lang == Lang::de ? 0 : 1].add(rules_[i].tokens[0].text, static_cast<std::uint32_t>(i));
+  }
+  automata_[0].build();
+  automata_[1].build();
+}
+
+}  // namespace actorgraph

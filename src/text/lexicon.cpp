@@ -1,0 +1,108 @@
+#include "actorgraph/text/lexicon.hpp"
+
+#include <algorithm>
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/text/normalize.hpp"
+
+namespace actorgraph {
+namespace {
+
+const std::vector<LexiconPhrase> kNoPhrases;
+
+bool word_char(unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; }
+
+}  // namespace
+
+std::vector<std::string> tokenize_form(std::string_view form) {
+  std::string norm = normalize(form);
+  std::vector<std::string> out;
+  std::size_t i = 0;
+  while (i < norm.size()) {
+    auto c = static_cast<unsigned char>(norm[i]);
+    if (c == ' ') {
+      ++i;
+      continue;
+    }
+    if (!word_char(c)) {
+      out.emplace_back(1, norm[i]);
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < norm.size()) {
+      auto d = static_cast<unsigned char>(norm[j]);
+      if (word_char(d)) {
+        ++j;
+      } else if ((d == '\'' || d == '.') && j + 1 < norm.size() &&
+                 word_char(static_cast<unsigned char>(norm[j + 1]))) {
+        j += 2;  // inner apostrophe or dot: "russia's", "u.s"
+      } else {
+        break;
+      }
+    }
+    out.push_back(norm.substr(i, j - i));
+    i = j;
+  }
+  return out;
+}
+
+std::string Lexicon::key(std::string_view cls, Lang lang, std::string_view norm) {
+  std::string k;
+  k.reserve(cls.size() + norm.size() + 4);
+  k.append(cls);
+  k.push_back('|');
+  k.append(to_string(lang));
+  k.push_back('|');
+  k.append(norm);
+  return k;
+}
+
+Lexicon::Lexicon(const DataBundle& data) {
+  for (const DataFile* file : data.files_of("text")) {
+    for (const TsvRow& row : read_tsv(*file, 3, 4)) {
+      std::string_view cls = row.cols[0];
+      std::string_view lang_col = row.cols[1];
+      if (cls.empty()) throw DataError(file->name, row.line, "empty class");
+      std::vector<Lang> langs;
+      if (lang_col == "*") {
+        langs = {Lang::de, Lang::en};
+      } else if (auto l = parse_lang(lang_col)) {
+        langs = {*l};
+      } else {
+        throw DataError(file->name, row.line, "unknown language '" + std::string(lang_col) + "'");
+      }
+      std::vector<std::string> toks = tokenize_form(row.cols[2]);
+      if (toks.empty()) throw DataError(file->name, row.line, "empty form");
+      std::string value = row.cols.size() > 3 ? std::string(row.cols[3]) : std::string();
+      for (Lang l : langs) {
+        if (toks.size() == 1) {
+          words_[key(cls, l, toks[0])] = value;
+        }
+        // Every entry is also a phrase, so phrase matchers see single words too.
+        phrases_[key(cls, l, "")].push_back(LexiconPhrase{toks, value});
+      }
+    }
+  }
+  for (auto& [k, list] : phrases_) {
+    std::stable_sort(list.begin(), list.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
+      return a.tokens.size() > b.tokens.size();
+    });
+  }
+}
+
+bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
+  return words_.count(key(cls, lang, norm)) != 0;
+}
+
+std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {
+  auto it = words_.find(key(cls, lang, norm));
+  return it == words_.end() ? std::string_view() : std::string_view(it->second);
+}
+
+const std::vector<LexiconPhrase>& Lexicon::phrases(std::string_view cls, Lang lang) const {
+  auto it = phrases_.find(key(cls, lang, ""));
+  return it == phrases_.end() ? kNoPhrases : it->second;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,180 @@
+#include "actorgraph/text/segmenter.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+#include <unicode/uchar.h>
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/text/normalize.hpp"
+
+namespace actorgraph {
+namespace {
+
+struct UTextCloser {
+  void operator()(UText* t) const { utext_close(t); }
+};
+
+std::unique_ptr<icu::BreakIterator> make_iterator(bool words) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+            : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+  if (U_FAILURE(status) || !it) throw Error("ICU break iterator unavailable");
+  return it;
+}
+
+bool is_space_segment(std::string_view s) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto len = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) return false;
+    if (!u_isUWhiteSpace(c) && c != 0xAD && c != 0x200B && c != 0xFEFF) return false;
+  }
+  return true;
+}
+
+void set_case_flags(std::string_view s, Token& tok) {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  auto len = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  int letters = 0, upper = 0;
+  bool first = true;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    ++letters;
+    bool up = u_isupper(c) || u_istitle(c);
+    if (up) ++upper;
+    if (first) tok.capitalized = up;
+    first = false;
+  }
+  tok.all_caps = letters >= 2 && upper == letters;
+}
+
+}  // namespace
+
+Segmenter::Segmenter(const Lexicon& lexicon)
+    : lexicon_(lexicon), words_(make_iterator(true)), sentences_(make_iterator(false)) {}
+
+Segmenter::~Segmenter() = default;
+
+bool Segmenter::keeps_sentence_open(const Document& doc, std::size_t last, std::size_t next) const {
+  const auto& toks = doc.tokens;
+  if (last == 0 || toks[last].norm != "." || next >= toks.size()) return false;
+  const Token& word = toks[last - 1];
+  if (word.span.end != toks[last].span.begin) return false;  // "word ." is a real end
+  const Token& following = toks[next];
+  auto langs = doc.lang == Lang::unknown ? std::vector<Lang>{Lang::de, Lang::en}
+                                         : std::vector<Lang>{doc.lang};
+  std::string with_dot = word.norm + ".";
+  for (Lang l : langs) {
+    if (lexicon_.has("abbrev", l, with_dot)) return true;
+  }
+  // An initial: "George W. Bush".
+  if (word.kind == TokenKind::word && word.capitalized && word.span.size() == 1 &&
+      following.capitalized) {
+    return true;
+  }
+  // An ordinal: "3. Oktober", "2. Weltkrieg", "am 5. des Monats".
+  if (word.kind == TokenKind::number && word.span.size() <= 3) {
+    for (Lang l : langs) {
+      if (l != Lang::de) continue;
+      if (!following.capitalized && following.kind == TokenKind::word) return true;
+      if (lexicon_.has("month", l, following.norm) || lexicon_.has("ordinal_next", l, following.norm))
+        return true;
+    }
+  }
+  return false;
+}
+
+void Segmenter::segment(Document& doc) const {
+  doc.tokens.clear();
+  doc.sentences.clear();
+  const std::size_t base = doc.body.begin;
+  std::string_view body = std::string_view(doc.text).substr(base, doc.body.size());
+  if (body.size() > static_cast<std::size_t>(INT32_MAX)) throw InputError("article too large");
+
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UText, UTextCloser> ut(
+      utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status));
+  if (U_FAILURE(status)) throw InputError("cannot segment text");
+
+  std::unique_ptr<icu::BreakIterator> wi(words_->clone());
+  wi->setText(ut.get(), status);
+  if (U_FAILURE(status)) throw InputError("cannot segment text");
+  doc.tokens.reserve(body.size() / 5);
+  int32_t prev = wi->first();
+  for (int32_t cur = wi->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = wi->next()) {
+    auto b = static_cast<std::size_t>(prev), e = static_cast<std::size_t>(cur);
+    std::string_view seg = body.substr(b, e - b);
+    int32_t status_rule = wi->getRuleStatus();
+    Token tok;
+    if (status_rule >= UBRK_WORD_NONE_LIMIT) {
+      tok.kind = (status_rule < UBRK_WORD_NUMBER_LIMIT) ? TokenKind::number : TokenKind::word;
+    } else {
+      if (is_space_segment(seg)) continue;
+      tok.kind = TokenKind::punct;
+    }
+    tok.span = Span{base + b, base + e};
+    tok.norm = normalize(seg);
+    if (tok.norm.empty()) continue;  // only soft hyphens or zero-width characters
+    if (tok.kind == TokenKind::word) set_case_flags(seg, tok);
+    doc.tokens.push_back(std::move(tok));
+  }
+
+  // Sentence boundaries from ICU, as body offsets.
+  std::unique_ptr<icu::BreakIterator> si(sentences_->clone());
+  si->setText(ut.get(), status);
+  if (U_FAILURE(status)) throw InputError("cannot segment text");
+  std::vector<std::size_t> bounds;
+  for (int32_t cur = si->next(); cur != icu::BreakIterator::DONE; cur = si->next()) {
+    bounds.push_back(base + static_cast<std::size_t>(cur));
+  }
+
+  // Group tokens into sentences; merge across a boundary the fix-ups keep open.
+  std::size_t t = 0;
+  std::size_t prev_end = base;
+  Sentence current;
+  bool open = false;
+  for (std::size_t bound : bounds) {
+    std::size_t first = t;
+    while (t < doc.tokens.size() && doc.tokens[t].span.begin < bound) ++t;
+    if (t == first) continue;
+    if (open && keeps_sentence_open(doc, current.end_token - 1, first)) {
+      current.end_token = t;
+      prev_end = doc.tokens[t - 1].span.end;
+      continue;
+    }
+    if (open) doc.sentences.push_back(current);
+    current = Sentence{};
+    current.first_token = first;
+    current.end_token = t;
+    std::string_view gap = std::string_view(doc.text).substr(prev_end, doc.tokens[first].span.begin - prev_end);
+    current.starts_paragraph = doc.sentences.empty() || gap.find('\n') != std::string_view::npos;
+    open = true;
+    prev_end = doc.tokens[t - 1].span.end;
+  }
+  if (open) doc.sentences.push_back(current);
+  for (auto& s : doc.sentences) {
+    s.span = Span{doc.tokens[s.first_token].span.begin, doc.tokens[s.end_token - 1].span.end};
+  }
+}
+
+Lang detect_language(const Document& doc, const Lexicon& lexicon) {
+  std::size_t de = 0, en = 0, words = 0;
+  for (const Token& tok : doc.tokens) {
+    if (tok.kind != TokenKind::word) continue;
+    if (++words > 3000) break;
+    if (lexicon.has("stop", Lang::de, tok.norm)) ++de;
+    if (lexicon.has("stop", Lang::en, tok.norm)) ++en;
+  }
+  if (de == 0 && en == 0) return words >= 8 ? Lang::unknown : Lang::en;
+  return de > en ? Lang::de : Lang::en;
+}
+
+}  // namespace actorgraph
