@@ -209,16 +209,6 @@ bool usable(const Cand& c, const CueHit& hit, const Rule& rule) {
 bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
 }
 
-bool in_pp(const SentenceView& v, std::size_t first) {
-  for (std::size_t steps = 0, i = first; i > v.sent.first_token && steps < 3; ++steps) {
-    --i;
-    if (v.is("prep", i)) return true;
-    if (!(v.is("det", i) || v.is("coref_det", i) || (v.tok(i).kind == TokenKind::word && !v.tok(i).capitalized)))
-      return false;
-  }
-  return false;
-}
-
 CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
   const Rule& rule = *hit.rule;
   int clause = v.clause(hit.first);
@@ -227,7 +217,6 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   auto ok = [&](const Cand& c) { return c.clause == clause && usable(c, hit, rule) && !excluded(c); };
   switch (spec.strategy) {
     case RoleStrategy::subj: {
-      if (rule.noun && in_pp(v, hit.first)) break;  // "bei seinem Krieg": not the clause subject's act
       const Cand* best = nullptr;
       for (const Cand& c : v.cands) {
         if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region) {
