@@ -113,6 +113,13 @@ bool in_validity(const ActorEntry& e, const Date& date) {
 
 std::size_t lang_index(Lang l) { return l == Lang::de ? 0 : 1; }
 
+// True when a's validity ends later than b's (an open end is latest).
+bool later_than(const ActorEntry& a, const ActorEntry& b) {
+  if (a.valid_to.empty()) return !b.valid_to.empty();
+  if (b.valid_to.empty()) return false;
+  return b.valid_to < a.valid_to;
+}
+
 }  // namespace
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
@@ -178,11 +185,17 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
     auto name_word = [&](std::size_t i) {
       return toks[i].kind == TokenKind::word && toks[i].capitalized;
     };
-    if (first > sentence.first_token && name_word(first - 1) && first - 1 != sentence.first_token)
+    if (first > sentence.first_token && name_word(first - 1) &&
+        !lexicon_.has("stop", doc.lang, toks[first - 1].norm))
       return false;
     if (end < sentence.end_token && name_word(end)) return false;
     if (first >= sentence.first_token + 2 && toks[first - 1].norm == "," && name_word(first - 2))
       return false;
+  }
+  // "Washington Post", "Paris Agreement": an English capital starting a longer name.
+  if (e.role == ActorRole::capital && doc.lang == Lang::en && end < sentence.end_token &&
+      toks[end].kind == TokenKind::word && toks[end].capitalized && toks[end].span.begin > toks[end - 1].span.end) {
+    return false;
   }
   if (e.no_compound && end < sentence.end_token && toks[end].norm == "-" &&
       toks[end].span.begin == toks[end - 1].span.end) {
@@ -216,10 +229,11 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           for (std::size_t k = 0; k < p.rest.size() && ok; ++k) {
             ok = toks[i + 1 + k].norm == p.rest[k];
           }
-          if (ok && accepts(doc, p, i, end, sent)) {
+          if (!ok || (best && end < best_end) || !accepts(doc, p, i, end, sent)) continue;
+          // Same length: an undated article prefers the most recent office holder.
+          if (!best || end > best_end || later_than(*p.entry, *best->entry)) {
             best = &p;
             best_end = end;
-            break;
           }
         }
       }
@@ -237,6 +251,23 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           }
         }
       }
+      // Affixed names: "proamerikanisch", "Ostukraine", "anti-US": affix + a one-word form.
+      if (!best && tok.kind == TokenKind::word) {
+        for (const LexiconPhrase& affix : lexicon_.phrases("affix_prefix", doc.lang)) {
+          const std::string& a = affix.tokens[0];
+          if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
+          auto rest = table.find(tok.norm.substr(a.size()));
+          if (rest == table.end()) continue;
+          for (const Pattern& p : rest->second) {
+            if (p.rest.empty() && !p.entry->case_sensitive && in_validity(*p.entry, doc.date)) {
+              best = &p;
+              best_end = i + 1;
+              break;
+            }
+          }
+          if (best) break;
+        }
+      }
       if (!best) {
         ++i;
         continue;
@@ -250,14 +281,39 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       m.kind = best->entry->kind;
       m.role = best->entry->role;
       m.genitive = best->genitive;
-      if (m.role == ActorRole::capital || m.role == ActorRole::seat) {
-        if (i > sent.first_token && lexicon_.has("venue_prep", doc.lang, toks[i - 1].norm) &&
-            m.role == ActorRole::capital) {
-          m.venue = true;
+      // "US-Dollar", "U.S. dollars": a name inside another name is no actor.
+      if (best_end < sent.end_token) {
+        std::size_t n = best_end;
+        if (toks[n].norm == "-" && n + 1 < sent.end_token) ++n;
+        if (lexicon_.has("not_after", doc.lang, toks[n].norm)) {
+          i = best_end;
+          continue;
         }
-        if (i == sent.first_token && sent.starts_paragraph && best_end < sent.end_token) {
-          const std::string& next = toks[best_end].norm;
-          if (next == ":" || next == "-" || next == "(" || next == "," || next == "/") m.dateline = true;
+      }
+      if (m.role == ActorRole::capital && i > sent.first_token &&
+          lexicon_.has("venue_prep", doc.lang, toks[i - 1].norm)) {
+        m.venue = true;
+      }
+      // Datelines: "PJÖNGJANG:", "Prag/Wien –", "Beirut –", "MADRID (Reuters) -" open a sentence.
+      bool place = m.role == ActorRole::capital || m.role == ActorRole::seat || m.role == ActorRole::name;
+      bool at_start = i == sent.first_token ||
+                      (!out.empty() && out.back().dateline && out.back().sentence == s &&
+                       out.back().end_token + 1 == i && toks[i - 1].norm == "/");
+      if (place && at_start && best_end < sent.end_token) {
+        const std::string& next = toks[best_end].norm;
+        bool spaced_dash = next == "-" && toks[best_end].span.begin > toks[best_end - 1].span.end;
+        if (next == ":" || spaced_dash || next == "/" ||
+            (m.role != ActorRole::name && (next == "(" || next == ","))) {
+          m.dateline = m.role != ActorRole::name || toks[best_end].norm != ":" || tok.all_caps;
+        }
+      }
+      // Adjectives and demonyms name an actor only next to an official or body
+      // ("die russische Regierung", "Chinese troops"), not for people or firms.
+      if (m.role == ActorRole::adj || m.role == ActorRole::demonym) {
+        m.weak = true;
+        for (std::size_t k = best_end; k < std::min(best_end + 2, sent.end_token); ++k) {
+          if (is_title_word(lexicon_, doc.lang, toks[k].norm)) m.weak = false;
+          if (toks[k].kind != TokenKind::word) break;
         }
       }
       out.push_back(std::move(m));

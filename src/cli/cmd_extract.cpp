@@ -1,9 +1,23 @@
-// actorgraph extract: articles in, one graph per article out.
+// actorgraph extract: articles in (files, directories, stdin, JSONL streams), one
+// graph per article out (one file each in a directory, or one stream), processed
+// on --jobs threads with output in input order.
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <set>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/jsonl.hpp"
+#include "actorgraph/corpus/ordered_map.hpp"
+#include "actorgraph/corpus/output.hpp"
+#include "actorgraph/corpus/progress.hpp"
 #include "actorgraph/export/formats.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -12,15 +26,26 @@
 namespace actorgraph::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 struct ExtractOptions {
   CommonOptions common;
   std::vector<std::string> inputs;
+  std::vector<std::string> jsonl;
   std::string output;
   std::string format;
   std::string layout = "dot";
   bool include_negated = false;
   bool code_labels = false;
+  std::size_t jobs = 0;
+  bool no_progress = false;
 };
+
+// Formats whose writers are pure C++ and may run on worker threads; the others go
+// through Graphviz, which is not thread-safe, and are exported on the main thread.
+bool thread_safe_format(const std::string& f) { return f == "dot" || f == "json" || f == "events"; }
+// Formats whose outputs can be concatenated into one stream.
+bool stream_format(const std::string& f) { return f == "json" || f == "events" || f == "dot"; }
 
 std::string infer_format(const ExtractOptions& o) {
   if (!o.format.empty()) return o.format;
@@ -28,13 +53,101 @@ std::string infer_format(const ExtractOptions& o) {
     auto dot = o.output.rfind('.');
     if (dot != std::string::npos) {
       std::string ext = o.output.substr(dot + 1);
+      if (ext == "jsonl" || ext == "ndjson") return "json";
       for (const auto& f : export_formats()) {
         if (f == ext) return ext;
       }
     }
   }
-  return "dot";
+  return o.jsonl.empty() ? "dot" : "json";
 }
+
+// One article to process, or a bad JSONL line that is reported in its turn.
+struct Job {
+  std::string id;
+  std::string ref;   // where messages point: the path, or "name:line"
+  std::string path;  // article file to read; "" for a JSONL record
+  std::string text;  // the JSONL record's text
+  std::string source;
+  ArticleOptions options;
+  std::string error;  // set for a bad line: fails without any work
+};
+
+struct Outcome {
+  bool ok = false;
+  std::string bytes;                // the exported graph (thread-safe formats)
+  std::optional<ActorGraph> graph;  // exported later on the main thread (Graphviz formats)
+  std::string error;
+  std::vector<std::string> warnings;
+};
+
+// Yields the articles of the positional inputs, then the records of each JSONL input.
+class JobSource {
+ public:
+  JobSource(std::vector<std::string> paths, std::vector<std::string> jsonl, ArticleOptions base)
+      : paths_(std::move(paths)), jsonl_(std::move(jsonl)), base_(std::move(base)) {}
+
+  std::optional<Job> next() {
+    if (next_path_ < paths_.size()) {
+      const std::string& p = paths_[next_path_++];
+      Job j;
+      j.id = stem(p);
+      j.ref = p;
+      j.path = p;
+      j.options = base_;
+      return j;
+    }
+    while (true) {
+      if (!reader_) {
+        if (next_jsonl_ >= jsonl_.size()) return std::nullopt;
+        const std::string& p = jsonl_[next_jsonl_++];
+        std::istream* in = &std::cin;
+        std::string name = "stdin";
+        if (p != "-") {
+          if (is_directory(p)) throw InputError("cannot read " + p + ": is a directory");
+          file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
+          if (!*file_) throw InputError("cannot read " + p + ": " + std::strerror(errno));
+          in = file_.get();
+          name = p;
+        }
+        reader_ = std::make_unique<JsonlReader>(*in, name, &seen_);
+      }
+      std::optional<JsonlLine> line = reader_->next();
+      if (!line) {
+        done_bytes_ += reader_->bytes_read();
+        reader_.reset();
+        file_.reset();
+        continue;
+      }
+      Job j;
+      j.ref = reader_->ref(line->line);
+      if (!line->record) {
+        j.error = line->error;
+        return j;
+      }
+      CorpusRecord& r = *line->record;
+      j.id = r.id;
+      j.ref += " (id " + r.id + ")";
+      j.text = std::move(r.text);
+      j.source = std::move(r.source);
+      j.options = base_;
+      if (r.lang) j.options.lang = r.lang;
+      if (r.date) j.options.date = r.date;
+      return j;
+    }
+  }
+
+  std::uint64_t bytes_read() const { return done_bytes_ + (reader_ ? reader_->bytes_read() : 0); }
+
+ private:
+  std::vector<std::string> paths_, jsonl_;
+  ArticleOptions base_;
+  std::size_t next_path_ = 0, next_jsonl_ = 0;
+  std::unique_ptr<std::ifstream> file_;
+  std::unique_ptr<JsonlReader> reader_;
+  SeenIds seen_;
+  std::uint64_t done_bytes_ = 0;
+};
 
 int run_extract(const ExtractOptions& o) {
   ArticleOptions aopts = o.common.article_options();
@@ -45,53 +158,128 @@ int run_extract(const ExtractOptions& o) {
   eopts.dot.code_labels = o.code_labels;
   export_graph(ActorGraph{}, format, eopts);  // rejects an unknown format before any work
 
-  std::vector<std::string> paths = expand_inputs(o.inputs);
-  bool many = paths.size() > 1 || (!o.inputs.empty() && is_directory(o.inputs.front()));
+  if (o.inputs.empty() && o.jsonl.empty()) throw UsageError("no input: give article files, directories, - or --jsonl FILE|-");
+  std::size_t stdin_uses = static_cast<std::size_t>(std::count(o.inputs.begin(), o.inputs.end(), "-") +
+                                                    std::count(o.jsonl.begin(), o.jsonl.end(), "-"));
+  if (stdin_uses > 1) throw UsageError("standard input (-) can be read only once");
+  std::vector<std::string> paths = o.inputs.empty() ? std::vector<std::string>{} : expand_inputs(o.inputs);
+  bool many = !o.jsonl.empty() || paths.size() > 1 ||
+              std::any_of(o.inputs.begin(), o.inputs.end(), [](const std::string& p) { return is_directory(p); });
   bool to_dir = !o.output.empty() && o.output != "-" && (is_directory(o.output) || (many && o.output.back() == '/'));
-  bool stream = format == "json";
-  if (many && !to_dir && !stream && !o.output.empty() && o.output != "-") {
-    throw UsageError("several articles need -o DIRECTORY (or --format json for one JSONL stream)");
+  if (many && !to_dir) {
+    bool to_file = !o.output.empty() && o.output != "-";
+    if (!stream_format(format) || (to_file && format == "dot")) {
+      throw UsageError("several articles need -o DIRECTORY (or --format json|events for one JSONL stream)");
+    }
   }
   for (const auto& p : paths) {
     if (!o.output.empty() && p == o.output) throw UsageError("output path equals input path: " + p);
   }
+  for (const auto& p : o.jsonl) {
+    if (!o.output.empty() && p == o.output && p != "-") throw UsageError("output path equals input path: " + p);
+  }
   if (to_dir) {
     std::error_code ec;
-    std::filesystem::create_directories(o.output, ec);
+    fs::create_directories(o.output, ec);
     if (ec) throw Error("cannot create directory " + o.output + ": " + ec.message());
   }
 
   auto pipeline = make_pipeline(o.common);
-  std::size_t failed = 0;
-  std::string combined;
-  std::set<std::string> seen;
-  for (const auto& path : paths) {
-    std::string id = stem(path);
+  ExportOptions eo = eopts;
+  eo.compact = many && !to_dir;
+  const bool export_in_worker = thread_safe_format(format);
+  const std::size_t jobs = o.jobs == 0 ? hardware_jobs() : o.jobs;
+
+  // Progress: against the article count, or the JSONL bytes when every stream is a file.
+  std::size_t total_items = o.jsonl.empty() ? paths.size() : 0;
+  std::uint64_t total_bytes = 0;
+  bool sized = !o.jsonl.empty();
+  for (const auto& p : o.jsonl) {
+    std::error_code ec;
+    if (p == "-" || !fs::is_regular_file(p, ec)) {
+      sized = false;
+      break;
+    }
+    total_bytes += fs::file_size(p, ec);
+  }
+  ProgressMeter meter(std::cerr, !o.no_progress && ::isatty(STDERR_FILENO), total_items, sized ? total_bytes : 0);
+
+  std::unique_ptr<AtomicOutput> stream;
+  if (!to_dir) stream = std::make_unique<AtomicOutput>(o.output.empty() ? "-" : o.output);
+
+  JobSource source(paths, o.jsonl, aopts);
+  std::size_t processed = 0, failed = 0;
+  std::set<std::string> names;
+  std::function<std::optional<Job>()> next = [&] { return source.next(); };
+  std::function<Outcome(Job&)> work = [&](Job& j) {
+    Outcome r;
+    if (!j.error.empty()) {
+      r.error = j.error;
+      return r;
+    }
     try {
+      std::string bytes = j.path.empty() ? std::move(j.text) : read_file(j.path);
       std::size_t repaired = 0;
-      Document doc = make_document(id, read_file(path), &repaired);
-      if (repaired) warn(path + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
-      ArticleResult r = pipeline->run(std::move(doc), aopts);
-      ExportOptions eo = eopts;
-      eo.compact = many && !to_dir;
-      std::string bytes = export_graph(r.graph, format, eo);
-      if (to_dir) {
-        std::string name = id;
-        while (!seen.insert(name).second) name += "_";
-        write_output_bytes((std::filesystem::path(o.output) / (name + format_extension(format))).string(), bytes);
-      } else {
-        combined += bytes;
+      Document doc = make_document(j.id, std::move(bytes), &repaired);
+      if (repaired) {
+        r.warnings.push_back(j.ref + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
       }
+      if (!j.source.empty()) doc.source = j.source;
+      ArticleResult a = pipeline->run(std::move(doc), j.options);
+      if (export_in_worker) {
+        r.bytes = export_graph(a.graph, format, eo);
+      } else {
+        r.graph = std::move(a.graph);
+      }
+      r.ok = true;
     } catch (const UsageError&) {
       throw;
     } catch (const Error& e) {
+      r.error = e.what();
+    } catch (const std::bad_alloc&) {
+      r.error = "out of memory";
+    }
+    return r;
+  };
+  std::function<void(Job&, Outcome&)> emit = [&](Job& j, Outcome& r) {
+    ++processed;
+    for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
+    if (r.ok && r.graph) {
+      try {
+        r.bytes = export_graph(*r.graph, format, eo);
+      } catch (const UsageError&) {
+        throw;
+      } catch (const Error& e) {
+        r.ok = false;
+        r.error = e.what();
+      }
+    }
+    if (!r.ok) {
       ++failed;
-      warn(path + ": " + e.what());
+      meter.message("actorgraph: " + j.ref + ": " + r.error);
+    } else if (to_dir) {
+      std::string name = safe_file_name(j.id);
+      while (!names.insert(name).second) name += "_";
+      write_output_bytes((fs::path(o.output) / (name + format_extension(format))).string(), r.bytes);
+    } else {
+      stream->write(r.bytes);
+    }
+    meter.update(processed, failed, source.bytes_read());
+  };
+  ordered_map<Job, Outcome>(jobs, default_window(jobs), next, work, emit);
+  meter.finish();
+
+  if (stream) {
+    if (processed > 0 && failed == processed) {
+      stream->discard();
+    } else {
+      stream->commit();
     }
   }
-  if (!to_dir && failed < paths.size()) write_output(o.output.empty() ? "-" : o.output, [&](std::ostream& out) { out << combined; });
+  if (processed == 0 && !o.jsonl.empty()) warn("no articles in the JSONL input");
   if (failed == 0) return kExitOk;
-  return failed == paths.size() ? kExitInput : kExitPartial;
+  if (failed < processed) warn(std::to_string(failed) + " of " + std::to_string(processed) + " articles failed");
+  return failed == processed ? kExitInput : kExitPartial;
 }
 
 const CommandRegistrar kRegister(10, [](CLI::App& app) -> Action {
@@ -102,13 +290,24 @@ const CommandRegistrar kRegister(10, [](CLI::App& app) -> Action {
                                  "  actorgraph extract article.txt                  # DOT on stdout\n"
                                  "  actorgraph extract article.txt -o graph.json    # format from the extension\n"
                                  "  actorgraph extract corpus/ -o out/ --format json\n"
-                                 "  cat article.txt | actorgraph extract - --lang de");
-  cmd->add_option("inputs", o->inputs, "Article files, directories (*.txt, recursive) or - for stdin")->required();
-  cmd->add_option("-o,--output", o->output, "Output file, or directory for one file per article (default: stdout)");
-  cmd->add_option("-f,--format", o->format, "Output format: dot, json (default: from -o extension, else dot)");
+                                 "  cat article.txt | actorgraph extract - --lang de\n"
+                                 "  actorgraph extract --jsonl corpus.jsonl > graphs.jsonl      # one graph per line\n"
+                                 "  actorgraph extract --jsonl - --format events < corpus.jsonl # one event per line");
+  cmd->add_option("inputs", o->inputs, "Article files, directories (*.txt, recursive) or - for stdin");
+  cmd->add_option("--jsonl", o->jsonl,
+                  "JSONL corpus (FILE or - for stdin; repeatable): one {\"id\",\"text\"[,\"date\",\"lang\",\"source\"]} "
+                  "object per line; record fields win over --lang/--date");
+  cmd->add_option("-o,--output", o->output,
+                  "Output file, or directory for one file per article (default: stdout; several articles "
+                  "stream one JSON graph or event per line)");
+  cmd->add_option("-f,--format", o->format,
+                  "Output format: dot, json, events, ... (default: from -o extension, else dot; json with --jsonl)");
   cmd->add_option("--layout", o->layout, "Graphviz layout for pictures: dot, neato, fdp, circo, sfdp");
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (JSON always keeps them)");
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
+  cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default 0 = all cores); output order never depends on it")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_flag("--no-progress", o->no_progress, "No progress line on stderr (shown only when stderr is a terminal)");
   add_common_options(*cmd, o->common);
   return [o] { return run_extract(*o); };
 });

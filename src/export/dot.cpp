@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <ostream>
 #include <set>
 
@@ -13,20 +14,9 @@
 namespace actorgraph {
 namespace {
 
-struct KindStyle {
-  const char* shape;
-  const char* fill;
-};
-
-KindStyle kind_style(ActorKind k) {
-  switch (k) {
-    case ActorKind::state: return {"ellipse", "#dbe9f6"};
-    case ActorKind::igo: return {"box", "#fde9c9"};
-    case ActorKind::group: return {"hexagon", "#f4d0d0"};
-    case ActorKind::collective: return {"ellipse", "#eeeeee"};
-  }
-  return {"ellipse", "#ffffff"};
-}
+constexpr const char* kNegatedColor = "#9e9e9e";
+constexpr std::size_t kTooltipSentences = 3;
+constexpr std::size_t kTooltipBytes = 300;
 
 std::string truncate_utf8(const std::string& s, std::size_t max) {
   if (s.size() <= max) return s;
@@ -35,6 +25,7 @@ std::string truncate_utf8(const std::string& s, std::size_t max) {
   return s.substr(0, cut) + "…";
 }
 
+// Escapes for Graphviz HTML-like labels.
 std::string html_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -49,6 +40,60 @@ std::string html_escape(std::string_view s) {
   return out;
 }
 
+std::string plural(std::size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// Graph attributes that keep a picture legible in each engine. dot ranks the
+// directed edges; the force-directed engines need overlap removal (prism), room
+// between nodes (sep) and edges routed around nodes (splines=true).
+std::string engine_attributes(const std::string& layout, std::size_t nodes, std::size_t edges) {
+  bool big = nodes > 20 || edges > kFullEdgeLabelLimit;
+  if (layout == "dot") {
+    return big ? "rankdir=LR, nodesep=0.25, ranksep=\"1.2\", splines=true, newrank=true"
+               : "rankdir=TB, nodesep=0.5, ranksep=\"0.7\", splines=true";
+  }
+  if (layout == "circo") return "splines=true, mindist=0.6, overlap=false";
+  if (layout == "sfdp") return "overlap=prism, overlap_scaling=-4, sep=\"+10\", splines=true, K=1.2, repulsiveforce=1.5";
+  if (layout == "fdp") return "overlap=prism, sep=\"+10\", splines=true, K=1.3";
+  // neato
+  return big ? "overlap=prism, overlap_scaling=-6, sep=\"+10\", esep=\"+4\", splines=true, mode=major, model=subset, len=2.2"
+             : "overlap=prism, sep=\"+14\", esep=\"+6\", splines=true, mode=major, len=1.8";
+}
+
+std::string legend_label(const std::string& title, const std::set<RelationType>& types,
+                         const std::set<Modality>& modalities, const std::set<ActorKind>& kinds) {
+  std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">";
+  if (!title.empty()) o += "<tr><td colspan=\"6\"><font point-size=\"14\"><b>" + html_escape(title) + "</b></font></td></tr>";
+  // Relation types, three per row.
+  std::size_t i = 0;
+  for (RelationType t : types) {
+    if (i % 3 == 0) o += i == 0 ? "<tr>" : "</tr><tr>";
+    o += "<td align=\"right\"><font color=\"" + std::string(type_color(t)) + "\">" +
+         (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font></td><td align=\"left\">" +
+         html_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "</td>";
+    ++i;
+  }
+  if (i > 0) o += "</tr>";
+  o += "<tr>";
+  for (Modality m : modalities) {
+    const char* line = m == Modality::asserted ? "&#9472;&#9472;&#9472;"
+                       : m == Modality::hypothetical ? "&#183;&#183;&#183;&#183;&#183;"
+                                                       : "&#8211; &#8211; &#8211;";
+    o += "<td align=\"right\">" + std::string(m == Modality::negated ? "<font color=\"#9e9e9e\">" : "") + line +
+         (m == Modality::negated ? "</font>" : "") + "</td><td align=\"left\">" + std::string(to_string(m)) + "</td>";
+  }
+  o += "</tr><tr>";
+  for (ActorKind k : kinds) {
+    const char* name = k == ActorKind::state ? "state" : k == ActorKind::igo ? "organisation"
+                       : k == ActorKind::group ? "group" : "collective";
+    o += "<td bgcolor=\"" + std::string(kind_color(k)) + "\" border=\"1\" color=\"#888888\">&#160;&#160;&#160;</td>"
+         "<td align=\"left\">" + std::string(name) + "</td>";
+  }
+  o += "</tr></table>>";
+  return o;
+}
+
 }  // namespace
 
 std::string_view type_color(RelationType type) {
@@ -56,11 +101,11 @@ std::string_view type_color(RelationType type) {
     case RelationType::partnership: return "#1b9e77";
     case RelationType::meeting: return "#7570b3";
     case RelationType::support: return "#66a61e";
-    case RelationType::aid: return "#e6ab02";
+    case RelationType::aid: return "#1f78b4";
     case RelationType::arms_supply: return "#a6761d";
     case RelationType::sanctions: return "#e7298a";
-    case RelationType::criticism: return "#d95f02";
-    case RelationType::threat: return "#8c2d04";
+    case RelationType::criticism: return "#e6550d";
+    case RelationType::threat: return "#762a83";
     case RelationType::military_action: return "#d62728";
   }
   return "#000000";
@@ -71,9 +116,41 @@ std::string_view modality_style(Modality m) {
     case Modality::asserted: return "solid";
     case Modality::alleged: return "dashed";
     case Modality::hypothetical: return "dotted";
-    case Modality::negated: return "tapered";
+    case Modality::negated: return "dashed";
   }
   return "solid";
+}
+
+std::string_view kind_color(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::state: return "#dbe9f6";
+    case ActorKind::igo: return "#fde9c9";
+    case ActorKind::group: return "#f4d0d0";
+    case ActorKind::collective: return "#e8e8e8";
+  }
+  return "#ffffff";
+}
+
+std::string_view kind_shape(ActorKind kind) {
+  switch (kind) {
+    case ActorKind::state: return "ellipse";
+    case ActorKind::igo: return "box";
+    case ActorKind::group: return "hexagon";
+    case ActorKind::collective: return "ellipse";
+  }
+  return "ellipse";
+}
+
+std::string type_label(RelationType type) {
+  std::string s(to_string(type));
+  std::replace(s.begin(), s.end(), '_', ' ');
+  return s;
+}
+
+std::string actor_element_id(const ActorCode& code) { return "actor-" + code.str(); }
+
+std::string edge_element_id(const EdgeKey& key) {
+  return "edge-" + key.source.str() + "-" + key.target.str() + "-" + std::string(to_string(key.type));
 }
 
 std::string dot_escape(std::string_view s) {
@@ -94,68 +171,105 @@ std::string dot_escape(std::string_view s) {
 
 void write_dot(std::ostream& out, const ActorGraph& g, const DotOptions& options) {
   const GraphStore& store = g.store();
-  auto keep_edge = [&](EdgeId e) { return options.include_negated || store[e].modality != Modality::negated; };
+  std::function<bool(EdgeId)> keep_edge = [&](EdgeId e) {
+    return options.include_negated || store[e].modality != Modality::negated;
+  };
   boost::filtered_graph<GraphStore, std::function<bool(EdgeId)>> view(store, keep_edge);
 
-  std::set<RelationType> used;
-  for (auto [it, end] = boost::edges(view); it != end; ++it) used.insert(store[*it].type);
+  std::set<RelationType> types;
+  std::set<Modality> modalities{Modality::asserted};
+  std::set<ActorKind> kinds;
+  std::size_t edge_count = 0;
+  for (auto [it, end] = boost::edges(view); it != end; ++it) {
+    types.insert(store[*it].type);
+    modalities.insert(store[*it].modality);
+    ++edge_count;
+  }
+  for (auto [it, end] = boost::vertices(store); it != end; ++it) kinds.insert(store[*it].kind);
+  const std::size_t node_count = boost::num_vertices(store);
+  const bool full_labels = edge_count <= kFullEdgeLabelLimit;
 
   auto vertex_writer = [&](std::ostream& o, Vertex v) {
     const ActorNode& n = store[v];
-    KindStyle ks = kind_style(n.kind);
     std::string label = options.code_labels ? n.code.str() : n.label;
-    o << "[label=\"" << dot_escape(label) << "\", code=\"" << n.code.str() << "\", kind=\""
-      << to_string(n.kind) << "\", mentions=" << n.mentions << ", shape=" << ks.shape
+    std::string kind(to_string(n.kind));
+    std::string id = options.id_prefix + actor_element_id(n.code);
+    o << "[label=\"" << dot_escape(label) << "\", code=\"" << n.code.str() << "\", kind=\"" << kind
+      << "\", mentions=" << n.mentions << ", id=\"" << id << "\", shape=" << kind_shape(n.kind)
       << ", style=\"filled" << (n.kind == ActorKind::collective ? ",dashed" : "") << "\", fillcolor=\""
-      << ks.fill << "\", tooltip=\"" << dot_escape(n.code.str() + ": " + n.label + ", " +
-                                                  std::to_string(n.mentions) + " mentions")
-      << "\"]";
-  };
-  auto edge_writer = [&](std::ostream& o, EdgeId e) {
-    const RelationEdge& d = store[e];
-    char width[16];
-    std::snprintf(width, sizeof width, "%.1f", std::min(1.0 + std::log2(static_cast<double>(std::max<std::size_t>(d.count, 1))), 5.0));
-    o << "[type=\"" << to_string(d.type) << "\", modality=\"" << to_string(d.modality) << "\", count=" << d.count
-      << ", weight=" << d.weight << ", cameo=\"" << cameo_roots(d.type) << "\", plover=\""
-      << plover_category(d.type) << "\", color=\"" << type_color(d.type) << "\", fontcolor=\""
-      << type_color(d.type) << "\", style=\"" << modality_style(d.modality) << "\", penwidth=" << width;
-    if (!is_directed(d.type)) o << ", dir=none";
-    if (options.edge_labels) {
-      std::string label(to_string(d.type));
-      std::replace(label.begin(), label.end(), '_', ' ');
-      if (d.modality != Modality::asserted) label += " (" + std::string(to_string(d.modality)) + ")";
-      if (d.count > 1) label += " ×" + std::to_string(d.count);
-      o << ", label=\"" << dot_escape(label) << "\"";
-    }
-    if (!d.evidence.empty()) o << ", tooltip=\"" << dot_escape(truncate_utf8(d.evidence.front().text, 400)) << "\"";
+      << kind_color(n.kind) << "\", tooltip=\""
+      << dot_escape(n.label + " (" + n.code.str() + ", " + kind + "): " + plural(n.mentions, "mention", "mentions"))
+      << "\"";
+    if (options.links) o << ", URL=\"#" << options.id_prefix << "row-" << actor_element_id(n.code) << "\"";
     o << "]";
   };
+
+  auto edge_writer = [&](std::ostream& o, EdgeId e) {
+    const RelationEdge& d = store[e];
+    const EdgeKey key = g.key(e);
+    const bool negated = d.modality == Modality::negated;
+    const std::string color(negated ? kNegatedColor : type_color(d.type));
+    char width[16];
+    std::snprintf(width, sizeof width, "%.1f",
+                  std::min(1.2 + std::log2(static_cast<double>(std::max<std::size_t>(d.count, 1))), 5.0));
+    std::string id = options.id_prefix + edge_element_id(key);
+    o << "[type=\"" << to_string(d.type) << "\", modality=\"" << to_string(d.modality) << "\", count=" << d.count
+      << ", weight=" << d.weight << ", cameo=\"" << cameo_roots(d.type) << "\", plover=\""
+      << plover_category(d.type) << "\", id=\"" << id << "\", color=\"" << color << "\", fontcolor=\"" << color
+      << "\", style=\"" << modality_style(d.modality) << "\", penwidth=" << width;
+    if (!is_directed(d.type)) o << ", dir=none";
+    if (options.edge_labels) {
+      std::string label;
+      if (full_labels) {
+        label = (negated ? "not " : "") + type_label(d.type);
+        if (d.modality == Modality::alleged || d.modality == Modality::hypothetical) {
+          label += " (" + std::string(to_string(d.modality)) + ")";
+        }
+        if (d.count > 1) label += " ×" + std::to_string(d.count);
+      } else if (d.count > 1) {
+        label = "×" + std::to_string(d.count);
+      }
+      if (!label.empty()) o << ", label=\"" << dot_escape(label) << "\"";
+    }
+    // Tooltip: "type, modality, N mentions" then up to three evidence sentences,
+    // one per line ("\n" is Graphviz's line break in escString attributes).
+    std::string tip = dot_escape(store[boost::source(e, store)].label + (is_directed(d.type) ? " → " : " – ") +
+                                 store[boost::target(e, store)].label +
+                                 ": " + type_label(d.type) + ", " + std::string(to_string(d.modality)) + ", " +
+                                 plural(d.count, "mention", "mentions"));
+    for (std::size_t i = 0; i < d.evidence.size() && i < kTooltipSentences; ++i) {
+      tip += "\\n• " + dot_escape(truncate_utf8(d.evidence[i].text, kTooltipBytes));
+    }
+    if (d.evidence.size() > kTooltipSentences) {
+      tip += "\\n(+" + std::to_string(d.evidence.size() - kTooltipSentences) + " more)";
+    }
+    o << ", tooltip=\"" << tip << "\"";
+    if (options.links) o << ", URL=\"#" << options.id_prefix << "row-" << edge_element_id(key) << "\"";
+    o << "]";
+  };
+
   auto graph_writer = [&](std::ostream& o) {
     std::string title = g.id;
     if (!g.date.empty()) title += " (" + g.date.str() + ")";
-    o << "graph [label=\"" << dot_escape(title) << "\", labelloc=t, fontname=\"Helvetica\", fontsize=14, "
-      << "overlap=false, splines=true, outputorder=edgesfirst, pad=0.3, nodesep=0.5, ranksep=0.8];\n"
-      << "node [fontname=\"Helvetica\", fontsize=12];\n"
-      << "edge [fontname=\"Helvetica\", fontsize=9];\n";
-    if (options.legend && !used.empty()) {
-      o << "subgraph cluster_legend {\nlabel=\"\"; color=\"#cccccc\";\n"
-        << "legend [shape=plaintext, fontsize=10, label=<<table border=\"0\" cellspacing=\"2\">"
-        << "<tr><td colspan=\"2\"><b>relations</b></td></tr>";
-      for (RelationType t : used) {
-        std::string name(to_string(t));
-        std::replace(name.begin(), name.end(), '_', ' ');
-        o << "<tr><td><font color=\"" << type_color(t) << "\">&#9472;&#9472;&#9654;</font></td><td align=\"left\">"
-          << html_escape(name) << (is_directed(t) ? "" : " (mutual)") << "</td></tr>";
-      }
-      o << "<tr><td>solid</td><td align=\"left\">asserted</td></tr>"
-        << "<tr><td>dashed</td><td align=\"left\">alleged</td></tr>"
-        << "<tr><td>dotted</td><td align=\"left\">hypothetical</td></tr>";
-      if (options.include_negated) o << "<tr><td>tapered</td><td align=\"left\">negated</td></tr>";
-      o << "</table>>];\n}\n";
+    if (g.articles > 1) title += ": " + plural(g.articles, "article", "articles");
+    // Data attributes first (read back by read_dot_graph), then the picture's.
+    o << "graph [article_id=\"" << dot_escape(g.id) << "\", date=\"" << g.date.str() << "\", lang=\""
+      << to_string(g.lang) << "\", articles=" << g.articles;
+    if (!g.source.empty()) o << ", publisher=\"" << dot_escape(g.source) << "\"";
+    o << "];\n";
+    o << "graph [layout=" << options.layout << ", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=c"
+      << ", outputorder=edgesfirst, pad=0.3, bgcolor=\"#ffffff\", "
+      << engine_attributes(options.layout, node_count, edge_count);
+    if (options.legend) {
+      o << ", label=" << legend_label(title, types, modalities, kinds);
+    } else if (!title.empty()) {
+      o << ", label=\"" << dot_escape(title) << "\"";
     }
+    o << "];\n"
+      << "node [fontname=\"Helvetica\", fontsize=12, margin=\"0.08,0.03\", color=\"#555555\"];\n"
+      << "edge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.8];\n";
   };
-  auto ids = boost::make_function_property_map<Vertex, std::string>(
-      [&](Vertex v) { return store[v].code.str(); });
+  auto ids = boost::make_function_property_map<Vertex, std::string>([&](Vertex v) { return store[v].code.str(); });
   boost::write_graphviz(out, view, vertex_writer, edge_writer, graph_writer, ids);
 }
 

@@ -1,23 +1,41 @@
 #include "actorgraph/export/formats.hpp"
 
+#include <algorithm>
 #include <sstream>
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/export/json.hpp"
+#include "actorgraph/export/tables.hpp"
 
 namespace actorgraph {
 
 const std::vector<std::string>& export_formats() {
-  static const std::vector<std::string> formats{"dot", "json"};
+  static const std::vector<std::string> formats{"dot", "json", "svg", "png", "pdf", "graphml", "csv", "events"};
   return formats;
 }
 
-std::string format_extension(std::string_view format) { return "." + std::string(format); }
+std::string format_extension(std::string_view format) {
+  if (format == "events") return ".jsonl";
+  return "." + std::string(format);
+}
+
+bool is_binary_format(std::string_view format) { return format == "png" || format == "pdf"; }
 
 std::string export_graph(const ActorGraph& g, std::string_view format, const ExportOptions& options) {
+  const auto& known = export_formats();
+  if (std::find(known.begin(), known.end(), format) == known.end()) {
+    throw UsageError("unknown format '" + std::string(format) +
+                     "' (use dot, json, svg, png, pdf, graphml, csv or events)");
+  }
+  check_layout(options.layout);
+  DotOptions dot = options.dot;
+  dot.layout = options.layout;
   std::ostringstream out;
   if (format == "dot") {
-    write_dot(out, g, options.dot);
+    write_dot(out, g, dot);
+  } else if (is_picture_format(format)) {
+    write_dot(out, g, dot);
+    return render_dot(out.str(), format, options.layout);
   } else if (format == "json") {
     JsonOptions jo;
     if (options.compact) {
@@ -25,8 +43,13 @@ std::string export_graph(const ActorGraph& g, std::string_view format, const Exp
     } else {
       write_json(out, g, jo);
     }
-  } else {
-    throw UsageError("unknown format '" + std::string(format) + "'");
+  } else if (format == "graphml") {
+    // Exports for other tools keep negated edges (marked) like JSON does.
+    write_graphml(out, g, true);
+  } else if (format == "csv") {
+    write_csv(out, g, true);
+  } else if (format == "events") {
+    write_events(out, g, true);
   }
   return out.str();
 }

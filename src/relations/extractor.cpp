@@ -59,7 +59,7 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
-    if (v.is("clause_break", i)) {
+    if (v.is("clause_break", i) || (i > s.first_token && v.is("subord_bare", i))) {
       cur = next_id++;
       stack.clear();
       v.clause_of[i - s.first_token] = cur;
@@ -85,21 +85,40 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
   }
 }
 
+// True for a noun that names an official or body of an actor ("Präsident",
+// "Außenminister", "officials"): German compounds count by their last part.
+bool is_title(const SentenceView& v, std::size_t i) {
+  return v.tok(i).kind == TokenKind::word && is_title_word(v.lex, v.lang, v.tok(i).norm);
+}
+
 // The preposition governing a mention: walk left over determiners, adjectives,
-// coordination and other mentions; a genitive attribute inherits the preposition
-// of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen).
+// coordination and other mentions. A genitive attribute inherits the preposition
+// of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen); an actor
+// attached to a title ("der Präsident Brasiliens", "the President of Brazil",
+// "officials in Washington") stands for that official and takes its marker.
 std::string find_marker(const SentenceView& v, std::size_t first, const std::vector<bool>& in_mention,
                         bool genitive) {
-  bool gen_link = genitive;
+  bool pending_gen = genitive;
+  bool via_noun = false;
   std::size_t steps = 0;
-  for (std::size_t i = first; i > v.sent.first_token && steps < 8; ++steps) {
+  for (std::size_t i = first; i > v.sent.first_token && steps < 10; ++steps) {
     --i;
     const Token& t = v.tok(i);
-    if (v.is("prep", i)) return t.norm;
+    if (v.is("prep", i)) {
+      if (v.is("title_prep", i)) {
+        std::size_t j = i;
+        while (j > v.sent.first_token && v.is("det", j - 1)) --j;
+        if (j > v.sent.first_token && is_title(v, j - 1)) {
+          i = j - 1;  // "the President of": continue before the title
+          continue;
+        }
+      }
+      return t.norm;
+    }
     if (v.is("gen_det", i) && i + 1 == first) {
       // "der USA" after a noun: a genitive attribute
       if (i > v.sent.first_token && is_word(v.tok(i - 1)) && !v.is("prep", i - 1) && !v.is("det", i - 1)) {
-        gen_link = true;
+        pending_gen = true;
       }
       continue;
     }
@@ -111,14 +130,15 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       char last = t.norm.back();
       if (last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm') continue;  // adjective
     }
-    if (gen_link && t.kind == TokenKind::word) {
+    if (pending_gen && t.kind == TokenKind::word) {
       // the noun the genitive belongs to; keep looking for its preposition
-      gen_link = false;
+      pending_gen = false;
+      if (!is_title(v, i)) via_noun = true;
       continue;
     }
     break;
   }
-  return genitive ? "gen" : "";
+  return via_noun ? "gen" : "";
 }
 
 void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std::size_t sentence_index) {
@@ -184,7 +204,8 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
       const Cand& b = v.cands[k];
       bool linked = a.clause == b.clause && a.end <= b.first;
       for (std::size_t i = a.end; linked && i < b.first; ++i) {
-        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || v.tok(i).norm == "\"";
+        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || v.tok(i).norm == "\"" ||
+                 is_title(v, i) || v.is("title_prep", i);
       }
       if (!linked) ++group;
     }
@@ -209,6 +230,11 @@ bool usable(const Cand& c, const CueHit& hit, const Rule& rule) {
 bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
 }
 
+// "Russland-Sanktionen": the mention is the first part of the cue's compound.
+bool hyphen_joined(const SentenceView& v, const Cand& c, const CueHit& hit) {
+  return c.end + 1 == hit.first && v.tok(c.end).norm == "-" && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+}
+
 CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
   const Rule& rule = *hit.rule;
   int clause = v.clause(hit.first);
@@ -218,10 +244,13 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   switch (spec.strategy) {
     case RoleStrategy::subj: {
       const Cand* best = nullptr;
+      // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
+      bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
       for (const Cand& c : v.cands) {
-        if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region) {
-          best = &c;  // the leftmost unmarked actor of the clause
-          break;
+        if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region &&
+            !hyphen_joined(v, c, hit)) {
+          best = &c;
+          if (!infinitive) break;
         }
       }
       if (!best && v.lang == Lang::de) {  // inversion: "Am Montag verhängte die EU ..."
@@ -248,7 +277,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           if (c.end > hit.first || !ok(c) || !c.marker.empty()) continue;
           if (!first_unmarked) {
             first_unmarked = &c;
-          } else if (c.group != first_unmarked->group) {
+          } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code) {
             add_group(v, c, out);
             break;
           }
@@ -317,9 +346,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     case RoleStrategy::hyph:
     case RoleStrategy::acr: {
       for (const Cand& c : v.cands) {
-        if (!ok(c) || c.end + 1 != hit.first) continue;
-        const Token& dash = v.tok(c.end);
-        if (dash.norm != "-" || dash.span.begin != v.tok(c.end - 1).span.end) continue;
+        if (!ok(c) || !hyphen_joined(v, c, hit)) continue;
         bool acronym = v.tok(c.first).all_caps || v.tok(c.first).span.size() <= 3;
         if (spec.strategy == RoleStrategy::acr && !(acronym && v.tok(c.first).capitalized)) continue;
         if (spec.strategy == RoleStrategy::hyph && acronym) continue;
@@ -487,6 +514,19 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         note("blocked: a forbidden context word is in the clause");
         continue;
       }
+      // "setzt sich für Verhandlungen ein": talks called for are no meeting, other goals hypothetical.
+      bool purpose = false;
+      if (rule.noun) {
+        for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token && steps < 3; ++steps) {
+          --i;
+          if (v.is("purpose_prep", i)) purpose = true;
+          if (!(v.is("det", i) || (v.tok(i).kind == TokenKind::word && !v.tok(i).capitalized))) break;
+        }
+        if (purpose && rule.type == RelationType::meeting) {
+          note("blocked: talks called for, not held");
+          continue;
+        }
+      }
       CandList sources, targets;
       bool between = false, poss_source = false;
       for (const RoleSpec& spec : rule.source) {
@@ -530,6 +570,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       if (!is_directed(rule.type)) targets.erase(std::remove_if(targets.begin(), targets.end(), is_region), targets.end());
       std::string why;
       Modality modality = find_modality(v, hit, poss_source, trace ? &why : nullptr);
+      if (purpose && modality == Modality::asserted) modality = Modality::hypothetical;
       std::vector<std::pair<ActorCode, ActorCode>> pairs;
       auto add_pair = [&](const ActorCode& a, const ActorCode& b) {
         if (a == b) return;
@@ -546,6 +587,12 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       } else {
         for (const Cand* s : sources) {
           for (const Cand* t : targets) add_pair(s->m->code, t->m->code);
+        }
+        // "A and B signed an accord with C": A and B are partners too.
+        if (!is_directed(rule.type) && !targets.empty()) {
+          for (std::size_t a = 0; a < sources.size(); ++a) {
+            for (std::size_t b = a + 1; b < sources.size(); ++b) add_pair(sources[a]->m->code, sources[b]->m->code);
+          }
         }
       }
       if (pairs.empty()) {

@@ -47,6 +47,15 @@ std::vector<std::string> tokenize_form(std::string_view form) {
   return out;
 }
 
+bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm) {
+  if (lexicon.has("title", lang, norm)) return true;
+  if (lang != Lang::de) return false;
+  for (std::size_t k = 1; k + 4 <= norm.size(); ++k) {
+    if (lexicon.has("title", lang, norm.substr(k))) return true;
+  }
+  return false;
+}
+
 std::string Lexicon::key(std::string_view cls, Lang lang, std::string_view norm) {
   std::string k;
   k.reserve(cls.size() + norm.size() + 4);
@@ -76,9 +85,11 @@ Lexicon::Lexicon(const DataBundle& data) {
       if (toks.empty()) throw DataError(file->name, row.line, "empty form");
       std::string value = row.cols.size() > 3 ? std::string(row.cols[3]) : std::string();
       for (Lang l : langs) {
-        if (toks.size() == 1) {
-          words_[key(cls, l, toks[0])] = value;
-        }
+        // Single words by themselves; a form the tokenizer splits ("Dr.", "U.S.") also
+        // under its tokens joined, so "dr" + "." can be looked up as "dr.".
+        std::string joined;
+        for (const auto& t : toks) joined += t;
+        words_[key(cls, l, joined)] = value;
         // Every entry is also a phrase, so phrase matchers see single words too.
         phrases_[key(cls, l, "")].push_back(LexiconPhrase{toks, value});
       }

@@ -1,0 +1,122 @@
+#include "actorgraph/corpus/output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <vector>
+
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+
+namespace fs = std::filesystem;
+
+std::string safe_file_name(std::string_view id) {
+  constexpr std::size_t kMax = 150;
+  std::string out;
+  out.reserve(id.size());
+  for (char ch : id) {
+    auto c = static_cast<unsigned char>(ch);
+    bool bad = c < 0x20 || c == 0x7f || ch == '/' || ch == '\\' || ch == ':' || ch == '*' || ch == '?' ||
+               ch == '"' || ch == '<' || ch == '>' || ch == '|';
+    out += bad ? '_' : ch;
+  }
+  if (out.empty()) out = "_";
+  if (out[0] == '.') out[0] = '_';
+  if (out.size() > kMax) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a of the whole id
+    for (char ch : id) {
+      h ^= static_cast<unsigned char>(ch);
+      h *= 1099511628211ull;
+    }
+    std::size_t cut = kMax - 17;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    char hex[18];
+    std::snprintf(hex, sizeof hex, "-%016llx", static_cast<unsigned long long>(h));
+    out = out.substr(0, cut) + hex;
+  }
+  return out;
+}
+
+AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
+  if (path_.empty() || path_ == "-") {
+    fd_ = 1;
+    return;
+  }
+  fs::path target(path_);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  fd_ = mkstemp(buf.data());
+  if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+  tmp_ = buf.data();
+}
+
+AtomicOutput::~AtomicOutput() {
+  if (!done_) discard();
+}
+
+void AtomicOutput::write(std::string_view bytes) {
+  if (fd_ == 1) {
+    std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!std::cout) throw Error("cannot write to standard output");
+    written_ += bytes.size();
+    return;
+  }
+  if (fd_ < 0) throw Error("cannot write " + path_ + ": output already closed");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  written_ += bytes.size();
+}
+
+void AtomicOutput::commit() {
+  if (fd_ == 1) {
+    std::cout.flush();
+    done_ = true;
+    if (!std::cout) throw Error("cannot write to standard output");
+    return;
+  }
+  if (fd_ < 0) throw Error("cannot write " + path_ + ": output already closed");
+  if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
+    throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+  }
+  int fd = fd_;
+  fd_ = -1;
+  if (::close(fd) != 0) {
+    std::remove(tmp_.c_str());
+    throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+  }
+  ::chmod(tmp_.c_str(), 0644);
+  std::error_code ec;
+  fs::rename(tmp_, path_, ec);
+  if (ec) {
+    std::remove(tmp_.c_str());
+    throw Error("cannot write " + path_ + ": " + ec.message());
+  }
+  done_ = true;
+}
+
+void AtomicOutput::discard() {
+  done_ = true;
+  if (fd_ == 1) return;
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!tmp_.empty()) std::remove(tmp_.c_str());
+}
+
+}  // namespace actorgraph

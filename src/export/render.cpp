@@ -1,0 +1,174 @@
+#include "actorgraph/export/render.hpp"
+
+#include <dlfcn.h>
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "actorgraph/core/error.hpp"
+#include "graphviz_errors.hpp"
+
+namespace actorgraph {
+namespace {
+
+// One Graphviz plugin library: its file and the symbol Graphviz's libltdl
+// naming gives its plugin table.
+struct PluginLib {
+  const char* file;
+  const char* symbol;
+};
+constexpr std::array<PluginLib, 3> kLayoutAndCore{{
+    {"libgvplugin_core.so.6", "gvplugin_core_LTX_library"},
+    {"libgvplugin_dot_layout.so.6", "gvplugin_dot_layout_LTX_library"},
+    {"libgvplugin_neato_layout.so.6", "gvplugin_neato_layout_LTX_library"},
+}};
+constexpr PluginLib kPango{"libgvplugin_pango.so.6", "gvplugin_pango_LTX_library"};
+
+// Directories to look for plugins in: "graphviz/" beside the libgvc this
+// process runs with, then the usual multiarch and plain locations.
+std::vector<std::filesystem::path> plugin_dirs() {
+  std::vector<std::filesystem::path> dirs;
+  Dl_info info{};
+  if (dladdr(reinterpret_cast<void*>(&gvContextPlugins), &info) != 0 && info.dli_fname) {
+    std::error_code ec;
+    auto lib = std::filesystem::canonical(info.dli_fname, ec);
+    if (!ec) dirs.push_back(lib.parent_path() / "graphviz");
+  }
+  for (const char* d : {"/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz",
+                        "/usr/lib64/graphviz", "/usr/lib/graphviz", "/usr/local/lib/graphviz"}) {
+    dirs.emplace_back(d);
+  }
+  return dirs;
+}
+
+// The plugin table of lib, loaded once per process (RTLD_NODELETE: pango and
+// GLib must never be unloaded). Throws Error naming the file when missing.
+void* plugin_table(const PluginLib& lib) {
+  static std::mutex mutex;
+  static std::vector<std::pair<std::string, void*>> loaded;
+  std::lock_guard<std::mutex> lock(mutex);
+  for (const auto& [name, table] : loaded) {
+    if (name == lib.symbol) return table;
+  }
+  std::string tried;
+  for (const auto& dir : plugin_dirs()) {
+    std::filesystem::path path = dir / lib.file;
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) continue;
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+    if (!handle) {
+      tried = dlerror();
+      continue;
+    }
+    void* table = dlsym(handle, lib.symbol);
+    if (!table) {
+      tried = path.string() + " has no " + lib.symbol;
+      continue;
+    }
+    loaded.emplace_back(lib.symbol, table);
+    return table;
+  }
+  throw Error(std::string("Graphviz plugin ") + lib.file + " not found" + (tried.empty() ? "" : " (" + tried + ")") +
+              "; install Debian package libgvc6");
+}
+
+// A Graphviz context with exactly the given plugins, built from a table in code
+// (demand_loading = 0: Graphviz reads no config6 file and scans no directory).
+class Context {
+ public:
+  explicit Context(bool with_pango) {
+    for (const auto& lib : kLayoutAndCore) symbols_.push_back({lib.symbol, plugin_table(lib)});
+    if (with_pango) symbols_.push_back({kPango.symbol, plugin_table(kPango)});
+    symbols_.push_back({nullptr, nullptr});
+    gvc_ = gvContextPlugins(symbols_.data(), 0);
+    if (!gvc_) throw Error("cannot create a Graphviz context");
+  }
+  ~Context() { gvFreeContext(gvc_); }
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
+  GVC_t* get() const { return gvc_; }
+
+ private:
+  std::vector<lt_symlist_t> symbols_;
+  GVC_t* gvc_ = nullptr;
+};
+
+// cairo's PDF carries "/CreationDate (D:YYYYMMDDHHmmSS+hh'mm)" (and ModDate) of
+// the wall clock; overwrite the digits of each with a fixed date of the same
+// length so the byte offsets in the xref table stay valid.
+void pin_pdf_dates(std::string& pdf) {
+  for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
+    std::size_t at = pdf.find(key);
+    if (at == std::string::npos) continue;
+    std::size_t i = at + std::strlen(key);
+    const char* fixed = "20000101000000";
+    for (std::size_t k = 0; fixed[k] && i < pdf.size() && pdf[i] != ')'; ++k, ++i) pdf[i] = fixed[k];
+    // Time zone "+hh'mm" or "Z": make it UTC without changing the length.
+    for (; i < pdf.size() && pdf[i] != ')'; ++i) {
+      char& c = pdf[i];
+      if (c == '+' || c == '-') c = '+';
+      else if (c >= '0' && c <= '9') c = '0';
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& layout_engines() {
+  static const std::vector<std::string> engines{"dot", "neato", "fdp", "circo", "sfdp"};
+  return engines;
+}
+
+const std::vector<std::string>& picture_formats() {
+  static const std::vector<std::string> formats{"svg", "png", "pdf"};
+  return formats;
+}
+
+bool is_picture_format(std::string_view format) {
+  const auto& f = picture_formats();
+  return std::find(f.begin(), f.end(), format) != f.end();
+}
+
+void check_layout(std::string_view layout) {
+  const auto& e = layout_engines();
+  if (std::find(e.begin(), e.end(), layout) == e.end()) {
+    throw UsageError("unknown layout '" + std::string(layout) + "' (use dot, neato, fdp, circo or sfdp)");
+  }
+}
+
+std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout) {
+  if (!is_picture_format(format)) throw UsageError("cannot render format '" + std::string(format) + "'");
+  check_layout(layout);
+  GraphvizSession errors;  // Graphviz keeps global state: one render at a time
+  Context context(format != "svg");
+  Agraph_t* g = agmemread(dot.c_str());
+  if (!g) throw InputError("malformed DOT: " + errors.first_error_or("syntax error"));
+  std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
+
+  const std::string engine(layout);
+  if (gvLayout(context.get(), g, engine.c_str()) != 0) {
+    throw Error("Graphviz layout '" + engine + "' failed: " + errors.first_error_or("unknown error"));
+  }
+  std::string device = format == "svg" ? "svg" : std::string(format) + ":cairo";
+  char* data = nullptr;
+  unsigned int length = 0;
+  int rc = gvRenderData(context.get(), g, device.c_str(), &data, &length);
+  std::string out;
+  if (rc == 0 && data) out.assign(data, length);
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(context.get(), g);
+  if (rc != 0 || out.empty()) {
+    throw Error("Graphviz cannot render " + std::string(format) + ": " + errors.first_error_or("no renderer"));
+  }
+  if (format == "pdf") pin_pdf_dates(out);
+  return out;
+}
+
+}  // namespace actorgraph

@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace actorgraph;
+
+// Every form class, German and English side by side: the acting actors found.
+TEST_CASE("actor forms: names, case forms, adjectives, demonyms, capitals, persons, bodies", "[actors]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    const char* actors;
+  };
+  const Case cases[] = {
+      // names in case forms
+      {Lang::de, "Russlands Regierung sprach mit Nordkoreas Führung.", "PRK RUS"},
+      {Lang::en, "Russia's government spoke with North Korea's leaders.", "PRK RUS"},
+      // transliterated umlauts
+      {Lang::de, "Suedkorea und die Tuerkei verhandeln.", "KOR TUR"},
+      // adjectives with an official or body
+      {Lang::de, "Der russische Außenminister kam mit der nordkoreanischen Delegation.", "PRK RUS"},
+      {Lang::en, "Chinese troops and the Japanese government reacted.", "CHN JPN"},
+      // capitals and seats for governments
+      {Lang::de, "Pjöngjang und der Kreml betonten die Einigkeit.", "PRK RUS"},
+      {Lang::en, "Washington and Beijing exchanged notes, the Kremlin said.", "CHN RUS USA"},
+      // persons
+      {Lang::de, "Lawrow traf Kim Jong Un.", "PRK RUS"},
+      {Lang::en, "Lavrov met Kim Jong Un.", "PRK RUS"},
+      // organisations and their bodies
+      {Lang::de, "Der UN-Sicherheitsrat und die Nato berieten.", "NATO UN"},
+      {Lang::en, "The Security Council and the European Union met.", "EU UN"},
+      // German compounds
+      {Lang::de, "Die US-Regierung lehnt Russland-Sanktionen nicht ab, sagte der Kremlchef.", "RUS USA"},
+      {Lang::de, "EU-Außenminister trafen sich beim Nato-Gipfel.", "EU NATO"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(test::actors(test::run(c.text, c.lang)) == c.actors);
+  }
+}
+
+TEST_CASE("false friends are not actors", "[actors]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    const char* actors;
+  };
+  const Case cases[] = {
+      {Lang::de, "Der Kongress tagte in der Ostukraine.", "UKR"},
+      {Lang::en, "Michael Jordan ate turkey in Atlanta, Georgia.", ""},
+      {Lang::en, "Chad Smith bought fine china.", ""},
+      {Lang::de, "Der Preis stieg um zehn US-Dollar.", ""},
+      {Lang::en, "Nobody told us about it.", ""},
+      {Lang::de, "Ein deutscher Tourist und ein chinesisches Unternehmen.", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(test::actors(test::run(c.text, c.lang)) == c.actors);
+  }
+}
+
+TEST_CASE("datelines and venues are places, not actors", "[actors]") {
+  CHECK(test::actors(test::run("MOSKAU: Die Ukraine meldet Angriffe.", Lang::de)) == "UKR");
+  CHECK(test::actors(test::run("Prag/Wien – Polen protestiert.", Lang::de)) == "POL");
+  CHECK(test::actors(test::run("Iran and Iraq held talks in Vienna.", Lang::en)) == "IRN IRQ");
+}
+
+TEST_CASE("persons count only during their time in office when the article has a date", "[actors]") {
+  CHECK(test::actors(test::run("Obama spoke.", Lang::en, "2012-05-01")) == "USA");
+  CHECK(test::actors(test::run("Obama spoke.", Lang::en, "1990-05-01")) == "");
+}
+
+TEST_CASE("coreference: both countries, the country, the minister", "[actors]") {
+  auto r = test::run("Russland und China unterzeichneten ein Abkommen. Beide Länder wollen ihre Zusammenarbeit vertiefen.",
+                     Lang::de);
+  std::size_t coref = 0;
+  for (const auto& m : r.mentions) coref += m.coref ? 1 : 0;
+  CHECK(coref == 2);
+  auto e = test::run("Iran protested. The country recalled its envoy.", Lang::en);
+  bool found = false;
+  for (const auto& m : e.mentions) found = found || (m.coref && m.code.str() == "IRN");
+  CHECK(found);
+}

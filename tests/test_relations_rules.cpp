@@ -1,0 +1,87 @@
+#include <catch2/catch.hpp>
+
+#include "support.hpp"
+
+using namespace actorgraph;
+
+namespace {
+struct Case {
+  Lang lang;
+  const char* text;
+  const char* edges;
+};
+
+void check_cases(const std::vector<Case>& cases) {
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(test::edges(test::run(c.text, c.lang)) == c.edges);
+  }
+}
+}  // namespace
+
+TEST_CASE("active verbs: subject is the source, object or prepositional object the target", "[relations]") {
+  check_cases({
+      {Lang::de, "Frankreich kritisierte Polen scharf.", "FRA>POL criticism asserted"},
+      {Lang::en, "France criticised Poland sharply.", "FRA>POL criticism asserted"},
+      {Lang::de, "Deutschland liefert Panzer an die Ukraine.", "DEU>UKR arms_supply asserted"},
+      {Lang::en, "Germany delivered tanks to Ukraine.", "DEU>UKR arms_supply asserted"},
+      {Lang::de, "Die EU verhängte Sanktionen gegen Belarus.", "EU>BLR sanctions asserted"},
+      {Lang::en, "The EU imposed sanctions on Belarus.", "EU>BLR sanctions asserted"},
+  });
+}
+
+TEST_CASE("passive voice swaps the roles", "[relations]") {
+  check_cases({
+      {Lang::de, "Syrien wurde von der Türkei angegriffen.", "TUR>SYR military_action asserted"},
+      {Lang::en, "Syria was attacked by Turkey.", "TUR>SYR military_action asserted"},
+  });
+}
+
+TEST_CASE("nominal cues: possessor, adjective and genitive", "[relations]") {
+  check_cases({
+      {Lang::de, "Russlands Angriffskrieg gegen die Ukraine dauert an.", "RUS>UKR military_action asserted"},
+      {Lang::en, "Russia's war against Ukraine goes on.", "RUS>UKR military_action asserted"},
+      {Lang::de, "Die amerikanischen Sanktionen gegen Kuba bleiben.", "USA>CUB sanctions asserted"},
+      {Lang::en, "American sanctions on Cuba remain.", "USA>CUB sanctions asserted"},
+      {Lang::de, "Die Russland-Sanktionen der EU wurden verlängert.", "EU>RUS sanctions asserted"},
+  });
+}
+
+TEST_CASE("symmetric relations and coordination", "[relations]") {
+  check_cases({
+      {Lang::de, "Russland setzt sich gemeinsam mit China für Gespräche ein.", "CHN-RUS partnership asserted"},
+      {Lang::en, "India and Pakistan held talks.", "IND-PAK meeting asserted"},
+      {Lang::de, "Die Gespräche zwischen Serbien und dem Kosovo stocken.", "SRB-XKX meeting asserted"},
+      {Lang::de, "Russland ist besorgt wegen der Manöver der USA, Japans und Südkoreas.",
+       "RUS>JPN criticism asserted; RUS>KOR criticism asserted; RUS>USA criticism asserted"},
+      {Lang::en, "The foreign ministers of India and Pakistan met in Delhi.", "IND-PAK meeting asserted"},
+  });
+}
+
+TEST_CASE("modality: negated, alleged, hypothetical; silence is not negation", "[relations]") {
+  check_cases({
+      {Lang::de, "China liefert keine Waffen an Russland.", "CHN>RUS arms_supply negated"},
+      {Lang::en, "China did not supply weapons to Russia.", "CHN>RUS arms_supply negated"},
+      {Lang::de, "Iran soll angeblich Drohnen an Russland geliefert haben.", "IRN>RUS arms_supply alleged"},
+      {Lang::en, "Iran reportedly supplied drones to Russia.", "IRN>RUS arms_supply alleged"},
+      {Lang::de, "Die Türkei könnte Sanktionen gegen Schweden verhängen.", "TUR>SWE sanctions hypothetical"},
+      {Lang::en, "Turkey could impose sanctions on Sweden.", "TUR>SWE sanctions hypothetical"},
+      {Lang::de, "Zu Waffenlieferungen an Russland sagte Lawrow nichts.", ""},
+  });
+}
+
+TEST_CASE("reported speech and relative clauses keep roles in their clause", "[relations]") {
+  check_cases({
+      {Lang::de, "Russland unterstützt Serbien, sagte Lawrow.", "RUS>SRB support asserted"},
+      {Lang::en, "Russia backs Serbia, Lavrov said.", "RUS>SRB support asserted"},
+      {Lang::de, "Nordkorea, das Sanktionen der UN unterworfen ist, testet Raketen.", ""},
+      {Lang::en, "The EU, which criticised Hungary, met on Monday.", "EU>HUN criticism asserted"},
+  });
+}
+
+TEST_CASE("no edge from co-occurrence alone", "[relations]") {
+  check_cases({
+      {Lang::de, "Frankreich und Italien meldeten am Montag gutes Wetter.", ""},
+      {Lang::en, "France and Italy reported good weather on Monday.", ""},
+  });
+}

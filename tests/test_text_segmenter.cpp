@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/text/document.hpp"
+#include "actorgraph/text/segmenter.hpp"
+#include "support.hpp"
+
+using namespace actorgraph;
+
+namespace {
+
+std::vector<std::string> sentences(const std::string& text, Lang lang) {
+  Document doc = make_document("t", text);
+  doc.lang = lang;
+  static const Lexicon lex(DataBundle::defaults());
+  static const Segmenter seg(lex);
+  seg.segment(doc);
+  std::vector<std::string> out;
+  for (const auto& s : doc.sentences) out.emplace_back(doc.slice(s.span));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("sentence fix-ups keep abbreviations, initials and ordinals inside a sentence", "[text]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    std::size_t count;
+  };
+  const Case cases[] = {
+      {Lang::de, "Das gilt z. B. für Kiew. Dann kam die Antwort.", 2},
+      {Lang::de, "Am 3. Oktober traf Dr. Müller den Minister. Er reiste ab.", 2},
+      {Lang::de, "Nach dem 2. Weltkrieg wurde die NATO gegründet. Die Allianz wuchs.", 2},
+      {Lang::de, "Das ist ein Thema der NATO. Die Mitglieder beraten.", 2},
+      {Lang::en, "The U.S. Army arrived in Jan. and stayed. Then it left.", 2},
+      {Lang::en, "George W. Bush met the press. Reporters asked questions.", 2},
+      {Lang::en, "It was decided by the U.N. Security Council. Nobody objected.", 2},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(sentences(c.text, c.lang).size() == c.count);
+  }
+}
+
+TEST_CASE("tokens and sentences carry half-open byte spans into the original text", "[text]") {
+  std::string text = "date 2024-01-02 Südkorea  protestiert. Seoul schweigt.";
+  Document doc = make_document("t", text);
+  CHECK(doc.date.str() == "2024-01-02");
+  CHECK(text.substr(doc.body.begin, 5) == " Süd");
+  static const Lexicon lex(DataBundle::defaults());
+  static const Segmenter seg(lex);
+  seg.segment(doc);
+  REQUIRE(doc.sentences.size() == 2);
+  CHECK(doc.slice(doc.sentences[0].span) == "Südkorea  protestiert.");
+  CHECK(doc.slice(doc.tokens[0].span) == "Südkorea");
+  CHECK(doc.tokens[0].norm == "suedkorea");
+  CHECK(doc.tokens[0].capitalized);
+  CHECK(doc.slice(doc.tokens[2].span) == ".");
+}
+
+TEST_CASE("make_document rejects what is not an article and repairs bad UTF-8", "[text]") {
+  CHECK_THROWS_AS(make_document("t", ""), InputError);
+  CHECK_THROWS_AS(make_document("t", "  \n\t "), InputError);
+  CHECK_THROWS_AS(make_document("t", std::string("abc\0def", 7)), InputError);
+  CHECK_THROWS_AS(make_document("t", "date 2023-02-30 Text"), InputError);
+  CHECK_THROWS_AS(make_document("t", " date 2023-10"), InputError);
+  std::size_t repaired = 0;
+  Document d = make_document("t", "Kiew \xff\xfe sagt", &repaired);
+  CHECK(repaired == 2);
+  CHECK(d.text == "Kiew ?? sagt");
+  Document bom = make_document("t", "\xEF\xBB\xBFRussland");
+  CHECK(bom.text == "Russland");
+  Document utf16 = make_document("t", std::string("\xFF\xFE" "K\0i\0", 6));
+  CHECK(utf16.text == "Ki");
+  Document d2 = make_document("t", " date 2023-10 Text");
+  CHECK(d2.date.str() == "2023-10");
+}
+
+TEST_CASE("language detection tells German from English", "[text]") {
+  CHECK(test::run("Die Regierung hat das Abkommen mit der EU nicht unterzeichnet.", Lang::unknown).doc.lang == Lang::de);
+}
