@@ -34,7 +34,7 @@ struct ExtractOptions {
   std::vector<std::string> jsonl;
   std::string output;
   std::string format;
-  std::string layout = "dot";
+  std::string layout;  // "" = the exporter's default engine
   bool include_negated = false;
   bool code_labels = false;
   std::size_t jobs = 0;
@@ -43,7 +43,9 @@ struct ExtractOptions {
 
 // Formats whose writers are pure C++ and may run on worker threads; the others go
 // through Graphviz, which is not thread-safe, and are exported on the main thread.
-bool thread_safe_format(const std::string& f) { return f == "dot" || f == "json" || f == "events"; }
+bool thread_safe_format(const std::string& f) {
+  return f == "dot" || f == "json" || f == "events" || f == "graphml" || f == "csv";
+}
 // Formats whose outputs can be concatenated into one stream.
 bool stream_format(const std::string& f) { return f == "json" || f == "events" || f == "dot"; }
 
@@ -153,7 +155,7 @@ int run_extract(const ExtractOptions& o) {
   ArticleOptions aopts = o.common.article_options();
   std::string format = infer_format(o);
   ExportOptions eopts;
-  eopts.layout = o.layout;
+  if (!o.layout.empty()) eopts.layout = o.layout;
   eopts.dot.include_negated = o.include_negated;
   eopts.dot.code_labels = o.code_labels;
   export_graph(ActorGraph{}, format, eopts);  // rejects an unknown format before any work
@@ -278,7 +280,7 @@ int run_extract(const ExtractOptions& o) {
   }
   if (processed == 0 && !o.jsonl.empty()) warn("no articles in the JSONL input");
   if (failed == 0) return kExitOk;
-  if (failed < processed) warn(std::to_string(failed) + " of " + std::to_string(processed) + " articles failed");
+  if (failed < processed) warn(std::to_string(failed) + " of " + std::to_string(processed) + " inputs failed");
   return failed == processed ? kExitInput : kExitPartial;
 }
 
