@@ -28,7 +28,9 @@ struct SentenceView {
   const Sentence& sent;
   Lang lang;
   std::vector<int> clause_of;  // by token - sent.first_token
+  std::vector<bool> relative;  // by clause id: a relative clause ("Nordkorea, das ...")
   std::vector<Cand> cands;
+  std::vector<const CueHit*> hits;  // every cue of the sentence
 
   const Token& tok(std::size_t i) const { return doc.tokens[i]; }
   int clause(std::size_t i) const { return clause_of[i - sent.first_token]; }
@@ -72,8 +74,10 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
-      } else if (v.is("subord", n) || v.is("speech", n) || (i > s.first_token && v.is("speech", i - 1)) ||
-                 v.is("clause_conj", n)) {
+        v.relative.resize(static_cast<std::size_t>(next_id), false);
+        v.relative[static_cast<std::size_t>(cur)] = true;
+      } else if (v.is("subord", n) || v.is("speech", n) || v.is("clause_conj", n) ||
+                 (i > s.first_token && (v.is("speech", i - 1) || v.is("complement_verb", i - 1)))) {
         cur = next_id++;
         stack.clear();
       } else if (!stack.empty()) {
@@ -182,7 +186,7 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
   }
   // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
-    if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i)) continue;
+    if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
     for (const ActorMention* m : here) {
       if (m->end_token == i) {
         Cand c;
@@ -202,11 +206,15 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
     if (k > 0) {
       const Cand& a = v.cands[k - 1];
       const Cand& b = v.cands[k];
-      bool linked = a.clause == b.clause && a.end <= b.first;
-      for (std::size_t i = a.end; linked && i < b.first; ++i) {
+      bool same_span = a.first == b.first && a.end == b.end;  // "beide Länder": both antecedents
+      bool linked = same_span || (a.clause == b.clause && a.end <= b.first);
+      bool coordinated = same_span || a.m->code == b.m->code;  // apposition: "Kremlchef Wladimir Putin"
+      for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || v.tok(i).norm == "\"" ||
                  is_title(v, i) || v.is("title_prep", i);
+        if (v.is("coord", i)) coordinated = true;
       }
+      linked = linked && coordinated;
       if (!linked) ++group;
     }
     v.cands[k].group = group;
@@ -228,6 +236,14 @@ bool usable(const Cand& c, const CueHit& hit, const Rule& rule) {
 }
 
 bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
+}
+
+// True when another relation cue of the clause stands between the cue and token i.
+bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i) {
+  for (const CueHit* o : v.hits) {
+    if (o->first != hit.first && o->first >= hit.end && o->first < i) return true;
+  }
+  return false;
 }
 
 // "Russland-Sanktionen": the mention is the first part of the cue's compound.
@@ -327,6 +343,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       const Cand* best = nullptr;
       for (const Cand& c : v.cands) {
         if (!ok(c)) continue;
+        // A noun's prepositional object follows it closely ("Kritik an Moskau"), not
+        // the object of another cue further on ("Waffen für Russlands Krieg gegen X").
+        if (rule.noun && (c.first < hit.end || c.first > hit.end + 8 || cue_between(v, hit, c.first))) continue;
         if (std::find(spec.preps.begin(), spec.preps.end(), c.marker) == spec.preps.end()) continue;
         if (!best || (best->first < hit.first && c.first >= hit.end)) best = &c;
         if (best->first >= hit.end) break;
@@ -395,6 +414,19 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
   const Rule& rule = *hit.rule;
   int clause = v.clause(hit.first);
   bool neg = false, alleged = false, hyp = false;
+  // Inside a prepositional phrase ("Waffen für Russlands Angriffskrieg") a possessed
+  // nominal is presupposed background, not what the clause asserts.
+  bool in_pp = false;
+  for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token && steps < 4; ++steps) {
+    --i;
+    if (v.is("prep", i)) in_pp = true;
+    if (v.is("prep", i) || !(v.is("det", i) || v.tok(i).kind == TokenKind::word)) break;
+    if (v.tok(i).capitalized && !v.cands.empty()) {
+      bool mention = false;
+      for (const Cand& c : v.cands) mention = mention || (c.first <= i && i < c.end);
+      if (!mention) break;
+    }
+  }
   auto in_cue = [&](std::size_t i) {
     return std::find(hit.token_positions.begin(), hit.token_positions.end(), i) != hit.token_positions.end();
   };
@@ -411,7 +443,13 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       if (!phrase_at(v, cls, i, &plen)) continue;
       std::string_view scope = v.lex.value(cls, v.lang, v.tok(i).norm);
       bool sentence_scope = scope == "sentence";
-      bool applies = same_clause || (sentence_scope && i < hit.first && !presupposed);
+      // A possessed nominal ("Russlands Angriffskrieg") is presupposed: only words in
+      // its own noun phrase ("Russlands angeblicher Angriff") change its modality.
+      bool in_np = i < hit.first && i + 3 >= hit.first;
+      // A relative clause is background: the main clause's "befürchten" does not reach it.
+      bool in_relative = static_cast<std::size_t>(clause) < v.relative.size() && v.relative[static_cast<std::size_t>(clause)];
+      bool applies = presupposed && in_pp ? (in_np && cls != "neg") || (cls == "neg" && same_clause)
+                                          : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
       if (!applies) continue;
       if (cls == "neg") neg = true;
@@ -498,6 +536,22 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
     build_cands(v, mentions, si);
+    for (const CueHit& h : hits) v.hits.push_back(&h);
+    if (trace) {
+      std::string clauses = "clauses:";
+      int last = -1;
+      for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+        if (v.clause(i) != last) clauses += " |" + std::to_string(v.clause(i)) + "|";
+        last = v.clause(i);
+        clauses += " " + std::string(doc.slice(v.tok(i).span));
+      }
+      trace->push_back(TraceLine{si, clauses});
+      for (const Cand& c : v.cands) {
+        trace->push_back(TraceLine{si, "candidate " + c.m->code.str() + " '" + std::string(doc.slice(Span{v.tok(c.first).span.begin, v.tok(c.end - 1).span.end})) +
+                                           "' clause " + std::to_string(c.clause) + " group " + std::to_string(c.group) +
+                                           (c.marker.empty() ? "" : " marker " + c.marker) + (c.speaker ? " speaker" : "")});
+      }
+    }
     for (const CueHit& hit : hits) {
       const Rule& rule = *hit.rule;
       std::string cue_text(doc.slice(Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end}));
