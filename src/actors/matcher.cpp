@@ -320,8 +320,33 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       i = best_end;
     }
   }
+  resolve_attributes(out);
   add_coreference(doc, out);
   return out;
+}
+
+void ActorMatcher::resolve_attributes(std::vector<ActorMention>& mentions) {
+  // An adjective right before another actor's name: "die äthiopische Bundesregierung"
+  // is Ethiopia's government (a generic body takes the adjective's actor), while "der
+  // argentinische Papst" names the pope, whose nationality is no actor of its own.
+  std::vector<ActorMention> kept;
+  kept.reserve(mentions.size());
+  for (std::size_t k = 0; k < mentions.size(); ++k) {
+    ActorMention& m = mentions[k];
+    if (k + 1 < mentions.size() && (m.role == ActorRole::adj || m.role == ActorRole::demonym)) {
+      ActorMention& next = mentions[k + 1];
+      if (next.first_token == m.end_token && next.sentence == m.sentence && next.code != m.code) {
+        if (next.role == ActorRole::body) {
+          next.code = m.code;
+          next.kind = m.kind;
+        } else {
+          continue;
+        }
+      }
+    }
+    kept.push_back(m);
+  }
+  mentions.swap(kept);
 }
 
 void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const {

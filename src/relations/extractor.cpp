@@ -46,12 +46,6 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
   v.clause_of.assign(s.end_token - s.first_token, 0);
   int next_id = 1, cur = 0;
   std::vector<int> stack;
-  auto mention_ends_at = [&](std::size_t tok) {
-    for (const auto& m : mentions) {
-      if (m.end_token == tok && m.sentence == static_cast<std::size_t>(&s - v.doc.sentences.data())) return true;
-    }
-    return false;
-  };
   auto mention_starts_at = [&](std::size_t tok) {
     for (const auto& m : mentions) {
       if (m.first_token == tok) return true;
@@ -69,7 +63,9 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
     }
     if (t.norm == "," && has_next) {
       std::size_t n = i + 1;
-      bool relative = v.is("relpron", n) && mention_ends_at(i) && !mention_starts_at(n + 1) &&
+      // ", das ..." opens a relative (or German infinitive) clause, unless the word after
+      // it is an actor, which makes it a list: "Russland, die Ukraine und China".
+      bool relative = v.is("relpron", n) && !mention_starts_at(n + 1) &&
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ",");
       if (relative) {
         stack.push_back(cur);
@@ -257,6 +253,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   CandList out;
   auto excluded = [&](const Cand& c) { return std::find(exclude.begin(), exclude.end(), &c) != exclude.end(); };
   auto ok = [&](const Cand& c) { return c.clause == clause && usable(c, hit, rule) && !excluded(c); };
+  // A private national ("die Italienerin", "Chinese hackers") is no acting subject.
+  auto actor_like = [&](const Cand& c) { return !c.m->weak; };
   switch (spec.strategy) {
     case RoleStrategy::subj: {
       const Cand* best = nullptr;
@@ -264,14 +262,14 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
       for (const Cand& c : v.cands) {
         if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region &&
-            !hyphen_joined(v, c, hit)) {
+            actor_like(c) && !hyphen_joined(v, c, hit)) {
           best = &c;
           if (!infinitive) break;
         }
       }
       if (!best && v.lang == Lang::de) {  // inversion: "Am Montag verhängte die EU ..."
         for (const Cand& c : v.cands) {
-          if (c.first >= hit.end && ok(c) && c.marker.empty()) {
+          if (c.first >= hit.end && ok(c) && c.marker.empty() && actor_like(c)) {
             best = &c;
             break;
           }
@@ -496,15 +494,14 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
       hits.push_back(std::move(h));
     });
   }
-  // Of several rules on the same first token, keep the ones with most cue tokens.
+  // Of several rules on the same first token, keep the ones with most cue tokens;
+  // a matching `block` rule ("traf ... ein" = arrived) silences its type there.
   std::vector<CueHit> kept;
   for (const CueHit& h : hits) {
-    bool shadowed = false;
+    bool shadowed = h.rule->block;
     for (const CueHit& o : hits) {
-      if (&o != &h && o.first == h.first && o.rule->tokens.size() > h.rule->tokens.size() &&
-          o.rule->type == h.rule->type) {
-        shadowed = true;
-      }
+      if (&o == &h || o.first != h.first || o.rule->type != h.rule->type) continue;
+      if (o.rule->tokens.size() > h.rule->tokens.size() || o.rule->block) shadowed = true;
     }
     if (!shadowed) kept.push_back(h);
   }

@@ -26,9 +26,10 @@ struct ActorMention {
   bool venue = false;     // a capital after "in"/"at": where something happens
   bool dateline = false;  // "PJÖNGJANG:" at the start of a paragraph
   bool coref = false;     // resolved from "beide Länder", "the country", "der Minister"
+  bool weak = false;      // an adjective or demonym not next to an official/body: no actor by itself
   // A place or dateline names no acting actor; coreference mentions add no new actor.
   bool counts_as_actor() const {
-    return !venue && !dateline && !coref && role != ActorRole::region && kind != ActorKind::collective;
+    return !venue && !dateline && !coref && !weak && role != ActorRole::region && kind != ActorKind::collective;
   }
 };
 
@@ -57,6 +58,7 @@ class ActorMatcher {
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,
                const Sentence& sentence) const;
   void add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const;
+  static void resolve_attributes(std::vector<ActorMention>& mentions);
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;

@@ -54,6 +54,7 @@ struct Rule {
   std::optional<Modality> modality;  // mod=...: fixed modality of the cue itself
   bool speech = false;               // a speech act: the sentence's speaker may be its source
   bool noun = false;                 // a nominal cue: passive voice does not swap its roles
+  bool block = false;                // block: where it matches, no rule of its type fires on that word
 };
 
 class RuleSet {
