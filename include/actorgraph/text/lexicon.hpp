@@ -37,6 +37,10 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<LexiconPhrase>> phrases_;
 };
 
+// True for a noun of the class "title" (Präsident, officials); a German compound
+// counts by its last part (Außenminister, Regierungssprecher).
+bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm);
+
 // Splits a dictionary form into normalised tokens the way the segmenter does
 // (letters and digits run together; ' . inside words kept; hyphens and other
 // punctuation are tokens of their own).
