@@ -29,6 +29,7 @@ struct SentenceView {
   Lang lang;
   std::vector<int> clause_of;  // by token - sent.first_token
   std::vector<bool> relative;  // by clause id: a relative clause ("Nordkorea, das ...")
+  std::vector<std::size_t> infinitive_commas;  // commas opening a German "..., X zu liefern" clause
   std::vector<Cand> cands;
   std::vector<const CueHit*> hits;  // every cue of the sentence
 
@@ -39,6 +40,22 @@ struct SentenceView {
 
 bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
 
+// True when the words from token n to the next comma or the sentence end form a
+// German infinitive clause: "..., Waffen an Russland zu liefern".
+bool opens_infinitive(const SentenceView& v, std::size_t n) {
+  std::size_t end = n;
+  while (end < v.sent.end_token && v.tok(end).norm != "," && !v.is("clause_break", end)) ++end;
+  std::size_t last = end;
+  while (last > n && v.tok(last - 1).kind == TokenKind::punct) --last;
+  if (last < n + 2) return false;
+  const std::string& verb = v.tok(last - 1).norm;
+  if (v.tok(last - 2).norm == "zu") return true;
+  // "anzugreifen", "einzusetzen": the particle verb with an inner "zu"
+  auto zu = verb.find("zu");
+  return zu != std::string::npos && zu >= 2 && zu + 4 < verb.size() && verb.size() > 8 &&
+         v.lex.has("verb_particle", v.lang, verb.substr(0, zu));
+}
+
 // Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
 // clause and the main clause continues after it with its old id.
 void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) {
@@ -46,6 +63,13 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
   v.clause_of.assign(s.end_token - s.first_token, 0);
   int next_id = 1, cur = 0;
   std::vector<int> stack;
+  std::size_t sentence_index = static_cast<std::size_t>(&s - v.doc.sentences.data());
+  auto mention_ends_at = [&](std::size_t tok) {
+    for (const auto& m : mentions) {
+      if (m.end_token == tok && m.sentence == sentence_index) return true;
+    }
+    return false;
+  };
   auto mention_starts_at = [&](std::size_t tok) {
     for (const auto& m : mentions) {
       if (m.first_token == tok) return true;
@@ -65,13 +89,17 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
       std::size_t n = i + 1;
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
-      bool relative = v.is("relpron", n) && !mention_starts_at(n + 1) &&
+      bool relative = v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ",");
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
         v.relative.resize(static_cast<std::size_t>(next_id), false);
         v.relative[static_cast<std::size_t>(cur)] = true;
+      } else if (v.lang == Lang::de && opens_infinitive(v, n)) {
+        cur = next_id++;
+        stack.clear();
+        v.infinitive_commas.push_back(i);
       } else if (v.is("subord", n) || v.is("speech", n) || v.is("clause_conj", n) ||
                  (i > s.first_token && (v.is("speech", i - 1) || v.is("complement_verb", i - 1)))) {
         cur = next_id++;
@@ -123,8 +151,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       continue;
     }
     if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
-        t.norm == "'" || t.kind == TokenKind::number) {
-      continue;
+        t.norm == "'" || t.kind == TokenKind::number || is_title(v, i)) {
+      continue;  // "mit Außenministerin Choe Son Hui": the title stands in apposition
     }
     if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3) {
       char last = t.norm.back();
@@ -180,6 +208,7 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
     }
     v.cands.push_back(std::move(c));
   }
+  std::vector<Cand> virtuals;
   // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
     if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
@@ -190,11 +219,40 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
         c.first = i + 1;
         c.end = i + 2;
         c.clause = v.clause(i + 1);
-        v.cands.push_back(c);
+        virtuals.push_back(c);
         break;
       }
     }
   }
+  // An infinitive clause's implicit subject (its controller) comes from the clause
+  // before: its object after "vorwerfen/beschuldigen" ("werfen Nordkorea vor, ... zu
+  // liefern"), else its subject ("steht in der Kritik dafür, Waffen ... zu liefern").
+  for (std::size_t comma : v.infinitive_commas) {
+    int before = v.clause(comma - 1);
+    bool object_control = false;
+    for (std::size_t i = s.first_token; i < comma; ++i) {
+      if (v.clause(i) == before && v.is("object_control", i)) object_control = true;
+    }
+    const Cand* subject = nullptr;
+    const Cand* object = nullptr;
+    for (const Cand& c : v.cands) {
+      if (c.clause != before || !c.marker.empty() || c.first > comma || c.m->weak) continue;
+      if (!subject) {
+        subject = &c;
+      } else if (!object && c.m->code != subject->m->code) {
+        object = &c;
+      }
+    }
+    const Cand* controller = object_control ? object : subject;
+    if (!controller) continue;
+    Cand c = *controller;
+    c.first = comma;
+    c.end = comma + 1;
+    c.clause = v.clause(comma + 1);
+    c.speaker = false;
+    virtuals.push_back(c);
+  }
+  v.cands.insert(v.cands.end(), virtuals.begin(), virtuals.end());
   std::sort(v.cands.begin(), v.cands.end(), [](const Cand& a, const Cand& b) { return a.first < b.first; });
   // Coordination groups: only commas, "und/and/or", determiners or nothing between.
   int group = 0;
@@ -225,10 +283,8 @@ void add_group(const SentenceView& v, const Cand& c, CandList& out) {
   }
 }
 
-bool usable(const Cand& c, const CueHit& hit, const Rule& rule) {
-  if (c.first < hit.end && hit.first < c.end) return false;  // overlaps the cue
-  if (c.speaker && !rule.speech) return false;
-  return true;
+bool usable(const Cand& c, const CueHit& hit) {
+  return !(c.first < hit.end && hit.first < c.end);  // not overlapping the cue
 }
 
 bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
@@ -238,6 +294,19 @@ bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
 bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i) {
   for (const CueHit* o : v.hits) {
     if (o->first != hit.first && o->first >= hit.end && o->first < i) return true;
+  }
+  return false;
+}
+
+// A noun cue inside a prepositional phrase without a possessive ("Munition für den
+// Krieg"): its agent is not the clause subject ("bei seinem Krieg" keeps it).
+bool noun_in_pp(const SentenceView& v, std::size_t first) {
+  for (std::size_t steps = 0, i = first; i > v.sent.first_token && steps < 3; ++steps) {
+    --i;
+    if (v.is("coref_det", i)) return false;
+    if (v.is("prep", i)) return !v.is("gen_prep", i);  // "round of talks", "Reihe von Drohungen"
+    const Token& t = v.tok(i);
+    if (!(v.is("det", i) || (t.kind == TokenKind::word && !t.capitalized))) return false;
   }
   return false;
 }
@@ -252,11 +321,21 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   int clause = v.clause(hit.first);
   CandList out;
   auto excluded = [&](const Cand& c) { return std::find(exclude.begin(), exclude.end(), &c) != exclude.end(); };
-  auto ok = [&](const Cand& c) { return c.clause == clause && usable(c, hit, rule) && !excluded(c); };
+  // A noun cue's roles may stand in the relative clause attached to it: "Drohungen, die
+  // Nordkorea gegen Südkorea ausgestoßen hat".
+  int attached = -1;
+  if (rule.noun && hit.end + 1 < v.sent.end_token && v.tok(hit.end).norm == "," && v.is("relpron", hit.end + 1)) {
+    int rc = v.clause(hit.end + 1);
+    if (static_cast<std::size_t>(rc) < v.relative.size() && v.relative[static_cast<std::size_t>(rc)]) attached = rc;
+  }
+  auto ok = [&](const Cand& c) {
+    return (c.clause == clause || c.clause == attached) && usable(c, hit) && !excluded(c);
+  };
   // A private national ("die Italienerin", "Chinese hackers") is no acting subject.
   auto actor_like = [&](const Cand& c) { return !c.m->weak; };
   switch (spec.strategy) {
     case RoleStrategy::subj: {
+      if (rule.noun && noun_in_pp(v, hit.first)) break;
       const Cand* best = nullptr;
       // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
       bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
@@ -395,17 +474,14 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
 }
 
 // Lexicon phrase of class cls starting at token i (within the sentence).
-bool phrase_at(const SentenceView& v, std::string_view cls, std::size_t i, std::size_t* len = nullptr) {
+const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
   for (const auto& ph : v.lex.phrases(cls, v.lang)) {
     if (i + ph.tokens.size() > v.sent.end_token) continue;
     bool ok = true;
     for (std::size_t k = 0; k < ph.tokens.size() && ok; ++k) ok = v.tok(i + k).norm == ph.tokens[k];
-    if (ok) {
-      if (len) *len = ph.tokens.size();
-      return true;
-    }
+    if (ok) return &ph;
   }
-  return false;
+  return nullptr;
 }
 
 Modality find_modality(const SentenceView& v, const CueHit& hit, bool presupposed, std::string* why) {
@@ -431,16 +507,14 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
     if (in_cue(i)) continue;
     bool same_clause = v.clause(i) == clause;
-    std::size_t len = 0;
-    if (phrase_at(v, "neg_block", i, &len)) {
-      i += len - 1;
+    if (const LexiconPhrase* block = phrase_at(v, "neg_block", i)) {
+      i += block->tokens.size() - 1;
       continue;
     }
     for (std::string_view cls : {"neg", "alleged", "hyp"}) {
-      std::size_t plen = 0;
-      if (!phrase_at(v, cls, i, &plen)) continue;
-      std::string_view scope = v.lex.value(cls, v.lang, v.tok(i).norm);
-      bool sentence_scope = scope == "sentence";
+      const LexiconPhrase* ph = phrase_at(v, cls, i);
+      if (!ph) continue;
+      bool sentence_scope = ph->value == "sentence";
       // A possessed nominal ("Russlands Angriffskrieg") is presupposed: only words in
       // its own noun phrase ("Russlands angeblicher Angriff") change its modality.
       bool in_np = i < hit.first && i + 3 >= hit.first;
@@ -528,7 +602,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
   std::vector<RelationMention> out;
   if (doc.lang == Lang::unknown) return out;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-    SentenceView v{doc, lexicon_, doc.sentences[si], doc.lang, {}, {}};
+    SentenceView v{doc, lexicon_, doc.sentences[si], doc.lang, {}, {}, {}, {}};
     assign_clauses(v, mentions);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
@@ -603,7 +677,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (passive) {
           CandList agents;
           for (const Cand& c : v.cands) {
-            if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit, rule)) {
+            if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit)) {
               add_group(v, c, agents);
               break;
             }
@@ -651,6 +725,12 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         continue;
       }
       for (const auto& [s, t] : pairs) {
+        // Two rules on the same cue word ("Angriffs|krieg") say the same thing once.
+        Span cue{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
+        bool duplicate = std::any_of(out.begin(), out.end(), [&](const RelationMention& o) {
+          return o.sentence == si && o.cue.begin == cue.begin && o.type == rule.type && o.source == s && o.target == t;
+        });
+        if (duplicate) continue;
         RelationMention r;
         r.source = s;
         r.target = t;
