@@ -14,6 +14,8 @@ packages=(
   nlohmann-json3-dev      # JSON input/output
   libsqlite3-dev          # the embedded corpus store
   libbenchmark-dev        # stage micro-benchmarks
+  time                    # scripts/bench.sh: peak RSS (/usr/bin/time)
+  hyperfine               # scripts/bench.sh: start-up latency of one article
   python3                 # test helpers and data scripts
 )
 missing=()
