@@ -50,10 +50,11 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 std::string engine_attributes(const std::string& layout, std::size_t nodes, std::size_t edges) {
   bool big = nodes > 20 || edges > kFullEdgeLabelLimit;
   if (layout == "dot") {
-    return big ? "rankdir=LR, nodesep=0.25, ranksep=\"1.2\", splines=true, newrank=true"
+    return big ? "rankdir=TB, nodesep=0.3, ranksep=\"0.9\", splines=true"
                : "rankdir=TB, nodesep=0.5, ranksep=\"0.7\", splines=true";
   }
-  if (layout == "circo") return "splines=true, mindist=0.6, overlap=false";
+  // circo: no splines=true, Graphviz 2.42's circo corrupts memory with it.
+  if (layout == "circo") return "mindist=0.6, overlap=false";
   if (layout == "sfdp") return "overlap=prism, overlap_scaling=-4, sep=\"+10\", splines=true, K=1.2, repulsiveforce=1.5";
   if (layout == "fdp") return "overlap=prism, sep=\"+10\", splines=true, K=1.3";
   // neato
@@ -61,36 +62,47 @@ std::string engine_attributes(const std::string& layout, std::size_t nodes, std:
              : "overlap=prism, sep=\"+14\", esep=\"+6\", splines=true, mode=major, len=1.8";
 }
 
+// The legend as one HTML-like table: the title, then one row (its own inner
+// table, so columns do not align across rows) per group: relation types,
+// modalities, actor kinds.
 std::string legend_label(const std::string& title, const std::set<RelationType>& types,
                          const std::set<Modality>& modalities, const std::set<ActorKind>& kinds) {
-  std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"1\" cellpadding=\"1\">";
-  if (!title.empty()) o += "<tr><td colspan=\"6\"><font point-size=\"14\"><b>" + html_escape(title) + "</b></font></td></tr>";
-  // Relation types, three per row.
+  auto row = [](const std::string& cells) {
+    return "<tr><td><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr>" + cells +
+           "</tr></table></td></tr>";
+  };
+  std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">";
+  if (!title.empty()) o += "<tr><td><font point-size=\"14\"><b>" + html_escape(title) + "</b></font></td></tr>";
+  // Relation types, up to five per row.
+  std::string cells;
   std::size_t i = 0;
   for (RelationType t : types) {
-    if (i % 3 == 0) o += i == 0 ? "<tr>" : "</tr><tr>";
-    o += "<td align=\"right\"><font color=\"" + std::string(type_color(t)) + "\">" +
-         (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font></td><td align=\"left\">" +
-         html_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "</td>";
-    ++i;
+    cells += "<td align=\"right\"><font color=\"" + std::string(type_color(t)) + "\">" +
+             (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font></td><td align=\"left\">" +
+             html_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "&#160;&#160;</td>";
+    if (++i % 5 == 0) {
+      o += row(cells);
+      cells.clear();
+    }
   }
-  if (i > 0) o += "</tr>";
-  o += "<tr>";
+  if (!cells.empty()) o += row(cells);
+  cells.clear();
   for (Modality m : modalities) {
-    const char* line = m == Modality::asserted ? "&#9472;&#9472;&#9472;"
+    const char* line = m == Modality::asserted       ? "&#9472;&#9472;&#9472;"
                        : m == Modality::hypothetical ? "&#183;&#183;&#183;&#183;&#183;"
-                                                       : "&#8211; &#8211; &#8211;";
-    o += "<td align=\"right\">" + std::string(m == Modality::negated ? "<font color=\"#9e9e9e\">" : "") + line +
-         (m == Modality::negated ? "</font>" : "") + "</td><td align=\"left\">" + std::string(to_string(m)) + "</td>";
+                                                     : "&#8211; &#8211;";
+    std::string name(to_string(m));
+    if (m == Modality::negated) name = "negated (grey)";
+    cells += "<td align=\"right\">" + std::string(line) + "</td><td align=\"left\">" + name + "&#160;&#160;</td>";
   }
-  o += "</tr><tr>";
   for (ActorKind k : kinds) {
     const char* name = k == ActorKind::state ? "state" : k == ActorKind::igo ? "organisation"
                        : k == ActorKind::group ? "group" : "collective";
-    o += "<td bgcolor=\"" + std::string(kind_color(k)) + "\" border=\"1\" color=\"#888888\">&#160;&#160;&#160;</td>"
-         "<td align=\"left\">" + std::string(name) + "</td>";
+    cells += "<td bgcolor=\"" + std::string(kind_color(k)) + "\" border=\"1\" color=\"#888888\">&#160;&#160;&#160;</td>"
+             "<td align=\"left\">" + std::string(name) + "&#160;&#160;</td>";
   }
-  o += "</tr></table>>";
+  o += row(cells);
+  o += "</table>>";
   return o;
 }
 
@@ -169,25 +181,63 @@ std::string dot_escape(std::string_view s) {
   return out;
 }
 
+namespace {
+
+bool keep_edge(const RelationEdge& d, const DotOptions& options) {
+  return options.include_negated || d.modality != Modality::negated;
+}
+
+// Vertices with at least one kept edge.
+std::vector<bool> connected(const GraphStore& store, const DotOptions& options) {
+  std::vector<bool> out(boost::num_vertices(store), false);
+  for (auto [it, end] = boost::edges(store); it != end; ++it) {
+    if (!keep_edge(store[*it], options)) continue;
+    out[boost::source(*it, store)] = true;
+    out[boost::target(*it, store)] = true;
+  }
+  return out;
+}
+
+bool hide_isolated(const ActorGraph& g, const DotOptions& options) {
+  using I = DotOptions::Isolated;
+  return options.isolated == I::hide || (options.isolated == I::automatic && g.articles > 1);
+}
+
+}  // namespace
+
+DotView dot_view(const ActorGraph& g, const DotOptions& options) {
+  const GraphStore& store = g.store();
+  DotView v;
+  std::vector<bool> linked = connected(store, options);
+  const bool hide = hide_isolated(g, options);
+  for (std::size_t i = 0; i < linked.size(); ++i) {
+    if (linked[i] || !hide) ++v.nodes;
+    else ++v.hidden_nodes;
+  }
+  for (auto [it, end] = boost::edges(store); it != end; ++it) v.edges += keep_edge(store[*it], options) ? 1 : 0;
+  v.layout = resolve_layout(options.layout, v.nodes, v.edges);
+  return v;
+}
+
 void write_dot(std::ostream& out, const ActorGraph& g, const DotOptions& options) {
   const GraphStore& store = g.store();
-  std::function<bool(EdgeId)> keep_edge = [&](EdgeId e) {
-    return options.include_negated || store[e].modality != Modality::negated;
-  };
-  boost::filtered_graph<GraphStore, std::function<bool(EdgeId)>> view(store, keep_edge);
+  const DotView shown = dot_view(g, options);
+  const std::vector<bool> linked = connected(store, options);
+  const bool hide = hide_isolated(g, options);
+  std::function<bool(EdgeId)> edge_filter = [&](EdgeId e) { return keep_edge(store[e], options); };
+  std::function<bool(Vertex)> vertex_filter = [&](Vertex v) { return !hide || linked[v]; };
+  boost::filtered_graph<GraphStore, std::function<bool(EdgeId)>, std::function<bool(Vertex)>> view(
+      store, edge_filter, vertex_filter);
 
   std::set<RelationType> types;
   std::set<Modality> modalities{Modality::asserted};
   std::set<ActorKind> kinds;
-  std::size_t edge_count = 0;
   for (auto [it, end] = boost::edges(view); it != end; ++it) {
     types.insert(store[*it].type);
     modalities.insert(store[*it].modality);
-    ++edge_count;
   }
-  for (auto [it, end] = boost::vertices(store); it != end; ++it) kinds.insert(store[*it].kind);
-  const std::size_t node_count = boost::num_vertices(store);
-  const bool full_labels = edge_count <= kFullEdgeLabelLimit;
+  for (auto [it, end] = boost::vertices(view); it != end; ++it) kinds.insert(store[*it].kind);
+  const bool full_labels = shown.edges <= kFullEdgeLabelLimit;
 
   auto vertex_writer = [&](std::ostream& o, Vertex v) {
     const ActorNode& n = store[v];
@@ -250,16 +300,19 @@ void write_dot(std::ostream& out, const ActorGraph& g, const DotOptions& options
 
   auto graph_writer = [&](std::ostream& o) {
     std::string title = g.id;
-    if (!g.date.empty()) title += " (" + g.date.str() + ")";
+    if (!g.date.empty() && g.articles <= 1) title += " (" + g.date.str() + ")";
     if (g.articles > 1) title += ": " + plural(g.articles, "article", "articles");
+    if (shown.hidden_nodes > 0) {
+      title += " (" + plural(shown.hidden_nodes, "actor", "actors") + " without relations not drawn)";
+    }
     // Data attributes first (read back by read_dot_graph), then the picture's.
     o << "graph [article_id=\"" << dot_escape(g.id) << "\", date=\"" << g.date.str() << "\", lang=\""
       << to_string(g.lang) << "\", articles=" << g.articles;
     if (!g.source.empty()) o << ", publisher=\"" << dot_escape(g.source) << "\"";
     o << "];\n";
-    o << "graph [layout=" << options.layout << ", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=c"
+    o << "graph [layout=" << shown.layout << ", fontname=\"Helvetica\", fontsize=11, labelloc=b, labeljust=c"
       << ", outputorder=edgesfirst, pad=0.3, bgcolor=\"#ffffff\", "
-      << engine_attributes(options.layout, node_count, edge_count);
+      << engine_attributes(shown.layout, shown.nodes, shown.edges);
     if (options.legend) {
       o << ", label=" << legend_label(title, types, modalities, kinds);
     } else if (!title.empty()) {

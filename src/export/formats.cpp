@@ -35,7 +35,7 @@ std::string export_graph(const ActorGraph& g, std::string_view format, const Exp
     write_dot(out, g, dot);
   } else if (is_picture_format(format)) {
     write_dot(out, g, dot);
-    return render_dot(out.str(), format, options.layout);
+    return render_dot(out.str(), format, dot_view(g, dot).layout);
   } else if (format == "json") {
     JsonOptions jo;
     if (options.compact) {

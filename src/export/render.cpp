@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <memory>
@@ -100,22 +102,41 @@ class Context {
   GVC_t* gvc_ = nullptr;
 };
 
-// cairo's PDF carries "/CreationDate (D:YYYYMMDDHHmmSS+hh'mm)" (and ModDate) of
-// the wall clock; overwrite the digits of each with a fixed date of the same
-// length so the byte offsets in the xref table stay valid.
+// cairo writes the wall-clock time into the PDF's Info dictionary
+// ("/CreationDate (D:YYYYMMDDHHmmSS+hh'mm)" or "...Z" in UTC, and /ModDate).
+// Replace each by a fixed date and shift the byte offsets of the cross-reference
+// table and startxref by the change in length, so the PDF stays valid and the
+// bytes do not depend on the clock or the time zone.
 void pin_pdf_dates(std::string& pdf) {
-  for (const char* key : {"/CreationDate (D:", "/ModDate (D:"}) {
+  const std::string fixed = "(D:20000101000000Z)";
+  for (const char* key : {"/CreationDate ", "/ModDate "}) {
     std::size_t at = pdf.find(key);
     if (at == std::string::npos) continue;
-    std::size_t i = at + std::strlen(key);
-    const char* fixed = "20000101000000";
-    for (std::size_t k = 0; fixed[k] && i < pdf.size() && pdf[i] != ')'; ++k, ++i) pdf[i] = fixed[k];
-    // Time zone "+hh'mm" or "Z": make it UTC without changing the length.
-    for (; i < pdf.size() && pdf[i] != ')'; ++i) {
-      char& c = pdf[i];
-      if (c == '+' || c == '-') c = '+';
-      else if (c >= '0' && c <= '9') c = '0';
+    std::size_t open = at + std::strlen(key);
+    std::size_t close = pdf.find(')', open);
+    if (open >= pdf.size() || pdf[open] != '(' || close == std::string::npos) continue;
+    const long delta = static_cast<long>(fixed.size()) - static_cast<long>(close + 1 - open);
+    pdf.replace(open, close + 1 - open, fixed);
+    if (delta == 0) continue;
+    // Classic xref table: "xref\n0 N\n" then N entries "oooooooooo ggggg n \n".
+    std::size_t xref = pdf.rfind("\nxref\n");
+    std::size_t startxref = pdf.rfind("startxref\n");
+    if (xref == std::string::npos || startxref == std::string::npos || xref < open) continue;
+    std::size_t line = pdf.find('\n', xref + 6);
+    std::size_t entry = line + 1;
+    while (entry + 20 <= startxref && std::isdigit(static_cast<unsigned char>(pdf[entry]))) {
+      long offset = std::stol(pdf.substr(entry, 10));
+      if (pdf[entry + 17] == 'n' && offset > static_cast<long>(open)) {
+        char buf[11];
+        std::snprintf(buf, sizeof buf, "%010ld", offset + delta);
+        pdf.replace(entry, 10, buf);
+      }
+      entry += 20;
     }
+    std::size_t num = startxref + 10;
+    std::size_t num_end = pdf.find('\n', num);
+    long where = std::stol(pdf.substr(num, num_end - num));
+    pdf.replace(num, num_end - num, std::to_string(where + delta));
   }
 }
 
@@ -138,9 +159,14 @@ bool is_picture_format(std::string_view format) {
 
 void check_layout(std::string_view layout) {
   const auto& e = layout_engines();
-  if (std::find(e.begin(), e.end(), layout) == e.end()) {
-    throw UsageError("unknown layout '" + std::string(layout) + "' (use dot, neato, fdp, circo or sfdp)");
+  if (layout != "auto" && std::find(e.begin(), e.end(), layout) == e.end()) {
+    throw UsageError("unknown layout '" + std::string(layout) + "' (use auto, dot, neato, fdp, circo or sfdp)");
   }
+}
+
+std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size_t edges) {
+  if (layout != "auto") return std::string(layout);
+  return nodes <= kAutoDotNodes && edges <= kAutoDotEdges ? "dot" : "sfdp";
 }
 
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout) {
@@ -152,7 +178,12 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   if (!g) throw InputError("malformed DOT: " + errors.first_error_or("syntax error"));
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
 
-  const std::string engine(layout);
+  std::string engine(layout);
+  if (engine == "auto") {
+    const char* own = agget(g, const_cast<char*>("layout"));
+    engine = own && *own ? own : "dot";
+    check_layout(engine);
+  }
   if (gvLayout(context.get(), g, engine.c_str()) != 0) {
     throw Error("Graphviz layout '" + engine + "' failed: " + errors.first_error_or("unknown error"));
   }

@@ -5,21 +5,25 @@
 #include <vector>
 
 #include "actorgraph/export/dot.hpp"
+#include "actorgraph/export/render.hpp"
 #include "actorgraph/graph/actor_graph.hpp"
 
 namespace actorgraph {
 
 struct ExportOptions {
   DotOptions dot;
-  std::string layout = "dot";  // Graphviz engine for svg/png/pdf
-  bool compact = false;        // JSON on one line (JSONL streams)
+  std::string layout{kDefaultLayout};  // Graphviz engine for svg/png/pdf (and the DOT's layout attribute)
+  bool compact = false;                // JSON on one line (JSONL streams)
 };
 
-// The formats export_graph() knows, e.g. {"dot", "json", ...}.
+// The formats export_graph() knows: dot, json, svg, png, pdf, graphml, csv, events.
 const std::vector<std::string>& export_formats();
-// The file extension for a format ("json" -> ".json").
+// The file extension for a format ("json" -> ".json", "events" -> ".jsonl").
 std::string format_extension(std::string_view format);
-// Writes g in `format`; throws UsageError for an unknown format.
+// True for formats whose bytes are not text (png, pdf).
+bool is_binary_format(std::string_view format);
+// Writes g in `format`. Throws UsageError for an unknown format or layout
+// engine; pictures may throw Error when Graphviz fails (see render_dot()).
 std::string export_graph(const ActorGraph& g, std::string_view format, const ExportOptions& options = {});
 
 }  // namespace actorgraph
