@@ -33,6 +33,9 @@ struct SentenceView {
   std::vector<Cand> cands;
   std::vector<const CueHit*> hits;  // every cue of the sentence
 
+  SentenceView(const Document& d, const Lexicon& l, const Sentence& s, Lang language)
+      : doc(d), lex(l), sent(s), lang(language) {}
+
   const Token& tok(std::size_t i) const { return doc.tokens[i]; }
   int clause(std::size_t i) const { return clause_of[i - sent.first_token]; }
   bool is(std::string_view cls, std::size_t i) const { return lex.has(cls, lang, tok(i).norm); }
@@ -602,7 +605,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
   std::vector<RelationMention> out;
   if (doc.lang == Lang::unknown) return out;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-    SentenceView v{doc, lexicon_, doc.sentences[si], doc.lang, {}, {}, {}, {}};
+    SentenceView v(doc, lexicon_, doc.sentences[si], doc.lang);
     assign_clauses(v, mentions);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
