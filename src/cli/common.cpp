@@ -150,3 +150,217 @@ void write_output_bytes(const std::string& path, const std::string& bytes) {
 void warn(const std::string& message) { std::cerr << "actorgraph: " << message << "\n"; }
 
 }  // namespace actorgraph::cli
+
+// ---- Graph inputs (diff, merge, compare, analyze, db): appended by the compare work.
+#include <nlohmann/json.hpp>
+
+#include "actorgraph/corpus/jsonl.hpp"
+#include "actorgraph/corpus/ordered_map.hpp"
+#include "actorgraph/export/json.hpp"
+#include "actorgraph/export/readers.hpp"
+#include "cli.hpp"
+
+namespace actorgraph::cli {
+namespace {
+
+enum class GraphItemKind { graph_file, article_file, line, graph_text };
+
+struct GraphItem {
+  GraphItemKind kind = GraphItemKind::graph_file;
+  std::string ref;   // path or "name:line"
+  std::string text;  // the JSONL line or the whole stdin graph
+};
+
+struct GraphResult {
+  std::optional<ActorGraph> graph;
+  std::string error;
+};
+
+bool has_suffix(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_stream_path(const std::string& p) { return p == "-" || has_suffix(p, ".jsonl") || has_suffix(p, ".ndjson"); }
+
+std::vector<std::string> expand_graph_paths(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    std::error_code ec;
+    if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> graphs, articles;
+    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec)) continue;
+      std::string name = it->path().string();
+      std::string file = it->path().filename().string();
+      if (!file.empty() && file[0] == '.') continue;
+      if (has_suffix(name, ".gold.json")) continue;
+      if (has_suffix(name, ".dot") || has_suffix(name, ".json") || is_stream_path(name)) {
+        graphs.push_back(name);
+      } else if (has_suffix(name, ".txt")) {
+        articles.push_back(name);
+      }
+    }
+    std::vector<std::string>& found = graphs.empty() ? articles : graphs;
+    if (found.empty()) throw InputError("no graphs (*.dot, *.json, *.jsonl) or articles (*.txt) in directory " + p);
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+// Yields one item per graph file or article, and one per line of each stream.
+class GraphItemSource {
+ public:
+  explicit GraphItemSource(std::vector<std::string> paths) : paths_(std::move(paths)) {}
+  std::optional<GraphItem> next() {
+    while (true) {
+      if (in_) {
+        std::string line;
+        if (std::getline(*in_, line)) {
+          ++line_no_;
+          if (!line.empty() && line.back() == '\r') line.pop_back();
+          if (line.find_first_not_of(" \t") == std::string::npos) continue;
+          return GraphItem{GraphItemKind::line, name_ + ":" + std::to_string(line_no_), std::move(line)};
+        }
+        if (in_->bad()) throw InputError("cannot read " + name_ + ": read error");
+        in_ = nullptr;
+        file_.reset();
+      }
+      if (next_ >= paths_.size()) return std::nullopt;
+      const std::string& p = paths_[next_++];
+      if (!is_stream_path(p)) {
+        bool article = has_suffix(p, ".txt");
+        return GraphItem{article ? GraphItemKind::article_file : GraphItemKind::graph_file, p, ""};
+      }
+      line_no_ = 0;
+      if (p == "-") {
+        name_ = "stdin";
+        std::cin >> std::ws;
+        if (std::cin.peek() != '{' && std::cin.peek() != std::char_traits<char>::eof()) {
+          std::ostringstream ss;
+          ss << std::cin.rdbuf();
+          return GraphItem{GraphItemKind::graph_text, "stdin", ss.str()};
+        }
+        in_ = &std::cin;
+      } else {
+        name_ = p;
+        file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
+        if (!*file_) throw InputError("cannot read " + p + ": " + std::strerror(errno));
+        in_ = file_.get();
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> paths_;
+  std::size_t next_ = 0;
+  std::istream* in_ = nullptr;
+  std::unique_ptr<std::ifstream> file_;
+  std::string name_;
+  std::size_t line_no_ = 0;
+};
+
+}  // namespace
+
+GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOptions& common, std::size_t jobs,
+                           const std::function<void(ActorGraph&&)>& fn, bool progress) {
+  if (std::count(paths.begin(), paths.end(), "-") > 1) throw UsageError("standard input (-) can be read only once");
+  std::vector<std::string> files = expand_graph_paths(paths);
+  const ArticleOptions base = common.article_options();
+  // Built up front (on this thread) when an input may hold articles; shared by the workers.
+  std::unique_ptr<Pipeline> pipeline;
+  if (std::any_of(files.begin(), files.end(), [](const std::string& f) { return has_suffix(f, ".txt") || is_stream_path(f); })) {
+    pipeline = make_pipeline(common);
+  }
+  auto get_pipeline = [&]() -> const Pipeline& {
+    if (!pipeline) throw InputError("no pipeline for articles");
+    return *pipeline;
+  };
+  auto extract = [&](const std::string& id, std::string bytes, const ArticleOptions& options,
+                     const std::string& source) {
+    Document doc = make_document(id, std::move(bytes));
+    if (!source.empty()) doc.source = source;
+    return get_pipeline().run(std::move(doc), options).graph;
+  };
+  GraphItemSource source(files);
+  GraphLoadStats stats;
+  ProgressMeter meter(std::cerr, progress && stderr_is_terminal(), 0, 0);
+  if (jobs == 0) jobs = hardware_jobs();
+  std::function<std::optional<GraphItem>()> next = [&] { return source.next(); };
+  std::function<GraphResult(GraphItem&)> work = [&](GraphItem& item) {
+    GraphResult r;
+    try {
+      switch (item.kind) {
+        case GraphItemKind::graph_file: r.graph = read_graph_file(item.ref); break;
+        case GraphItemKind::graph_text: r.graph = read_graph_text(item.text, item.ref); break;
+        case GraphItemKind::article_file: r.graph = extract(stem(item.ref), read_file(item.ref), base, ""); break;
+        case GraphItemKind::line: {
+          nlohmann::json j = nlohmann::json::parse(item.text, nullptr, false);
+          if (!j.is_discarded() && j.is_object() && !j.contains("actors") && j.contains("text")) {
+            std::string why;
+            auto rec = parse_corpus_line(item.text, &why);
+            if (!rec) throw InputError(why);
+            ArticleOptions o = base;
+            if (rec->lang) o.lang = rec->lang;
+            if (rec->date) o.date = rec->date;
+            r.graph = extract(rec->id, std::move(rec->text), o, rec->source);
+          } else if (j.is_discarded()) {
+            throw InputError("malformed JSON");
+          } else {
+            r.graph = graph_from_json(j, item.ref);
+          }
+          break;
+        }
+      }
+    } catch (const UsageError&) {
+      throw;
+    } catch (const Error& e) {
+      r.error = e.what();
+    } catch (const std::bad_alloc&) {
+      r.error = "out of memory";
+    }
+    return r;
+  };
+  std::function<void(GraphItem&, GraphResult&)> emit = [&](GraphItem& item, GraphResult& r) {
+    if (r.graph) {
+      ++stats.loaded;
+      fn(std::move(*r.graph));
+    } else {
+      ++stats.failed;
+      std::string msg = r.error;
+      // Readers already name the file; do not say it twice.
+      if (msg.rfind(item.ref, 0) != 0) msg = item.ref + ": " + msg;
+      meter.message("actorgraph: " + msg);
+    }
+    meter.update(stats.loaded, stats.failed);
+  };
+  ordered_map<GraphItem, GraphResult>(jobs, default_window(jobs), next, work, emit);
+  meter.finish();
+  return stats;
+}
+
+int batch_exit_code(const GraphLoadStats& s) {
+  if (s.failed == 0 && s.loaded > 0) return kExitOk;
+  if (s.loaded == 0) return kExitInput;
+  return kExitPartial;
+}
+
+std::optional<Date> date_option(const std::string& s, const char* option) {
+  if (s.empty()) return std::nullopt;
+  auto d = parse_date(s);
+  if (!d) throw UsageError(std::string(option) + " must be YYYY, YYYY-MM or YYYY-MM-DD, not '" + s + "'");
+  return d;
+}
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
+
+}  // namespace actorgraph::cli

@@ -56,3 +56,34 @@ bool is_directory(const std::string& path);
 void warn(const std::string& message);
 
 }  // namespace actorgraph::cli
+
+// ---- Graph inputs (diff, merge, compare, analyze, db): appended by the compare work.
+#include "actorgraph/corpus/progress.hpp"
+
+namespace actorgraph::cli {
+
+// Loads graphs from graph files (DOT or JSON written by actorgraph, detected from
+// the content), JSONL streams (*.jsonl, *.ndjson or "-": one graph JSON or one
+// {"id","text",...} article per line), and articles (*.txt, extracted with the
+// pipeline built from `common`). A directory expands recursively to its *.dot,
+// *.json (not *.gold.json) and *.jsonl files, or to its *.txt articles when it
+// holds no graph file. fn receives the graphs in input order (work runs on `jobs`
+// threads, 0 = all cores); an input that fails is reported as
+// "actorgraph: REF: reason" and skipped. Throws InputError for a missing path.
+struct GraphLoadStats {
+  std::size_t loaded = 0, failed = 0;
+};
+GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOptions& common, std::size_t jobs,
+                           const std::function<void(ActorGraph&&)>& fn, bool progress = false);
+
+// The exit code for a batch: 0 when nothing failed, kExitPartial when some inputs
+// failed, kExitInput when all did (or there was nothing to load).
+int batch_exit_code(const GraphLoadStats& s);
+
+// A usage error unless s is empty or a valid date; the parsed date otherwise.
+std::optional<Date> date_option(const std::string& s, const char* option);
+
+// True when stderr is a terminal (progress lines are shown only then).
+bool stderr_is_terminal();
+
+}  // namespace actorgraph::cli

@@ -49,15 +49,16 @@ ActorGraph subgraph(const ActorGraph& g, const std::vector<EdgeKey>& keys) {
   return s;
 }
 
-nlohmann::json edges_json(const ActorGraph& g, bool evidence) {
+// Edges exactly as graph_to_json() writes them (same keys, same order).
+nlohmann::ordered_json edges_json(const ActorGraph& g, bool evidence) {
   JsonOptions jo;
   jo.include_negated = true;
   jo.evidence = evidence;
-  return graph_to_json(g, jo)["edges"];
+  return nlohmann::ordered_json::parse(graph_to_json(g, jo)["edges"].dump());
 }
 
-nlohmann::json codes_json(const std::vector<ActorCode>& codes) {
-  nlohmann::json j = nlohmann::json::array();
+nlohmann::ordered_json codes_json(const std::vector<ActorCode>& codes) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::array();
   for (const auto& c : codes) j.push_back(c.str());
   return j;
 }
@@ -104,11 +105,9 @@ GraphDiff diff_graphs(const ActorGraph& a, const ActorGraph& b, const DiffOption
   return d;
 }
 
-nlohmann::json diff_to_json(const GraphDiff& d, const ActorGraph& a, const ActorGraph& b, bool evidence) {
-  using nlohmann::json;
+nlohmann::ordered_json diff_to_json(const GraphDiff& d, const ActorGraph& a, const ActorGraph& b, bool evidence) {
+  using json = nlohmann::ordered_json;
   json j;
-  j["a"] = a.id;
-  j["b"] = b.id;
   j["only_a"] = edges_json(subgraph(a, d.only_a), evidence);
   j["only_b"] = edges_json(subgraph(b, d.only_b), evidence);
   ActorGraph both = merge_graphs({subgraph(a, d.both), subgraph(b, d.both)});

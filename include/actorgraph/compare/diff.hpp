@@ -58,13 +58,13 @@ std::vector<EdgeKey> edge_set(const ActorGraph& g, bool include_negated = true);
 
 GraphDiff diff_graphs(const ActorGraph& a, const ActorGraph& b, const DiffOptions& options = {});
 
-// {"a": id, "b": id, "only_a": [edge], "only_b": [edge], "both": [edge],
+// {"only_a": [edge], "only_b": [edge], "both": [edge],
 //  "modality_changed": [{"edge": {source, target, type, directed}, "a": m, "b": m}],
 //  "actors_added": [code], "actors_removed": [code], "jaccard_actors": x, "jaccard_edges": y}
 // Edges are written as in the graph JSON (graph_to_json): only_a from A, only_b
 // from B, both as merged from the two (count and weight summed, strongest
-// modality, evidence of A then B, each naming its article).
-nlohmann::json diff_to_json(const GraphDiff& d, const ActorGraph& a, const ActorGraph& b, bool evidence = true);
+// modality, evidence of A then B, each naming its article). Keys in this order.
+nlohmann::ordered_json diff_to_json(const GraphDiff& d, const ActorGraph& a, const ActorGraph& b, bool evidence = true);
 
 // A readable report: the Jaccard figures, then each list, one item per line.
 void write_diff_text(std::ostream& out, const GraphDiff& d, const ActorGraph& a, const ActorGraph& b);
