@@ -26,7 +26,7 @@ std::string truncate_utf8(const std::string& s, std::size_t max) {
 }
 
 // Escapes for Graphviz HTML-like labels.
-std::string html_escape(std::string_view s) {
+std::string html_label_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
@@ -72,14 +72,14 @@ std::string legend_label(const std::string& title, const std::set<RelationType>&
            "</tr></table></td></tr>";
   };
   std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">";
-  if (!title.empty()) o += "<tr><td><font point-size=\"14\"><b>" + html_escape(title) + "</b></font></td></tr>";
+  if (!title.empty()) o += "<tr><td><font point-size=\"14\"><b>" + html_label_escape(title) + "</b></font></td></tr>";
   // Relation types, up to five per row.
   std::string cells;
   std::size_t i = 0;
   for (RelationType t : types) {
     cells += "<td align=\"right\"><font color=\"" + std::string(type_color(t)) + "\">" +
              (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font></td><td align=\"left\">" +
-             html_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "&#160;&#160;</td>";
+             html_label_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "&#160;&#160;</td>";
     if (++i % 5 == 0) {
       o += row(cells);
       cells.clear();
