@@ -82,6 +82,19 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
+    // A parenthesis is an insertion: "die Afrikanische Union (AU) schickt ..." goes on after it.
+    if (t.norm == "(" || t.norm == "[") {
+      stack.push_back(cur);
+      cur = next_id++;
+      v.clause_of[i - s.first_token] = cur;
+      continue;
+    }
+    if ((t.norm == ")" || t.norm == "]") && !stack.empty()) {
+      v.clause_of[i - s.first_token] = cur;
+      cur = stack.back();
+      stack.pop_back();
+      continue;
+    }
     if (v.is("clause_break", i) || (i > s.first_token && v.is("subord_bare", i))) {
       cur = next_id++;
       stack.clear();
@@ -141,6 +154,13 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
         while (j > v.sent.first_token && v.is("det", j - 1)) --j;
         if (j > v.sent.first_token && is_title(v, j - 1)) {
           i = j - 1;  // "the President of": continue before the title
+          continue;
+        }
+        // "Patrice Talon of Benin", "Buhari of Nigeria": a person named by a proper noun
+        if (v.lang == Lang::en && j > v.sent.first_token && j - 1 > v.sent.first_token &&
+            v.tok(j - 1).kind == TokenKind::word && v.tok(j - 1).capitalized && !v.tok(j - 1).all_caps &&
+            (in_mention[j - 1 - v.sent.first_token] || v.tok(j - 2).capitalized)) {
+          i = j - 1;
           continue;
         }
       }
