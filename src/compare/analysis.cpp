@@ -156,8 +156,32 @@ BlocSplit best_split(const std::vector<ActorCode>& actor_list, const std::vector
         best = side;
       }
     }
-    if (best[0]) {
-      for (auto& x : best) x = static_cast<char>(!x);
+  }
+  // Orient each connected group of signed ties so that its alphabetically first
+  // actor is in bloc 1: groups without ties between them have no relative
+  // alignment, and flipping a whole group leaves the frustration unchanged.
+  {
+    std::vector<std::vector<std::size_t>> adj(n);
+    for (const auto& t : it) {
+      adj[t.u].push_back(t.v);
+      adj[t.v].push_back(t.u);
+    }
+    std::vector<char> seen(n, 0);
+    for (std::size_t r = 0; r < n; ++r) {
+      if (seen[r]) continue;
+      std::vector<std::size_t> group{r};
+      seen[r] = 1;
+      for (std::size_t q = 0; q < group.size(); ++q) {
+        for (std::size_t v : adj[group[q]]) {
+          if (!seen[v]) {
+            seen[v] = 1;
+            group.push_back(v);
+          }
+        }
+      }
+      if (best[r]) {
+        for (std::size_t v : group) best[v] = static_cast<char>(!best[v]);
+      }
     }
   }
   s.frustration = best_f;
@@ -219,16 +243,16 @@ GraphAnalysis analyze_graph(const ActorGraph& g, const AnalysisOptions& options)
     ++r.actors[u].neighbours;
     ++r.actors[v].neighbours;
   }
-  // Betweenness: Brandes' algorithm; on an undirected graph Boost counts each
-  // shortest path in both directions, so halve it, then divide by the number of
-  // pairs not involving the actor, (n-1)(n-2)/2.
+  // Betweenness: Brandes' algorithm (Boost counts each unordered pair once on an
+  // undirected graph), divided by the number of pairs not involving the actor,
+  // (n-1)(n-2)/2.
   if (n > 0) {
     std::vector<double> cb(n, 0.0);
     boost::brandes_betweenness_centrality(
         ug, boost::centrality_map(boost::make_iterator_property_map(cb.begin(), get(boost::vertex_index, ug))));
     double norm = n > 2 ? static_cast<double>((n - 1) * (n - 2)) / 2.0 : 1.0;
     for (std::size_t i = 0; i < n; ++i) {
-      r.actors[i].betweenness = n > 2 ? cb[i] / 2.0 / norm : 0.0;
+      r.actors[i].betweenness = n > 2 ? cb[i] / norm : 0.0;
       r.actors[i].degree_centrality =
           n > 1 ? static_cast<double>(r.actors[i].neighbours) / static_cast<double>(n - 1) : 0.0;
     }
@@ -355,11 +379,17 @@ void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorG
     out << line;
   }
   out << "\ncomponents\n";
+  std::size_t isolated = 0;
   for (std::size_t c = 0; c < a.components.size(); ++c) {
+    if (a.components[c].size() == 1) {
+      ++isolated;
+      continue;
+    }
     out << "  " << c + 1 << " (" << a.components[c].size() << "):";
     for (const auto& code : a.components[c]) out << " " << code.str();
     out << "\n";
   }
+  if (isolated > 0) out << "  and " << isolated << " actors without any relation\n";
   out << "\nsigned ties (cooperative +, conflictual -): " << a.ties.size() << ", ambivalent pairs: " << a.ambivalent_pairs
       << "\n";
   for (const auto& t : a.ties) {

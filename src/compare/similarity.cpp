@@ -41,10 +41,13 @@ std::string fixed(double x, int digits) {
 }
 
 nlohmann::json pair_json(const SimilarityReport& r, const PairScore& p) {
-  return {{"a", r.ids[p.a]},          {"b", r.ids[p.b]},
-          {"similarity", p.score},    {"jaccard_actors", p.actors},
-          {"jaccard_edges", p.edges}, {"shared_actors", p.shared_actors},
-          {"shared_edges", p.shared_edges}};
+  nlohmann::json j{{"a", r.ids[p.a]},       {"b", r.ids[p.b]},
+                   {"similarity", p.score}, {"jaccard_actors", nullptr},
+                   {"jaccard_edges", nullptr}, {"shared_actors", p.shared_actors},
+                   {"shared_edges", p.shared_edges}};
+  if (p.actors_defined) j["jaccard_actors"] = p.actors;
+  if (p.edges_defined) j["jaccard_edges"] = p.edges;
+  return j;
 }
 
 }  // namespace
@@ -78,11 +81,19 @@ PairScore score_pair(const std::vector<GraphSignature>& sigs, std::size_t a, std
   p.shared_actors = common_count(x.actors, y.actors);
   p.shared_edges = common_count(x.edges, y.edges);
   auto jac = [](std::size_t common, std::size_t nx, std::size_t ny) {
-    return nx + ny == 0 ? 1.0 : static_cast<double>(common) / static_cast<double>(nx + ny - common);
+    return nx + ny == 0 ? 0.0 : static_cast<double>(common) / static_cast<double>(nx + ny - common);
   };
+  p.actors_defined = !x.actors.empty() || !y.actors.empty();
+  p.edges_defined = !x.edges.empty() || !y.edges.empty();
   p.actors = jac(p.shared_actors, x.actors.size(), y.actors.size());
   p.edges = jac(p.shared_edges, x.edges.size(), y.edges.size());
-  p.score = m == Measure::actors ? p.actors : m == Measure::edges ? p.edges : (p.actors + p.edges) / 2;
+  switch (m) {
+    case Measure::actors: p.score = p.actors; break;
+    case Measure::edges: p.score = p.edges; break;
+    case Measure::mean:
+      p.score = p.actors_defined && p.edges_defined ? (p.actors + p.edges) / 2 : p.actors_defined ? p.actors : p.edges;
+      break;
+  }
   return p;
 }
 
@@ -108,7 +119,10 @@ SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Meas
     return r.ids[x.b] < r.ids[y.b];
   };
   std::stable_sort(overlapping.begin(), overlapping.end(), [&](const PairScore& x, const PairScore& y) {
-    return x.score != y.score ? x.score > y.score : by_ids(x, y);
+    if (x.score != y.score) return x.score > y.score;
+    if (x.shared_edges != y.shared_edges) return x.shared_edges > y.shared_edges;
+    if (x.shared_actors != y.shared_actors) return x.shared_actors > y.shared_actors;
+    return by_ids(x, y);
   });
   std::stable_sort(sharing_actors.begin(), sharing_actors.end(), [&](const PairScore& x, const PairScore& y) {
     return x.score != y.score ? x.score < y.score : by_ids(x, y);
@@ -155,9 +169,9 @@ void write_similarity_text(std::ostream& out, const SimilarityReport& r) {
     out << title << "\n";
     if (ps.empty()) out << "  (none)\n";
     for (const auto& p : ps) {
-      out << "  " << fixed(p.score, 3) << "  " << r.ids[p.a] << "  " << r.ids[p.b] << "  (actors " << fixed(p.actors, 2)
-          << ", " << p.shared_actors << " shared; edges " << fixed(p.edges, 2) << ", " << p.shared_edges
-          << " shared)\n";
+      out << "  " << fixed(p.score, 3) << "  " << r.ids[p.a] << "  " << r.ids[p.b] << "  (actors "
+          << (p.actors_defined ? fixed(p.actors, 2) : "n/a") << ", " << p.shared_actors << " shared; edges "
+          << (p.edges_defined ? fixed(p.edges, 2) : "n/a") << ", " << p.shared_edges << " shared)\n";
     }
   };
   list("most similar pairs (sharing an actor or edge):", r.most_similar);

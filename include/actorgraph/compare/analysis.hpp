@@ -62,8 +62,11 @@ struct Triad {
 
 // Two blocs minimising frustration: the weight of negative ties inside a bloc plus
 // positive ties across the blocs. Only actors with a signed tie take part; the
-// others are unaligned. The bloc holding the alphabetically first aligned actor
-// is bloc 1; ties between equally good splits go to the first found.
+// others are unaligned. Groups of actors with no signed tie between them have no
+// relative alignment: each such group is oriented so that its alphabetically
+// first actor is in bloc 1. Ties between equally good splits go to the first found
+// (exact: enumeration order with the first actor fixed in bloc 1; local: the
+// all-in-bloc-1 start, then the sign-propagation start, then the random starts).
 struct BlocSplit {
   std::vector<ActorCode> bloc1, bloc2, unaligned;
   long frustration = 0;     // weighted

@@ -27,9 +27,14 @@ struct GraphSignature {
 };
 GraphSignature signature_of(const ActorGraph& g, bool include_negated = true);
 
+// In the matrix a set that is empty in both graphs says nothing about similarity:
+// its Jaccard is undefined (reported as null / n/a and counted as 0 by its own
+// measure), and `mean` then uses the other set alone. Two graphs with no actor and
+// no edge score 0. (diff_graphs() instead calls two empty sets identical: 1.)
 struct PairScore {
   std::size_t a = 0, b = 0;  // indices into the signature list, a < b
-  double actors = 1, edges = 1, score = 1;
+  double actors = 0, edges = 0, score = 0;
+  bool actors_defined = false, edges_defined = false;
   std::size_t shared_actors = 0, shared_edges = 0;
 };
 PairScore score_pair(const std::vector<GraphSignature>& sigs, std::size_t a, std::size_t b, Measure m);
@@ -42,7 +47,8 @@ struct SimilarityReport {
   std::size_t disjoint_pairs = 0;           // pairs that share no actor
   // The `top` highest-scoring pairs that share at least one actor or edge, and
   // the `top` lowest-scoring pairs that share at least one actor (same actors,
-  // different story); ties go to the pair whose ids sort first.
+  // different story); equal scores go to more shared edges, then more shared
+  // actors, then the pair whose ids sort first.
   std::vector<PairScore> most_similar, least_similar;
 };
 SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Measure m, std::size_t top = 5);
