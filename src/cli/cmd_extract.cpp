@@ -18,6 +18,7 @@
 #include "actorgraph/corpus/ordered_map.hpp"
 #include "actorgraph/corpus/output.hpp"
 #include "actorgraph/corpus/progress.hpp"
+#include "actorgraph/corpus/source.hpp"
 #include "actorgraph/export/formats.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -64,91 +65,12 @@ std::string infer_format(const ExtractOptions& o) {
   return o.jsonl.empty() ? "dot" : "json";
 }
 
-// One article to process, or a bad JSONL line that is reported in its turn.
-struct Job {
-  std::string id;
-  std::string ref;   // where messages point: the path, or "name:line"
-  std::string path;  // article file to read; "" for a JSONL record
-  std::string text;  // the JSONL record's text
-  std::string source;
-  ArticleOptions options;
-  std::string error;  // set for a bad line: fails without any work
-};
-
 struct Outcome {
   bool ok = false;
   std::string bytes;                // the exported graph (thread-safe formats)
   std::optional<ActorGraph> graph;  // exported later on the main thread (Graphviz formats)
   std::string error;
   std::vector<std::string> warnings;
-};
-
-// Yields the articles of the positional inputs, then the records of each JSONL input.
-class JobSource {
- public:
-  JobSource(std::vector<std::string> paths, std::vector<std::string> jsonl, ArticleOptions base)
-      : paths_(std::move(paths)), jsonl_(std::move(jsonl)), base_(std::move(base)) {}
-
-  std::optional<Job> next() {
-    if (next_path_ < paths_.size()) {
-      const std::string& p = paths_[next_path_++];
-      Job j;
-      j.id = stem(p);
-      j.ref = p;
-      j.path = p;
-      j.options = base_;
-      return j;
-    }
-    while (true) {
-      if (!reader_) {
-        if (next_jsonl_ >= jsonl_.size()) return std::nullopt;
-        const std::string& p = jsonl_[next_jsonl_++];
-        std::istream* in = &std::cin;
-        std::string name = "stdin";
-        if (p != "-") {
-          if (is_directory(p)) throw InputError("cannot read " + p + ": is a directory");
-          file_ = std::make_unique<std::ifstream>(p, std::ios::binary);
-          if (!*file_) throw InputError("cannot read " + p + ": " + std::strerror(errno));
-          in = file_.get();
-          name = p;
-        }
-        reader_ = std::make_unique<JsonlReader>(*in, name, &seen_);
-      }
-      std::optional<JsonlLine> line = reader_->next();
-      if (!line) {
-        done_bytes_ += reader_->bytes_read();
-        reader_.reset();
-        file_.reset();
-        continue;
-      }
-      Job j;
-      j.ref = reader_->ref(line->line);
-      if (!line->record) {
-        j.error = line->error;
-        return j;
-      }
-      CorpusRecord& r = *line->record;
-      j.id = r.id;
-      j.ref += " (id " + r.id + ")";
-      j.text = std::move(r.text);
-      j.source = std::move(r.source);
-      j.options = base_;
-      if (r.lang) j.options.lang = r.lang;
-      if (r.date) j.options.date = r.date;
-      return j;
-    }
-  }
-
-  std::uint64_t bytes_read() const { return done_bytes_ + (reader_ ? reader_->bytes_read() : 0); }
-
- private:
-  std::vector<std::string> paths_, jsonl_;
-  ArticleOptions base_;
-  std::size_t next_path_ = 0, next_jsonl_ = 0;
-  std::unique_ptr<std::ifstream> file_;
-  std::unique_ptr<JsonlReader> reader_;
-  SeenIds seen_;
-  std::uint64_t done_bytes_ = 0;
 };
 
 int run_extract(const ExtractOptions& o) {
@@ -209,11 +131,11 @@ int run_extract(const ExtractOptions& o) {
   std::unique_ptr<AtomicOutput> stream;
   if (!to_dir) stream = std::make_unique<AtomicOutput>(o.output.empty() ? "-" : o.output);
 
-  JobSource source(paths, o.jsonl, aopts);
+  CorpusSource source(paths, o.jsonl);
   std::size_t processed = 0, failed = 0;
   std::set<std::string> names;
-  std::function<std::optional<Job>()> next = [&] { return source.next(); };
-  std::function<Outcome(Job&)> work = [&](Job& j) {
+  std::function<std::optional<CorpusItem>()> next = [&] { return source.next(); };
+  std::function<Outcome(CorpusItem&)> work = [&](CorpusItem& j) {
     Outcome r;
     if (!j.error.empty()) {
       r.error = j.error;
@@ -227,7 +149,10 @@ int run_extract(const ExtractOptions& o) {
         r.warnings.push_back(j.ref + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
       }
       if (!j.source.empty()) doc.source = j.source;
-      ArticleResult a = pipeline->run(std::move(doc), j.options);
+      ArticleOptions options = aopts;  // record fields win over --lang/--date
+      if (j.lang) options.lang = j.lang;
+      if (j.date) options.date = j.date;
+      ArticleResult a = pipeline->run(std::move(doc), options);
       if (export_in_worker) {
         r.bytes = export_graph(a.graph, format, eo);
       } else {
@@ -243,7 +168,7 @@ int run_extract(const ExtractOptions& o) {
     }
     return r;
   };
-  std::function<void(Job&, Outcome&)> emit = [&](Job& j, Outcome& r) {
+  std::function<void(CorpusItem&, Outcome&)> emit = [&](CorpusItem& j, Outcome& r) {
     ++processed;
     for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
     if (r.ok && r.graph) {
@@ -268,7 +193,7 @@ int run_extract(const ExtractOptions& o) {
     }
     meter.update(processed, failed, source.bytes_read());
   };
-  ordered_map<Job, Outcome>(jobs, default_window(jobs), next, work, emit);
+  ordered_map<CorpusItem, Outcome>(jobs, default_window(jobs), next, work, emit);
   meter.finish();
 
   if (stream) {

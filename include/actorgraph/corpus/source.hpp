@@ -1,0 +1,50 @@
+// Corpus input: one sequence of articles from article files and JSONL streams, in
+// input order, with duplicate ids across all JSONL streams rejected.
+#pragma once
+#include <cstdint>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actorgraph/corpus/jsonl.hpp"
+
+namespace actorgraph {
+
+// One article of the corpus, or a bad JSONL line (error set, nothing else).
+struct CorpusItem {
+  std::string id;    // file stem, or the record's id
+  std::string ref;   // where messages point: the path, or "name:line (id ID)"
+  std::string path;  // article file to read (the text is not read here); "" for JSONL
+  std::string text;  // the JSONL record's text
+  std::string source;
+  std::optional<Date> date;
+  std::optional<Lang> lang;
+  std::string error;  // a bad JSONL line: report it in its turn, no work
+};
+
+class CorpusSource {
+ public:
+  // files: article paths ("-" = stdin, read later by whoever reads path), yielded
+  // first; jsonl: JSONL streams ("-" = stdin), opened one after the other.
+  CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl);
+  // The next item; nullopt at the end. Throws InputError when a stream cannot be
+  // opened or read.
+  std::optional<CorpusItem> next();
+  // JSONL bytes consumed so far (for progress against the streams' total size).
+  std::uint64_t bytes_read() const;
+
+ private:
+  std::vector<std::string> files_, jsonl_;
+  std::size_t next_file_ = 0, next_jsonl_ = 0;
+  std::unique_ptr<std::ifstream> stream_;
+  std::unique_ptr<JsonlReader> reader_;
+  SeenIds seen_;
+  std::uint64_t done_bytes_ = 0;
+};
+
+// The file name without directory and extension: "dir/de-001.txt" -> "de-001"; "-" -> "stdin".
+std::string article_id_of_path(const std::string& path);
+
+}  // namespace actorgraph

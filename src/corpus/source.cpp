@@ -1,0 +1,71 @@
+#include "actorgraph/corpus/source.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+
+std::string article_id_of_path(const std::string& path) {
+  if (path == "-") return "stdin";
+  return std::filesystem::path(path).stem().string();
+}
+
+CorpusSource::CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl)
+    : files_(std::move(files)), jsonl_(std::move(jsonl)) {}
+
+std::uint64_t CorpusSource::bytes_read() const { return done_bytes_ + (reader_ ? reader_->bytes_read() : 0); }
+
+std::optional<CorpusItem> CorpusSource::next() {
+  if (next_file_ < files_.size()) {
+    const std::string& p = files_[next_file_++];
+    CorpusItem item;
+    item.id = article_id_of_path(p);
+    item.ref = p;
+    item.path = p;
+    return item;
+  }
+  while (true) {
+    if (!reader_) {
+      if (next_jsonl_ >= jsonl_.size()) return std::nullopt;
+      const std::string& p = jsonl_[next_jsonl_++];
+      std::istream* in = &std::cin;
+      std::string name = "stdin";
+      if (p != "-") {
+        std::error_code ec;
+        if (std::filesystem::is_directory(p, ec)) throw InputError("cannot read " + p + ": is a directory");
+        stream_ = std::make_unique<std::ifstream>(p, std::ios::binary);
+        if (!*stream_) throw InputError("cannot read " + p + ": " + std::strerror(errno));
+        in = stream_.get();
+        name = p;
+      }
+      reader_ = std::make_unique<JsonlReader>(*in, name, &seen_);
+    }
+    std::optional<JsonlLine> line = reader_->next();
+    if (!line) {
+      done_bytes_ += reader_->bytes_read();
+      reader_.reset();
+      stream_.reset();
+      continue;
+    }
+    CorpusItem item;
+    item.ref = reader_->ref(line->line);
+    if (!line->record) {
+      item.error = line->error;
+      return item;
+    }
+    CorpusRecord& r = *line->record;
+    item.id = r.id;
+    item.ref += " (id " + r.id + ")";
+    item.text = std::move(r.text);
+    item.source = std::move(r.source);
+    item.date = r.date;
+    item.lang = r.lang;
+    return item;
+  }
+}
+
+}  // namespace actorgraph
