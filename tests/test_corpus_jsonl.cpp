@@ -1,0 +1,110 @@
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/jsonl.hpp"
+#include "actorgraph/corpus/source.hpp"
+
+using namespace actorgraph;
+
+TEST_CASE("JSONL lines: good records and the reason for each bad one", "[corpus]") {
+  struct Case {
+    const char* line;
+    const char* id;     // expected id, or nullptr for a bad line
+    const char* error;  // expected start of the error
+  };
+  const Case cases[] = {
+      {R"({"id": "de-1", "text": "Russland liefert Waffen an Nordkorea."})", "de-1", nullptr},
+      {R"({"id": 17, "text": "China and Russia signed a partnership."})", "17", nullptr},
+      {R"({"id": "a", "text": "x", "date": "2023-10-05T08:30:00Z", "lang": "en", "source": "wire"})", "a", nullptr},
+      {R"({"id": "b", "text": "x", "date": null, "lang": null, "extra": [1, 2]})", "b", nullptr},
+      {R"({"id": "c", "text": "Berlin kritisiert Moskau)", nullptr, "truncated JSON"},
+      {R"({"id": "c", "text": "x"} trailing)", nullptr, "malformed JSON at column"},
+      {R"([{"id": "c", "text": "x"}])", nullptr, "not a JSON object (found an array)"},
+      {R"("just a string")", nullptr, "not a JSON object (found a string)"},
+      {R"({"text": "x"})", nullptr, "missing \"id\""},
+      {R"({"id": "", "text": "x"})", nullptr, "empty \"id\""},
+      {R"({"id": 1.5, "text": "x"})", nullptr, "\"id\" must be a string or an integer"},
+      {R"({"id": "d"})", nullptr, "missing \"text\" (id d)"},
+      {R"({"id": "d", "text": 42})", nullptr, "\"text\" must be a string (id d)"},
+      {R"({"id": "e", "text": "x", "date": "2023-02-30"})", nullptr, "bad \"date\" '2023-02-30'"},
+      {R"({"id": "e", "text": "x", "date": "gestern"})", nullptr, "bad \"date\" 'gestern'"},
+      {R"({"id": "f", "text": "x", "lang": "fr"})", nullptr, "unsupported \"lang\" 'fr'"},
+      {R"({"id": "g", "text": "x", "source": 3})", nullptr, "\"source\" must be a string (id g)"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.line);
+    std::string error;
+    auto r = parse_corpus_line(c.line, &error);
+    if (c.id) {
+      REQUIRE(r);
+      CHECK(r->id == c.id);
+      CHECK(error.empty());
+    } else {
+      CHECK_FALSE(r);
+      CHECK(error.rfind(c.error, 0) == 0);
+    }
+  }
+}
+
+TEST_CASE("JSONL record fields: ISO timestamps keep their date, lang and source are read", "[corpus]") {
+  std::string error;
+  auto r = parse_corpus_line(
+      R"({"id": "a", "text": "Die USA unterstützen Israel.", "date": "2023-10-05 12:00", "lang": "de", "source": "dpa"})",
+      &error);
+  REQUIRE(r);
+  REQUIRE(r->date);
+  CHECK(r->date->str() == "2023-10-05");
+  CHECK(r->lang == Lang::de);
+  CHECK(r->source == "dpa");
+  CHECK(r->text == "Die USA unterstützen Israel.");
+}
+
+TEST_CASE("JsonlReader: line numbers, blank lines, CRLF, BOM, duplicates, byte count", "[corpus]") {
+  std::string input =
+      "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"one\"}\r\n"
+      "\n"
+      "   \n"
+      "{\"id\": \"b\", \"text\": \"two\"}\n"
+      "{\"id\": \"a\", \"text\": \"again\"}\n"
+      "{\"id\": \"c\", \"text\": \"cut\n";
+  std::istringstream in(input);
+  JsonlReader reader(in, "feed.jsonl");
+  auto l1 = reader.next();
+  REQUIRE(l1);
+  CHECK(l1->line == 1);
+  REQUIRE(l1->record);
+  CHECK(l1->record->id == "a");
+  auto l4 = reader.next();
+  REQUIRE(l4);
+  CHECK(l4->line == 4);
+  REQUIRE(l4->record);
+  auto l5 = reader.next();
+  REQUIRE(l5);
+  CHECK(l5->line == 5);
+  CHECK_FALSE(l5->record);
+  CHECK(l5->error == "duplicate id 'a' (first seen at feed.jsonl:1)");
+  auto l6 = reader.next();
+  REQUIRE(l6);
+  CHECK(l6->error.rfind("truncated JSON", 0) == 0);
+  CHECK_FALSE(reader.next());
+  CHECK(reader.bytes_read() == input.size());
+  CHECK(reader.ref(6) == "feed.jsonl:6");
+}
+
+TEST_CASE("CorpusSource: article files in order with their ids; a missing stream is an InputError", "[corpus]") {
+  CorpusSource empty({}, {});
+  CHECK_FALSE(empty.next());
+  CorpusSource files({"x/de-001.txt", "-"}, {});
+  auto a = files.next();
+  REQUIRE(a);
+  CHECK(a->id == "de-001");
+  CHECK(a->path == "x/de-001.txt");
+  auto b = files.next();
+  REQUIRE(b);
+  CHECK(b->id == "stdin");
+  CHECK_FALSE(files.next());
+  CorpusSource missing({}, {"/nonexistent/feed.jsonl"});
+  CHECK_THROWS_AS(missing.next(), InputError);
+}
