@@ -62,46 +62,61 @@ std::string engine_attributes(const std::string& layout, std::size_t nodes, std:
              : "overlap=prism, sep=\"+14\", esep=\"+6\", splines=true, mode=major, len=1.8";
 }
 
-// The legend as one HTML-like table: the title, then one row (its own inner
-// table, so columns do not align across rows) per group: relation types,
-// modalities, actor kinds.
+// Legend swatch colour of a kind: a darker tone of its node fill, legible as a
+// text glyph on white.
+const char* kind_swatch(ActorKind k) {
+  switch (k) {
+    case ActorKind::state: return "#8fb3d9";
+    case ActorKind::igo: return "#efb45c";
+    case ActorKind::group: return "#dc8a8a";
+    case ActorKind::collective: return "#b0b0b0";
+  }
+  return "#b0b0b0";
+}
+
+// The legend as an HTML-like table of one column: the title, then rows of text
+// runs (relation types, five per row; modalities; actor kinds). Text rows, not
+// nested tables, because Graphviz stretches a nested table to its cell's width.
 std::string legend_label(const std::string& title, const std::set<RelationType>& types,
                          const std::set<Modality>& modalities, const std::set<ActorKind>& kinds) {
-  auto row = [](const std::string& cells) {
-    return "<tr><td><table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\"><tr>" + cells +
-           "</tr></table></td></tr>";
-  };
-  std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"1\">";
-  if (!title.empty()) o += "<tr><td><font point-size=\"14\"><b>" + html_label_escape(title) + "</b></font></td></tr>";
-  // Relation types, up to five per row.
-  std::string cells;
+  const std::string gap = "&#160;&#160;&#160;";
+  auto row = [](const std::string& text) { return "<tr><td>" + text + "</td></tr>"; };
+  std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
+  if (!title.empty()) o += row("<font point-size=\"14\"><b>" + html_label_escape(title) + "</b></font>");
+  std::string text;
   std::size_t i = 0;
   for (RelationType t : types) {
-    cells += "<td align=\"right\"><font color=\"" + std::string(type_color(t)) + "\">" +
-             (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font></td><td align=\"left\">" +
-             html_label_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") + "&#160;&#160;</td>";
-    if (++i % 5 == 0) {
-      o += row(cells);
-      cells.clear();
+    if (i > 0 && i % 5 == 0) {
+      o += row(text);
+      text.clear();
     }
+    if (!text.empty()) text += gap;
+    text += "<font color=\"" + std::string(type_color(t)) + "\">" +
+            (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font> " +
+            html_label_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)");
+    ++i;
   }
-  if (!cells.empty()) o += row(cells);
-  cells.clear();
+  if (!text.empty()) o += row(text);
+  text.clear();
   for (Modality m : modalities) {
     const char* line = m == Modality::asserted       ? "&#9472;&#9472;&#9472;"
                        : m == Modality::hypothetical ? "&#183;&#183;&#183;&#183;&#183;"
                                                      : "&#8211; &#8211;";
-    std::string name(to_string(m));
-    if (m == Modality::negated) name = "negated (grey)";
-    cells += "<td align=\"right\">" + std::string(line) + "</td><td align=\"left\">" + name + "&#160;&#160;</td>";
+    if (!text.empty()) text += gap;
+    if (m == Modality::negated) {
+      text += "<font color=\"" + std::string(kNegatedColor) + "\">" + line + " negated</font>";
+    } else {
+      text += std::string(line) + " " + std::string(to_string(m));
+    }
   }
   for (ActorKind k : kinds) {
-    const char* name = k == ActorKind::state ? "state" : k == ActorKind::igo ? "organisation"
-                       : k == ActorKind::group ? "group" : "collective";
-    cells += "<td bgcolor=\"" + std::string(kind_color(k)) + "\" border=\"1\" color=\"#888888\">&#160;&#160;&#160;</td>"
-             "<td align=\"left\">" + std::string(name) + "&#160;&#160;</td>";
+    const char* name = k == ActorKind::state        ? "state"
+                       : k == ActorKind::igo        ? "organisation (box)"
+                       : k == ActorKind::group      ? "group (hexagon)"
+                                                    : "collective (dashed)";
+    text += gap + "<font color=\"" + std::string(kind_swatch(k)) + "\">&#9632;</font> " + name;
   }
-  o += row(cells);
+  o += row(text);
   o += "</table>>";
   return o;
 }
