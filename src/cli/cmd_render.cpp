@@ -81,8 +81,8 @@ const CommandRegistrar kRegister(15, [](CLI::App& app) -> Action {
   cmd->add_option("-o,--output", o->output, "Output file (default: stdout); the format follows its extension");
   cmd->add_option("-f,--format", o->format, "svg, png, pdf (pictures) or dot, json, graphml, csv, events (default: from -o, else svg)");
   cmd->add_option("--layout", o->layout,
-                  "Graphviz layout engine: dot (default, best for small dense actor graphs), neato, fdp, circo, sfdp "
-                  "(large merged graphs)");
+                  "Graphviz layout: auto (default: dot for article-sized graphs, sfdp above 20 actors or 40 "
+                  "edges), dot, neato, fdp, circo, sfdp");
   cmd->add_option("--title", o->title, "Title in the legend (default: the graph id, 'merged' for several inputs)");
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (grey, dashed, 'not ...')");
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");

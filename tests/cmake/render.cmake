@@ -93,6 +93,17 @@ foreach(txt IN LISTS articles)
   endforeach()
 endforeach()
 
+# Plugins are registered in code: a Graphviz plugin directory without plugins
+# or config (GVBINDIR, which makes the `dot` program itself fail) changes nothing.
+file(MAKE_DIRECTORY ${OUT}/no-plugins)
+run(0 ${CMAKE_COMMAND} -E env GVBINDIR=${OUT}/no-plugins ${BIN} render ${OUT}/en-summit.dot -o ${OUT}/gvbindir.png)
+file(SHA256 ${OUT}/gvbindir.png a)
+run(0 ${BIN} render ${OUT}/en-summit.dot -o ${OUT}/plain.png)
+file(SHA256 ${OUT}/plain.png b)
+if(NOT a STREQUAL b)
+  message(FATAL_ERROR "rendering depends on GVBINDIR")
+endif()
+
 # Several graphs render as their union.
 run(0 ${BIN} render ${OUT}/de-sanktionen.json ${OUT}/en-summit.dot -o ${OUT}/union.dot)
 file(READ ${OUT}/union.dot union)
