@@ -34,6 +34,7 @@ int run_analyze(const AnalyzeOptions& o) {
   if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
   if (o.exact_limit > 30) throw UsageError("--exact-limit above 30 would take too long (2^(n-1) splits)");
   DateWindow window{date_option(o.since, "--since"), date_option(o.until, "--until")};
+  if (!window.valid()) throw UsageError("--until " + o.until + " is before --since " + o.since);
   GraphAccumulator acc;
   GraphLoadStats stats = load_graphs(
       o.inputs, o.common, o.jobs,

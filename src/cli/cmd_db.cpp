@@ -137,6 +137,7 @@ int run_graph(const DbOptions& o) {
     q.types.push_back(*type);
   }
   q.window = DateWindow{date_option(o.since, "--since"), date_option(o.until, "--until")};
+  if (!q.window.valid()) throw UsageError("--until " + o.until + " is before --since " + o.since);
   if (!o.lang.empty()) {
     auto l = parse_lang(o.lang);
     if (!l || *l == Lang::unknown) throw UsageError("--lang must be de or en, not '" + o.lang + "'");

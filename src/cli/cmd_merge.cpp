@@ -41,7 +41,7 @@ std::string merge_format(const MergeOptions& o) {
 
 int run_merge(const MergeOptions& o) {
   DateWindow window{date_option(o.since, "--since"), date_option(o.until, "--until")};
-  if (window.since && window.until && *window.until < *window.since) {
+  if (!window.valid()) {
     throw UsageError("--until " + o.until + " is before --since " + o.since);
   }
   std::string format = merge_format(o);

@@ -49,6 +49,8 @@ bool DateWindow::contains(const Date& d) const {
   return true;
 }
 
+bool DateWindow::valid() const { return !since || !until || !(last_day(*until) < first_day(*since)); }
+
 ActorGraph filter_min_support(const ActorGraph& g, std::size_t min_support) {
   if (min_support <= 1) return g;
   ActorGraph out;

@@ -36,6 +36,8 @@ struct DateWindow {
   bool empty() const { return !since && !until; }
   // False for an undated graph whenever a bound is set.
   bool contains(const Date& d) const;
+  // False when until ends before since begins ("--since 2023-10-09 --until 2023-10" is valid).
+  bool valid() const;
 };
 
 // g without the edges seen in fewer than min_support articles (weight), and
