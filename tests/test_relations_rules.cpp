@@ -85,3 +85,19 @@ TEST_CASE("no edge from co-occurrence alone", "[relations]") {
       {Lang::en, "France and Italy reported good weather on Monday.", ""},
   });
 }
+
+TEST_CASE("clause structure: appositions, attached relative clauses, infinitives, parentheses", "[relations]") {
+  check_cases({
+      // a noun cue whose roles stand in the relative clause attached to it
+      {Lang::de, "Es gab neue Drohungen, die Serbien gegen den Kosovo ausgesprochen hat.", "SRB>XKX threat asserted"},
+      // an apposition is no relative clause
+      {Lang::de, "Die Kritik Chinas an den Partnern, den USA und Japan, wuchs.", "CHN>JPN criticism asserted; CHN>USA criticism asserted"},
+      // an infinitive clause takes its subject from the main clause (object after "vorwerfen")
+      {Lang::de, "Die USA werfen Iran vor, Drohnen an Russland zu liefern.", "IRN>RUS arms_supply alleged; USA>IRN criticism asserted"},
+      // a parenthesis does not end the clause
+      {Lang::en, "Nigeria (a member of the AU) signed an agreement with Ghana.", "GHA-NGA partnership asserted"},
+      // a separable verb used for arriving is no meeting
+      {Lang::de, "Der Papst traf am Sonntag in Quito ein.", ""},
+      {Lang::de, "Entscheidungen, die die Türkei betreffen, fallen spät.", ""},
+  });
+}

@@ -79,6 +79,21 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
     }
     return false;
   };
+  // ", den USA und Brasilien," is an apposition, not a relative clause: after the
+  // article come only actors and coordination up to the next comma.
+  auto apposition_at = [&](std::size_t k) {
+    if (!mention_starts_at(k)) return false;
+    for (; k < s.end_token; ++k) {
+      const std::string& w = v.tok(k).norm;
+      if (w == "," || w == ")" || w == "." || w == ";") return true;
+      bool inside = false;
+      for (const auto& m : mentions) {
+        if (m.sentence == sentence_index && m.first_token <= k && k < m.end_token) inside = true;
+      }
+      if (!inside && !v.is("coord", k) && !v.is("det", k)) return false;
+    }
+    return true;
+  };
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
@@ -106,7 +121,7 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
       bool relative = v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
-                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",");
+                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",") && !apposition_at(n + 1);
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
@@ -369,7 +384,21 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           if (!infinitive) break;
         }
       }
-      if (!best && v.lang == Lang::de) {  // inversion: "Am Montag verhängte die EU ..."
+      // German inversion: "Am Montag verhängte die EU ...": only when the clause opens
+      // with something other than a noun phrase ("Das Militär ... drohte Südkorea").
+      std::size_t clause_start = hit.first;
+      while (clause_start > v.sent.first_token && v.clause(clause_start - 1) == clause) --clause_start;
+      while (clause_start < hit.first && v.tok(clause_start).kind == TokenKind::punct) ++clause_start;
+      bool np_first = v.is("det", clause_start) || v.is("coref_det", clause_start);
+      if (!best && attached >= 0) {  // "Drohungen, die Nordkorea ... ausgestoßen hat"
+        for (const Cand& c : v.cands) {
+          if (c.clause == attached && ok(c) && c.marker.empty() && actor_like(c)) {
+            best = &c;
+            break;
+          }
+        }
+      }
+      if (!best && v.lang == Lang::de && !np_first) {
         for (const Cand& c : v.cands) {
           if (c.first >= hit.end && ok(c) && c.marker.empty() && actor_like(c)) {
             best = &c;

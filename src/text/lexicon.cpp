@@ -50,8 +50,13 @@ std::vector<std::string> tokenize_form(std::string_view form) {
 bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm) {
   if (lexicon.has("title", lang, norm)) return true;
   if (lang != Lang::de) return false;
-  for (std::size_t k = 1; k + 4 <= norm.size(); ++k) {
-    if (lexicon.has("title", lang, norm.substr(k))) return true;
+  // German: inflected ("Partnern", "Ministers") and compounds ("Außenminister") by their last part.
+  for (std::string_view ending : {"", "n", "en", "s", "es"}) {
+    if (norm.size() < ending.size() + 4 || norm.substr(norm.size() - ending.size()) != ending) continue;
+    std::string_view stem = norm.substr(0, norm.size() - ending.size());
+    for (std::size_t k = 0; k + 4 <= stem.size(); ++k) {
+      if (lexicon.has("title", lang, stem.substr(k))) return true;
+    }
   }
   return false;
 }
