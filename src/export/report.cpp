@@ -1,6 +1,8 @@
 #include "actorgraph/export/report.hpp"
 
+#include <algorithm>
 #include <map>
+#include <tuple>
 #include <ostream>
 #include <set>
 
@@ -19,7 +21,7 @@ header { background: #1d2430; color: #fff; padding: 18px 28px; }
 header h1 { margin: 0 0 4px; font-size: 22px; }
 header p { margin: 0; color: #c9d1dc; }
 nav { padding: 8px 28px; background: #fff; border-bottom: 1px solid var(--line); font-size: 13px; }
-nav a { margin-right: 12px; color: #2a5db0; text-decoration: none; white-space: nowrap; }
+nav a { margin-right: 10px; color: #2a5db0; text-decoration: none; white-space: nowrap; line-height: 1.8; }
 main { padding: 8px 28px 40px; max-width: 1400px; }
 section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 16px 20px; margin: 18px 0; }
 h2 { margin: 0 0 4px; font-size: 19px; }
@@ -131,7 +133,13 @@ class Writer {
     }
     out_ << "<table>\n<thead><tr><th>Source</th><th>Target</th><th>Type</th><th>Modality</th>"
          << "<th>Mentions</th>" << (merged ? "<th>Articles</th>" : "") << "<th>Evidence (cue marked)</th></tr></thead>\n<tbody>\n";
-    for (EdgeId e : g.sorted_edges()) {
+    // Most widespread first (articles, then mentions), then by key.
+    std::vector<EdgeId> edges = g.sorted_edges();
+    std::stable_sort(edges.begin(), edges.end(), [&](EdgeId a, EdgeId b) {
+      const RelationEdge &x = g.store()[a], &y = g.store()[b];
+      return std::tie(x.weight, x.count) > std::tie(y.weight, y.count);
+    });
+    for (EdgeId e : edges) {
       const RelationEdge& d = g.store()[e];
       const EdgeKey k = g.key(e);
       const ActorNode& s = g.node(*g.find(k.source));
@@ -229,7 +237,7 @@ void write_report(std::ostream& out, const std::vector<ReportArticle>& articles,
   if (several) {
     out << "<nav><a href=\"#merged\">Merged graph</a>";
     for (std::size_t i = 0; i < articles.size(); ++i) {
-      out << "<a href=\"#" << anchors[i] << "\">" << html_escape(articles[i].graph.id) << "</a>";
+      out << "\n<a href=\"#" << anchors[i] << "\">" << html_escape(articles[i].graph.id) << "</a>";
     }
     out << "</nav>\n";
   }
