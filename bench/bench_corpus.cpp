@@ -1,6 +1,6 @@
 // Benchmark driver for scripts/bench.sh: streams a JSONL corpus (one article object
-// per line: id, lang, date, title, text) through the whole Pipeline with N threads
-// and writes one relation event per line. It exists so the benchmark measures the
+// per line, parsed as `actorgraph extract --jsonl` parses it) through the whole
+// Pipeline with N threads and writes one relation event per line. It exists so the benchmark measures the
 // library end to end before/independently of `actorgraph extract --jsonl`, and it
 // counts what the CLI does not print: articles, sentences, tokens, mentions.
 //
@@ -21,6 +21,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/jsonl.hpp"
 #include "actorgraph/pipeline.hpp"
 
 namespace {
@@ -98,14 +99,15 @@ std::string process(const Pipeline& pipeline, const std::string& line, Counts& c
   std::string out;
   ++c.articles;
   try {
-    auto j = nlohmann::json::parse(line);
-    std::string id = j.value("id", std::string("article"));
-    std::string text = j.value("text", std::string());
-    if (j.contains("title") && j["title"].is_string()) text = j["title"].get<std::string>() + "\n\n" + text;
-    c.text_bytes += text.size();
+    std::string error;
+    auto rec = actorgraph::parse_corpus_line(line, &error);
+    if (!rec) throw actorgraph::InputError(error);
+    const std::string id = rec->id;
+    c.text_bytes += rec->text.size();
     ArticleOptions ao;
-    if (j.contains("lang") && j["lang"].is_string()) ao.lang = actorgraph::parse_lang(j["lang"].get<std::string>());
-    if (j.contains("date") && j["date"].is_string()) ao.date = actorgraph::parse_date(j["date"].get<std::string>());
+    ao.lang = rec->lang;
+    ao.date = rec->date;
+    std::string text = std::move(rec->text);
     ArticleResult r = pipeline.run(actorgraph::make_document(id, std::move(text)), ao);
     c.sentences += r.doc.sentences.size();
     c.tokens += r.doc.tokens.size();
@@ -121,7 +123,7 @@ std::string process(const Pipeline& pipeline, const std::string& line, Counts& c
       append_json_string(out, std::string(r.doc.slice(rel.cue)));
       out += "}\n";
     }
-  } catch (const std::exception& e) {
+  } catch (const std::exception&) {
     ++c.failed;
   }
   return out;
