@@ -126,6 +126,17 @@ run(2 ${BIN} render ${OUT}/en-summit.dot --layout nonsense -o ${OUT}/x.svg)
 run(2 ${BIN} extract ${SRC}/tests/golden/en-summit.txt --format gif -o ${OUT}/x.gif)
 run(1 ${BIN} render ${OUT}/does-not-exist.dot -o ${OUT}/x.svg)
 
+# report: one bad article is skipped (exit 3), only bad ones write nothing (exit 1).
+file(WRITE ${OUT}/empty.txt "")
+run(3 ${BIN} report ${OUT}/empty.txt ${SRC}/tests/golden/en-summit.txt -o ${OUT}/partial.html)
+if(NOT EXISTS ${OUT}/partial.html)
+  message(FATAL_ERROR "report with one good article wrote nothing")
+endif()
+run(1 ${BIN} report ${OUT}/empty.txt -o ${OUT}/none.html)
+if(EXISTS ${OUT}/none.html)
+  message(FATAL_ERROR "report without any good article wrote a file")
+endif()
+
 # GraphML in NetworkX (skipped when NetworkX is not installed) and the CSV/events
 # with python's csv and json modules.
 set(ecosystem_check [=[
