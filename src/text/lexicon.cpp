@@ -61,15 +61,22 @@ bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm) {
   return false;
 }
 
-std::string Lexicon::key(std::string_view cls, Lang lang, std::string_view norm) {
-  std::string k;
-  k.reserve(cls.size() + norm.size() + 4);
-  k.append(cls);
+Lexicon::Table& Lexicon::table_for(std::string_view cls, Lang lang) {
+  std::string k(cls);
   k.push_back('|');
   k.append(to_string(lang));
-  k.push_back('|');
-  k.append(norm);
-  return k;
+  return tables_[k];
+}
+
+const Lexicon::Table* Lexicon::table(std::string_view cls, Lang lang) const {
+  char buf[64];
+  if (cls.size() + 4 > sizeof buf) return nullptr;
+  std::size_t n = cls.copy(buf, cls.size());
+  buf[n++] = '|';
+  std::string_view l = to_string(lang);
+  n += l.copy(buf + n, l.size());
+  auto it = tables_.find(std::string(buf, n));
+  return it == tables_.end() ? nullptr : &it->second;
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
@@ -90,35 +97,39 @@ Lexicon::Lexicon(const DataBundle& data) {
       if (toks.empty()) throw DataError(file->name, row.line, "empty form");
       std::string value = row.cols.size() > 3 ? std::string(row.cols[3]) : std::string();
       for (Lang l : langs) {
+        Table& t = table_for(cls, l);
         // Single words by themselves; a form the tokenizer splits ("Dr.", "U.S.") also
         // under its tokens joined, so "dr" + "." can be looked up as "dr.".
         std::string joined;
-        for (const auto& t : toks) joined += t;
-        words_[key(cls, l, joined)] = value;
+        for (const auto& tok : toks) joined += tok;
+        t.words[joined] = value;
         // Every entry is also a phrase, so phrase matchers see single words too.
-        phrases_[key(cls, l, "")].push_back(LexiconPhrase{toks, value});
+        t.phrases.push_back(LexiconPhrase{toks, value});
       }
     }
   }
-  for (auto& [k, list] : phrases_) {
-    std::stable_sort(list.begin(), list.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
+  for (auto& [k, t] : tables_) {
+    std::stable_sort(t.phrases.begin(), t.phrases.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
       return a.tokens.size() > b.tokens.size();
     });
   }
 }
 
 bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
-  return words_.count(key(cls, lang, norm)) != 0;
+  const Table* t = table(cls, lang);
+  return t && t->words.count(std::string(norm)) != 0;
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {
-  auto it = words_.find(key(cls, lang, norm));
-  return it == words_.end() ? std::string_view() : std::string_view(it->second);
+  const Table* t = table(cls, lang);
+  if (!t) return {};
+  auto it = t->words.find(std::string(norm));
+  return it == t->words.end() ? std::string_view() : std::string_view(it->second);
 }
 
 const std::vector<LexiconPhrase>& Lexicon::phrases(std::string_view cls, Lang lang) const {
-  auto it = phrases_.find(key(cls, lang, ""));
-  return it == phrases_.end() ? kNoPhrases : it->second;
+  const Table* t = table(cls, lang);
+  return t ? t->phrases : kNoPhrases;
 }
 
 }  // namespace actorgraph

@@ -32,9 +32,15 @@ class Lexicon {
   const std::vector<LexiconPhrase>& phrases(std::string_view cls, Lang lang) const;
 
  private:
-  static std::string key(std::string_view cls, Lang lang, std::string_view norm);
-  std::unordered_map<std::string, std::string> words_;  // key -> value
-  std::unordered_map<std::string, std::vector<LexiconPhrase>> phrases_;
+  // One table per (class, language): words map to their value. Lookups build no
+  // long keys, so short tokens stay in std::string's small-string buffer.
+  struct Table {
+    std::unordered_map<std::string, std::string> words;
+    std::vector<LexiconPhrase> phrases;  // longest first
+  };
+  const Table* table(std::string_view cls, Lang lang) const;
+  Table& table_for(std::string_view cls, Lang lang);
+  std::unordered_map<std::string, Table> tables_;  // "class|de" -> table
 };
 
 // True for a noun of the class "title" (Präsident, officials); a German compound
