@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "actorgraph/corpus/output.hpp"
 #include "actorgraph/corpus/progress.hpp"
@@ -66,6 +68,30 @@ TEST_CASE("AtomicOutput: the file appears only on commit; discard leaves nothing
   }  // destroyed without commit
   CHECK_FALSE(fs::exists(other));
   CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);  // no temporary left
+  fs::remove_all(dir);
+}
+
+TEST_CASE("AtomicOutput: a pipe or device is written in place, never replaced", "[corpus]") {
+  // Regression: "-o /dev/null" once renamed a temporary file over /dev/null.
+  fs::path dir = fs::temp_directory_path() / ("actorgraph-fifo-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string fifo = (dir / "pipe").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  std::string received;
+  std::thread reader([&] {
+    std::ifstream in(fifo);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    received = ss.str();
+  });
+  write_file_atomically(fifo, "{\"a\":1}\n");
+  reader.join();
+  CHECK(received == "{\"a\":1}\n");
+  struct stat st {};
+  REQUIRE(::stat(fifo.c_str(), &st) == 0);
+  CHECK(S_ISFIFO(st.st_mode));
+  CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 1);
+  CHECK_THROWS(write_file_atomically(dir.string(), "x"));  // a directory is not an output file
   fs::remove_all(dir);
 }
 

@@ -6,6 +6,7 @@
 #include "actorgraph/compare/accumulate.hpp"
 #include "actorgraph/compare/analysis.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "common.hpp"
@@ -48,7 +49,7 @@ int run_analyze(const AnalyzeOptions& o) {
   AnalysisOptions ao;
   ao.exact_limit = o.exact_limit;
   GraphAnalysis a = analyze_graph(g, ao);
-  write_output(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
+  write_output_safely(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
     if (format == "json") {
       nlohmann::json j = analysis_to_json(a);
       j["graph"] = {{"id", g.id}, {"articles", g.articles}, {"actors", num_vertices(g.store())},

@@ -61,7 +61,7 @@ int run_similarity(const CompareOptions& o, const std::string& format) {
       true);
   if (sigs.size() < 2) throw InputError("compare needs at least two graphs (got " + std::to_string(sigs.size()) + ")");
   SimilarityReport r = similarity_report(sigs, *measure, o.top);
-  write_output(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
+  write_output_safely(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
     if (format == "csv") {
       write_similarity_csv(out, r);
     } else if (format == "json") {
@@ -94,7 +94,7 @@ int run_timeline(const CompareOptions& o, const std::string& format, Period peri
   }
   std::vector<TimelineStep> steps = builder.build();
   if (steps.empty()) throw InputError("no dated graphs: nothing to put on a timeline");
-  write_output(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
+  write_output_safely(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
     if (format == "json") {
       out << timeline_to_json(steps, period, o.evidence).dump(2) << "\n";
     } else {
@@ -107,7 +107,7 @@ int run_timeline(const CompareOptions& o, const std::string& format, Period peri
     if (ec) throw Error("cannot create directory " + o.graphs_dir + ": " + ec.message());
     for (const auto& s : steps) {
       std::string path = (fs::path(o.graphs_dir) / (safe_file_name(s.period) + format_extension(o.graph_format))).string();
-      write_output_bytes(path, export_graph(s.merged, o.graph_format, eo));
+      write_file_atomically(path, export_graph(s.merged, o.graph_format, eo));
     }
   }
   return batch_exit_code(stats);

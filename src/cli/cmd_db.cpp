@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "actorgraph/corpus/ordered_map.hpp"
 #include "actorgraph/corpus/source.hpp"
 #include "actorgraph/export/formats.hpp"
@@ -163,7 +164,7 @@ int run_graph(const DbOptions& o) {
   if (!o.lang.empty()) id += (id.empty() ? "" : ", ") + o.lang;
   if (!o.source.empty()) id += (id.empty() ? "" : ", ") + o.source;
   g.id = id.empty() ? "all relations" : id;
-  write_output_bytes(o.output.empty() ? "-" : o.output, export_graph(g, format, eo));
+  write_file_atomically(o.output.empty() ? "-" : o.output, export_graph(g, format, eo));
   if (!o.quiet) {
     warn(std::to_string(g.articles) + (g.articles == 1 ? " article, " : " articles, ") + std::to_string(num_vertices(g.store())) + " actors, " +
          std::to_string(num_edges(g.store())) + " edges");

@@ -6,6 +6,7 @@
 #include "actorgraph/compare/accumulate.hpp"
 #include "actorgraph/compare/diff.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "actorgraph/export/render.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -75,7 +76,7 @@ int run_diff(const DiffCliOptions& o) {
     write_diff_dot(ss, d, a, b, layout);
     bytes = format == "dot" ? ss.str() : render_dot(ss.str(), "svg", layout);
   }
-  write_output_bytes(o.output.empty() ? "-" : o.output, bytes);
+  write_file_atomically(o.output.empty() ? "-" : o.output, bytes);
   return failed == 0 ? kExitOk : kExitPartial;
 }
 

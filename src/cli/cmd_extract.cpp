@@ -187,7 +187,7 @@ int run_extract(const ExtractOptions& o) {
     } else if (to_dir) {
       std::string name = safe_file_name(j.id);
       while (!names.insert(name).second) name += "_";
-      write_output_bytes((fs::path(o.output) / (name + format_extension(format))).string(), r.bytes);
+      write_file_atomically((fs::path(o.output) / (name + format_extension(format))).string(), r.bytes);
     } else {
       stream->write(r.bytes);
     }

@@ -4,6 +4,7 @@
 
 #include "actorgraph/compare/accumulate.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "actorgraph/export/formats.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -66,7 +67,7 @@ int run_merge(const MergeOptions& o) {
   if (stats.loaded == 0) throw InputError("no graph could be read");
   ActorGraph merged = filter_min_support(acc.result(), o.min_support);
   merged.id = o.id;
-  write_output_bytes(o.output.empty() ? "-" : o.output, export_graph(merged, format, eo));
+  write_file_atomically(o.output.empty() ? "-" : o.output, export_graph(merged, format, eo));
   if (!o.quiet) {
     std::string msg = "merged " + std::to_string(acc.size()) + " graphs into " +
                       std::to_string(num_vertices(merged.store())) + " actors and " +

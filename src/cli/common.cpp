@@ -364,3 +364,15 @@ std::optional<Date> date_option(const std::string& s, const char* option) {
 bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
 
 }  // namespace actorgraph::cli
+
+#include "actorgraph/corpus/output.hpp"
+
+namespace actorgraph::cli {
+
+void write_output_safely(const std::string& path, const std::function<void(std::ostream&)>& fill) {
+  std::ostringstream ss;
+  fill(ss);
+  write_file_atomically(path.empty() ? "-" : path, ss.str());
+}
+
+}  // namespace actorgraph::cli

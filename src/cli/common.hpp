@@ -87,3 +87,12 @@ std::optional<Date> date_option(const std::string& s, const char* option);
 bool stderr_is_terminal();
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+// As write_output(), through corpus/output.hpp's AtomicOutput: an existing device
+// or pipe (-o /dev/null, a FIFO) is written in place instead of being replaced by
+// a renamed temporary file.
+void write_output_safely(const std::string& path, const std::function<void(std::ostream&)>& fill);
+
+}  // namespace actorgraph::cli

@@ -50,6 +50,16 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
     fd_ = 1;
     return;
   }
+  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming
+  // a temporary file over it would replace the device with a regular file.
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) throw Error("cannot write " + path_ + ": is a directory");
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+    direct_ = true;
+    return;
+  }
   fs::path target(path_);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
@@ -58,6 +68,12 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
   fd_ = mkstemp(buf.data());
   if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
   tmp_ = buf.data();
+}
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+  AtomicOutput out(path);
+  out.write(bytes);
+  out.commit();
 }
 
 AtomicOutput::~AtomicOutput() {
@@ -92,6 +108,13 @@ void AtomicOutput::commit() {
     return;
   }
   if (fd_ < 0) throw Error("cannot write " + path_ + ": output already closed");
+  if (direct_) {
+    int fd = fd_;
+    fd_ = -1;
+    done_ = true;
+    if (::close(fd) != 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+    return;
+  }
   if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
     throw Error("cannot write " + path_ + ": " + std::strerror(errno));
   }
@@ -114,6 +137,11 @@ void AtomicOutput::commit() {
 void AtomicOutput::discard() {
   done_ = true;
   if (fd_ == 1) return;
+  if (direct_) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    return;
+  }
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
   if (!tmp_.empty()) std::remove(tmp_.c_str());

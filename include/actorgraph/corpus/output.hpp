@@ -15,8 +15,10 @@ namespace actorgraph {
 std::string safe_file_name(std::string_view id);
 
 // Writes to a temporary file beside path and renames it over path on commit(), so
-// readers never see a half-written file. "-" writes straight to stdout. When
-// destroyed without commit() (an error, an exception) the temporary file is removed.
+// readers never see a half-written file. "-" writes straight to stdout, and an
+// existing file that is not a regular file (/dev/null, a FIFO) is written in place,
+// never replaced. When destroyed without commit() (an error, an exception) the
+// temporary file is removed.
 class AtomicOutput {
  public:
   explicit AtomicOutput(std::string path);  // throws Error "cannot write PATH: why"
@@ -35,6 +37,10 @@ class AtomicOutput {
   int fd_ = -1;
   std::uint64_t written_ = 0;
   bool done_ = false;
+  bool direct_ = false;  // a device or pipe, written in place
 };
+
+// bytes to path through AtomicOutput ("-" = stdout). Throws Error "cannot write PATH: why".
+void write_file_atomically(const std::string& path, std::string_view bytes);
 
 }  // namespace actorgraph
