@@ -567,6 +567,9 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       const LexiconPhrase* ph = phrase_at(v, cls, i);
       if (!ph) continue;
       bool sentence_scope = ph->value == "sentence";
+      // An attributive word ("reported military actions", "angebliche Lieferungen")
+      // qualifies the noun right after it, not its clause.
+      if (ph->value == "np" && !(i < hit.first && i + 3 >= hit.first)) continue;
       // A possessed nominal ("Russlands Angriffskrieg") is presupposed: only words in
       // its own noun phrase ("Russlands angeblicher Angriff") change its modality.
       bool in_np = i < hit.first && i + 3 >= hit.first;
