@@ -126,7 +126,9 @@ int run_extract(const ExtractOptions& o) {
     }
     total_bytes += fs::file_size(p, ec);
   }
-  ProgressMeter meter(std::cerr, !o.no_progress && ::isatty(STDERR_FILENO), total_items, sized ? total_bytes : 0);
+  // Only for batches: a single article prints nothing but its graph.
+  ProgressMeter meter(std::cerr, many && !o.no_progress && ::isatty(STDERR_FILENO), total_items,
+                      sized ? total_bytes : 0);
 
   std::unique_ptr<AtomicOutput> stream;
   if (!to_dir) stream = std::make_unique<AtomicOutput>(o.output.empty() ? "-" : o.output);

@@ -293,7 +293,10 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
   };
   GraphItemSource source(files);
   GraphLoadStats stats;
-  ProgressMeter meter(std::cerr, progress && stderr_is_terminal(), 0, 0);
+  // A progress line only for batches worth watching: many files or a stream.
+  bool streams = std::any_of(files.begin(), files.end(), is_stream_path);
+  ProgressMeter meter(std::cerr, progress && (files.size() >= 10 || streams) && stderr_is_terminal(),
+                      streams ? 0 : files.size(), 0);
   if (jobs == 0) jobs = hardware_jobs();
   std::function<std::optional<GraphItem>()> next = [&] { return source.next(); };
   std::function<GraphResult(GraphItem&)> work = [&](GraphItem& item) {
