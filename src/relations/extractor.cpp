@@ -373,7 +373,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   auto actor_like = [&](const Cand& c) { return !c.m->weak; };
   switch (spec.strategy) {
     case RoleStrategy::subj: {
-      if (rule.noun && noun_in_pp(v, hit.first)) break;
+      if (rule.noun && v.lang == Lang::de && noun_in_pp(v, hit.first)) break;
       const Cand* best = nullptr;
       // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
       bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
