@@ -51,6 +51,207 @@ std::size_t repair_utf8(std::string& s) {
   return repaired;
 }
 
+// ---- Scraped HTML: markup is blanked in place, so spans stay byte offsets into
+// the input and quotes carry no tags.
+
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
+
+bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
+
+// HTML elements whose tags are removed; the block ones also end a sentence.
+constexpr std::string_view kInlineTags[] = {"a", "abbr", "b", "body", "cite", "em", "font", "head", "html", "i",
+                                            "img", "link", "meta", "q", "s", "small", "span", "strong", "sub",
+                                            "sup", "time", "u", "noscript", "iframe", "svg", "picture", "source",
+                                            "button", "form", "input", "label", "figure"};
+constexpr std::string_view kBlockTags[] = {"p", "div", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+                                           "ol", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "td", "th",
+                                           "title", "header", "footer", "section", "article", "aside", "nav",
+                                           "main", "blockquote", "pre", "figcaption", "caption", "address"};
+
+// 0 = not an HTML element name, 1 = inline, 2 = block.
+int tag_class(std::string_view name) {
+  for (auto t : kBlockTags) {
+    if (ascii_iequal(name, t)) return 2;
+  }
+  for (auto t : kInlineTags) {
+    if (ascii_iequal(name, t)) return 1;
+  }
+  return 0;
+}
+
+// Spaces over [b, e), keeping line breaks; a '\n' first when the markup ends a block.
+void blank(std::string& s, std::size_t b, std::size_t e, bool block) {
+  for (std::size_t i = b; i < e; ++i) {
+    if (s[i] != '\n') s[i] = ' ';
+  }
+  if (block && e > b) s[b] = '\n';
+}
+
+// Case-insensitive search for needle (ASCII) in s from pos; npos when absent.
+std::size_t find_ci(const std::string& s, std::string_view needle, std::size_t pos) {
+  for (std::size_t i = pos; i + needle.size() <= s.size(); ++i) {
+    if (ascii_iequal(std::string_view(s).substr(i, needle.size()), needle)) return i;
+  }
+  return std::string::npos;
+}
+
+// Blanks tags of known HTML elements, comments, <!DOCTYPE ...> and the contents of
+// <script> and <style>. Text without such markup ("a < b", "<Name>") is unchanged.
+void blank_html(std::string& s) {
+  constexpr std::size_t kMaxTag = 4096;  // a '>' further away than this is no tag end
+  std::size_t i = 0;
+  while ((i = s.find('<', i)) != std::string::npos) {
+    if (s.compare(i, 4, "<!--") == 0) {
+      std::size_t end = s.find("-->", i + 4);
+      if (end == std::string::npos) break;
+      blank(s, i, end + 3, false);
+      i = end + 3;
+      continue;
+    }
+    std::size_t j = i + 1;
+    bool closing = j < s.size() && s[j] == '/';
+    if (closing) ++j;
+    bool doctype = !closing && j < s.size() && s[j] == '!';
+    if (doctype) ++j;
+    std::size_t name_begin = j;
+    while (j < s.size() && is_ascii_alnum(s[j])) ++j;
+    std::string_view name = std::string_view(s).substr(name_begin, j - name_begin);
+    int cls = doctype ? (ascii_iequal(name, "doctype") ? 1 : 0) : tag_class(name);
+    bool script = !closing && !doctype && (ascii_iequal(name, "script") || ascii_iequal(name, "style"));
+    if ((cls == 0 && !script) || name.empty() || (j < s.size() && s[j] != '>' && s[j] != '/' && s[j] != ' ' &&
+                                                  s[j] != '\t' && s[j] != '\n' && s[j] != '\r')) {
+      ++i;
+      continue;
+    }
+    std::size_t gt = j;
+    while (gt < s.size() && gt - i < kMaxTag && s[gt] != '>' && s[gt] != '<') ++gt;
+    if (gt >= s.size() || s[gt] != '>') {
+      ++i;
+      continue;
+    }
+    std::size_t end = gt + 1;
+    if (script) {
+      std::string close = "</" + std::string(name);
+      std::size_t c = find_ci(s, close, end);
+      std::size_t cgt = c == std::string::npos ? std::string::npos : s.find('>', c);
+      end = cgt == std::string::npos ? s.size() : cgt + 1;
+    }
+    blank(s, i, end, cls == 2 || script);
+    i = end;
+  }
+}
+
+// Appends code point c as UTF-8; returns its length.
+std::size_t put_utf8(char32_t c, char* out) {
+  if (c < 0x80) {
+    out[0] = static_cast<char>(c);
+    return 1;
+  }
+  if (c < 0x800) {
+    out[0] = static_cast<char>(0xC0 | (c >> 6));
+    out[1] = static_cast<char>(0x80 | (c & 0x3F));
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[0] = static_cast<char>(0xE0 | (c >> 12));
+    out[1] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    out[2] = static_cast<char>(0x80 | (c & 0x3F));
+    return 3;
+  }
+  out[0] = static_cast<char>(0xF0 | (c >> 18));
+  out[1] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+  out[2] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+  out[3] = static_cast<char>(0x80 | (c & 0x3F));
+  return 4;
+}
+
+struct NamedEntity {
+  std::string_view name;
+  char32_t c;
+};
+constexpr NamedEntity kEntities[] = {
+    {"amp", '&'},      {"lt", '<'},        {"gt", '>'},         {"quot", '"'},       {"apos", '\''},
+    {"nbsp", 0xA0},    {"auml", 0xE4},     {"ouml", 0xF6},      {"uuml", 0xFC},      {"Auml", 0xC4},
+    {"Ouml", 0xD6},    {"Uuml", 0xDC},     {"szlig", 0xDF},     {"eacute", 0xE9},    {"egrave", 0xE8},
+    {"aacute", 0xE1},  {"oacute", 0xF3},   {"ccedil", 0xE7},    {"ndash", 0x2013},   {"mdash", 0x2014},
+    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},   {"ldquo", 0x201C},   {"rdquo", 0x201D},
+    {"bdquo", 0x201E}, {"hellip", 0x2026}, {"laquo", 0xAB},     {"raquo", 0xBB},     {"shy", 0xAD},
+};
+
+// Character references (&amp; &#228; &#xE4; and the common named ones) become their
+// character, padded to the reference's length with soft hyphens (2 bytes) and zero
+// width non-joiners (3 bytes), which word segmentation and matching ignore.
+void decode_entities(std::string& s) {
+  std::size_t i = 0;
+  while ((i = s.find('&', i)) != std::string::npos) {
+    std::size_t semi = s.find(';', i + 1);
+    if (semi == std::string::npos) break;
+    if (semi - i > 10 || semi == i + 1) {
+      ++i;
+      continue;
+    }
+    std::string_view ref = std::string_view(s).substr(i + 1, semi - i - 1);
+    char32_t c = 0;
+    bool ok = false;
+    if (ref[0] == '#') {
+      bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
+      std::string_view digits = ref.substr(hex ? 2 : 1);
+      ok = !digits.empty();
+      for (char d : digits) {
+        int v = (d >= '0' && d <= '9') ? d - '0'
+                : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10
+                : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10
+                                              : -1;
+        if (v < 0 || c > 0x10FFFF) {
+          ok = false;
+          break;
+        }
+        c = c * (hex ? 16 : 10) + static_cast<char32_t>(v);
+      }
+      // No NUL, no surrogates, nothing beyond Unicode.
+      if (c == 0 || (c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) ok = false;
+    } else {
+      for (const auto& e : kEntities) {
+        if (ref == e.name) {
+          c = e.c;
+          ok = true;
+        }
+      }
+    }
+    if (!ok) {
+      ++i;
+      continue;
+    }
+    char buf[4];
+    std::size_t n = put_utf8(c, buf);
+    std::size_t len = semi + 1 - i;  // at least 4 ("&lt;"), and n + 2 <= len always
+    std::string out(buf, n);
+    std::size_t pad = len - n;
+    while (pad >= 2) {
+      if (pad == 3 || pad == 5 || pad == 7) {
+        out += "\xE2\x80\x8C";  // U+200C
+        pad -= 3;
+      } else {
+        out += "\xC2\xAD";  // U+00AD
+        pad -= 2;
+      }
+    }
+    if (pad == 1) out += ' ';  // cannot happen for valid references; kept for safety
+    s.replace(i, len, out);
+    i += len;
+  }
+}
+
 }  // namespace
 
 Document make_document(std::string id, std::string bytes, std::size_t* repaired) {
@@ -70,6 +271,8 @@ Document make_document(std::string id, std::string bytes, std::size_t* repaired)
   }
   std::size_t fixed = repair_utf8(bytes);
   if (repaired) *repaired = fixed;
+  if (bytes.find('<') != std::string::npos) blank_html(bytes);
+  if (bytes.find('&') != std::string::npos) decode_entities(bytes);
   doc.text = std::move(bytes);
 
   std::size_t pos = 0;
