@@ -188,9 +188,13 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       continue;
     }
+    if (is_title(v, i)) {
+      pending_gen = false;  // "Sprecher des äthiopischen Außenministeriums": the title's genitive
+      continue;             // "mit Außenministerin Choe Son Hui": the title stands in apposition
+    }
     if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
-        t.norm == "'" || t.kind == TokenKind::number || is_title(v, i)) {
-      continue;  // "mit Außenministerin Choe Son Hui": the title stands in apposition
+        t.norm == "'" || t.kind == TokenKind::number) {
+      continue;
     }
     if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3) {
       char last = t.norm.back();
@@ -417,12 +421,13 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         }
       }
       if (out.empty() && v.lang == Lang::de) {  // verb-final: "..., dass Russland die Ukraine angreift"
+        // The first unmarked actor is the subject (even when the source already took it).
         const Cand* first_unmarked = nullptr;
         for (const Cand& c : v.cands) {
-          if (c.end > hit.first || !ok(c) || !c.marker.empty()) continue;
+          if (c.end > hit.first || c.clause != clause || !usable(c, hit) || !c.marker.empty()) continue;
           if (!first_unmarked) {
             first_unmarked = &c;
-          } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code) {
+          } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code && ok(c)) {
             add_group(v, c, out);
             break;
           }
