@@ -164,7 +164,10 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
     --i;
     const Token& t = v.tok(i);
     if (v.is("prep", i)) {
-      if (v.is("title_prep", i)) {
+      // "Regierung in Kiew", "officials in Washington": no article after "in"
+      // ("Truppen in die Tschechoslowakei" is where the troops went).
+      bool bare_in = t.norm != "in" || i + 1 == first;
+      if (v.is("title_prep", i) && bare_in) {
         std::size_t j = i;
         while (j > v.sent.first_token && v.is("det", j - 1)) --j;
         if (j > v.sent.first_token && is_title(v, j - 1)) {
