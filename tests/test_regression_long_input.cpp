@@ -1,7 +1,7 @@
 // Regression: a scraped page on one line (no sentence punctuation) was one
 // "sentence" of 1.8 million tokens, and the relation stage's cost grows faster than
 // the sentence length (a 200 KB line took three minutes). The segmenter now cuts
-// such runs into pieces of at most 200 tokens, after a comma when it can.
+// such runs into pieces of at most 400 tokens, after a comma when it can.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -25,7 +25,7 @@ Document segmented(const std::string& text, Lang lang) {
 
 }  // namespace
 
-TEST_CASE("regression: a line without sentence ends is cut into sentences of at most 200 tokens", "[text]") {
+TEST_CASE("regression: a line without sentence ends is cut into sentences of at most 400 tokens", "[text]") {
   struct Case {
     Lang lang;
     const char* words;  // repeated without any sentence punctuation
@@ -46,13 +46,13 @@ TEST_CASE("regression: a line without sentence ends is cut into sentences of at 
     }
     Document doc = segmented(text, c.lang);
     INFO(c.words << " commas=" << c.commas);
-    REQUIRE(doc.sentences.size() > 20);
+    REQUIRE(doc.sentences.size() > 10);
     std::size_t expect_first = 0;
     for (const auto& s : doc.sentences) {
       CHECK(s.first_token == expect_first);  // the pieces cover every token, in order
-      CHECK(s.end_token - s.first_token <= 200);
+      CHECK(s.end_token - s.first_token <= 400);
       if (s.end_token < doc.tokens.size()) {
-        CHECK(s.end_token - s.first_token > 100);
+        CHECK(s.end_token - s.first_token > 200);
         if (c.commas) CHECK(doc.tokens[s.end_token - 1].norm == ",");
       }
       expect_first = s.end_token;
@@ -62,9 +62,9 @@ TEST_CASE("regression: a line without sentence ends is cut into sentences of at 
 }
 
 TEST_CASE("regression: real sentences are never cut", "[text]") {
-  // 90 tokens, longer than any sentence of the development corpus.
+  // 364 tokens, about the longest real sentence seen (367 tokens in ../shared/bench).
   std::string text;
-  for (int i = 0; i < 15; ++i) text += "France, Germany and Poland agreed ";
+  for (int i = 0; i < 60; ++i) text += "France, Germany and Poland agreed ";
   text += "on a plan.";
   Document doc = segmented(text, Lang::en);
   CHECK(doc.sentences.size() == 1);
