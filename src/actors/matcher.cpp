@@ -320,12 +320,12 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       i = best_end;
     }
   }
-  resolve_attributes(out);
+  resolve_attributes(doc, out);
   add_coreference(doc, out);
   return out;
 }
 
-void ActorMatcher::resolve_attributes(std::vector<ActorMention>& mentions) {
+void ActorMatcher::resolve_attributes(const Document& doc, std::vector<ActorMention>& mentions) const {
   // An adjective right before another actor's name: "die äthiopische Bundesregierung"
   // is Ethiopia's government (a generic body takes the adjective's actor), while "der
   // argentinische Papst" names the pope, whose nationality is no actor of its own.
@@ -333,6 +333,13 @@ void ActorMatcher::resolve_attributes(std::vector<ActorMention>& mentions) {
   kept.reserve(mentions.size());
   for (std::size_t k = 0; k < mentions.size(); ++k) {
     ActorMention& m = mentions[k];
+    // "das OPEC-Mitglied Venezuela", "der Nato-Partner Türkei": the organisation only
+    // qualifies the title; the state after it is the actor.
+    if (k + 1 < mentions.size() && m.end_token + 2 < doc.tokens.size() && doc.tokens[m.end_token].norm == "-" &&
+        mentions[k + 1].first_token == m.end_token + 2 && mentions[k + 1].code != m.code &&
+        is_title_word(lexicon_, doc.lang, doc.tokens[m.end_token + 1].norm)) {
+      m.attribute = true;
+    }
     if (k + 1 < mentions.size() && (m.role == ActorRole::adj || m.role == ActorRole::demonym)) {
       ActorMention& next = mentions[k + 1];
       if (next.first_token == m.end_token && next.sentence == m.sentence && next.code != m.code) {
@@ -340,7 +347,7 @@ void ActorMatcher::resolve_attributes(std::vector<ActorMention>& mentions) {
           next.code = m.code;
           next.kind = m.kind;
         } else {
-          continue;
+          m.attribute = true;
         }
       }
     }

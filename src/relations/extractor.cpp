@@ -94,6 +94,7 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
     }
     return true;
   };
+  bool fronted_open = v.is("subord", s.first_token);
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
@@ -118,6 +119,14 @@ void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) 
     }
     if (t.norm == "," && has_next) {
       std::size_t n = i + 1;
+      // "Während X ..., zählt Y": a German sentence opening with a subordinate clause
+      // goes on with the main clause after its first comma.
+      if (v.lang == Lang::de && fronted_open && stack.empty()) {
+        fronted_open = false;
+        cur = next_id++;
+        v.clause_of[i - s.first_token] = cur;
+        continue;
+      }
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
       bool relative = v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
@@ -219,7 +228,7 @@ void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std
   std::vector<bool> in_mention(s.end_token - s.first_token, false);
   std::vector<const ActorMention*> here;
   for (const auto& m : mentions) {
-    if (m.sentence != sentence_index || m.dateline) continue;
+    if (m.sentence != sentence_index || m.dateline || m.attribute) continue;
     here.push_back(&m);
     for (std::size_t i = m.first_token; i < m.end_token; ++i) in_mention[i - s.first_token] = true;
   }
@@ -744,6 +753,15 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
               add_group(v, c, agents);
               break;
             }
+          }
+          bool strict = false;  // "was killed", "wurde ... getötet": a true passive
+          for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+            if (v.clause(i) != clause || !v.is("passive_strict", i)) continue;
+            if (v.lang == Lang::de || (i < hit.first && i + 3 >= hit.first)) strict = true;
+          }
+          if (agents.empty() && strict) {
+            note("no edge: passive voice without an agent");
+            continue;
           }
           if (!agents.empty()) {
             CandList patients = resolve(v, hit, RoleSpec{RoleStrategy::subj, {}}, agents);

@@ -27,6 +27,8 @@ struct ActorMention {
   bool dateline = false;  // "PJÖNGJANG:" at the start of a paragraph
   bool coref = false;     // resolved from "beide Länder", "the country", "der Minister"
   bool weak = false;      // an adjective or demonym not next to an official/body: no actor by itself
+  bool attribute = false; // qualifies another actor's name ("der argentinische Papst", "OPEC-Mitglied
+                          // Venezuela"): counted as mentioned, but takes no role in relations
   // A place or dateline names no acting actor; coreference mentions add no new actor.
   bool counts_as_actor() const {
     return !venue && !dateline && !coref && !weak && role != ActorRole::region && kind != ActorKind::collective;
@@ -58,7 +60,7 @@ class ActorMatcher {
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,
                const Sentence& sentence) const;
   void add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const;
-  static void resolve_attributes(std::vector<ActorMention>& mentions);
+  void resolve_attributes(const Document& doc, std::vector<ActorMention>& mentions) const;
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;
