@@ -101,3 +101,15 @@ TEST_CASE("clause structure: appositions, attached relative clauses, infinitives
       {Lang::de, "Entscheidungen, die die Türkei betreffen, fallen spät.", ""},
   });
 }
+
+TEST_CASE("attributes, passives without agent and fronted clauses give no wrong roles", "[relations]") {
+  check_cases({
+      // the organisation only qualifies the title: the member state acts
+      {Lang::de, "Das Nato-Mitglied Polen kritisierte Ungarn.", "POL>HUN criticism asserted"},
+      // a passive without an agent names no attacker
+      {Lang::en, "The envoy was killed by gunmen in Pakistan during an army operation.", ""},
+      {Lang::de, "In Syrien wurden bei einem Angriff zwei Soldaten getötet.", ""},
+      // a fronted subordinate clause ends at its comma
+      {Lang::de, "Während Italien zögert, kritisiert Frankreich den Iran.", "FRA>IRN criticism asserted"},
+  });
+}
