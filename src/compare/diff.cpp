@@ -152,7 +152,14 @@ void write_diff_text(std::ostream& out, const GraphDiff& d, const ActorGraph& a,
   };
   edges("only in A (removed)", d.only_a, a);
   edges("only in B (added)", d.only_b, b);
-  edges("in both", d.both, b);
+  out << "in both (" << d.both.size() << ")\n";
+  for (const auto& k : d.both) {
+    const RelationEdge& ea = a.store()[*a.find_edge(k)];
+    const RelationEdge& eb = b.store()[*b.find_edge(k)];
+    out << "  " << key_text(k) << " [A: " << to_string(ea.modality) << ", " << ea.count
+        << (ea.count == 1 ? " mention" : " mentions") << "; B: " << to_string(eb.modality) << ", " << eb.count
+        << (eb.count == 1 ? " mention" : " mentions") << "]\n";
+  }
   out << "modality changed (" << d.modality_changed.size() << ")\n";
   for (const auto& m : d.modality_changed) {
     out << "  " << key_text(m.key) << ": " << to_string(m.a) << " -> " << to_string(m.b) << "\n";
