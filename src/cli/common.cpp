@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 
 namespace actorgraph::cli {
 
@@ -97,50 +98,11 @@ std::string stem(const std::string& path) {
 }
 
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& fill) {
-  if (path == "-" || path.empty()) {
-    fill(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw Error("cannot write to standard output");
-    return;
-  }
-  fs::path target(path);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-  std::vector<char> buf(tmpl.begin(), tmpl.end());
-  buf.push_back('\0');
-  int fd = mkstemp(buf.data());
-  if (fd < 0) throw Error("cannot write " + path + ": " + std::strerror(errno));
-  std::string tmp(buf.data());
-  auto fail = [&](const std::string& why) {
-    std::remove(tmp.c_str());
-    throw Error("cannot write " + path + ": " + why);
-  };
-  {
-    std::ostringstream ss;
-    fill(ss);
-    const std::string data = ss.str();
-    std::size_t done = 0;
-    while (done < data.size()) {
-      ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        int err = errno;
-        ::close(fd);
-        fail(std::strerror(err));
-      }
-      done += static_cast<std::size_t>(n);
-    }
-  }
-  if (::fsync(fd) != 0 && errno != EINVAL && errno != EROFS) {
-    int err = errno;
-    ::close(fd);
-    fail(std::strerror(err));
-  }
-  if (::close(fd) != 0) fail(std::strerror(errno));
-  ::chmod(tmp.c_str(), 0644);
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) fail(ec.message());
+  // The whole output is built first, then written through the library's atomic writer
+  // (temporary file + rename; devices and pipes such as /dev/null written in place).
+  std::ostringstream ss;
+  fill(ss);
+  write_file_atomically(path.empty() ? "-" : path, ss.str());
 }
 
 void write_output_bytes(const std::string& path, const std::string& bytes) {
@@ -373,9 +335,7 @@ bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) != 0; }
 namespace actorgraph::cli {
 
 void write_output_safely(const std::string& path, const std::function<void(std::ostream&)>& fill) {
-  std::ostringstream ss;
-  fill(ss);
-  write_file_atomically(path.empty() ? "-" : path, ss.str());
+  write_output(path, fill);
 }
 
 }  // namespace actorgraph::cli
