@@ -48,51 +48,22 @@ std::vector<Ending> endings(ActorRole role, Lang lang) {
   }
 }
 
-// Case shape of each token of a raw form, split like tokenize_form splits.
+// Case shape of each token of a raw form, split like tokenize_form splits:
+// 'U' all capitals (two letters or more), 'C' capitalised, 'a' any.
 std::string case_shapes(std::string_view raw) {
   std::string shapes;
-  auto word_char = [](unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; };
-  std::size_t i = 0;
-  while (i < raw.size()) {
-    auto c = static_cast<unsigned char>(raw[i]);
-    if (c == ' ') {
-      ++i;
-      continue;
-    }
-    if (!word_char(c)) {
-      shapes.push_back('a');
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
+  for (std::string_view tok : split_form(raw)) {
     int letters = 0, upper = 0;
-    bool first_upper = false, first = true;
-    while (j < raw.size()) {
-      auto d = static_cast<unsigned char>(raw[j]);
-      if (word_char(d)) {
-        if (std::isalpha(d)) {
-          ++letters;
-          bool up = std::isupper(d) != 0;
-          upper += up;
-          if (first) first_upper = up;
-          first = false;
-        } else if (d >= 0x80 && first) {
-          first = false;  // non-ASCII first letter: no case requirement from it
-        }
-        ++j;
-      } else if ((d == '\'' || d == '.') && j + 1 < raw.size() &&
-                 word_char(static_cast<unsigned char>(raw[j + 1]))) {
-        j += 2;
-        if (std::isalpha(static_cast<unsigned char>(raw[j - 1]))) {
-          ++letters;
-          upper += std::isupper(static_cast<unsigned char>(raw[j - 1])) != 0;
-        }
-      } else {
-        break;
-      }
+    for (char ch : tok) {
+      auto d = static_cast<unsigned char>(ch);
+      if (!std::isalpha(d)) continue;
+      ++letters;
+      upper += std::isupper(d) != 0;
     }
+    // A non-ASCII first letter sets no case requirement.
+    auto first = static_cast<unsigned char>(tok.front());
+    bool first_upper = first < 0x80 && std::isupper(first) != 0;
     shapes.push_back(letters >= 2 && upper == letters ? 'U' : (first_upper ? 'C' : 'a'));
-    i = j;
   }
   return shapes;
 }

@@ -14,36 +14,41 @@ bool word_char(unsigned char c) { return c >= 0x80 || std::isalnum(c) != 0; }
 
 }  // namespace
 
-std::vector<std::string> tokenize_form(std::string_view form) {
-  std::string norm = normalize(form);
-  std::vector<std::string> out;
+std::vector<std::string_view> split_form(std::string_view s) {
+  std::vector<std::string_view> out;
   std::size_t i = 0;
-  while (i < norm.size()) {
-    auto c = static_cast<unsigned char>(norm[i]);
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
     if (c == ' ') {
       ++i;
       continue;
     }
     if (!word_char(c)) {
-      out.emplace_back(1, norm[i]);
+      out.push_back(s.substr(i, 1));
       ++i;
       continue;
     }
     std::size_t j = i;
-    while (j < norm.size()) {
-      auto d = static_cast<unsigned char>(norm[j]);
+    while (j < s.size()) {
+      auto d = static_cast<unsigned char>(s[j]);
       if (word_char(d)) {
         ++j;
-      } else if ((d == '\'' || d == '.') && j + 1 < norm.size() &&
-                 word_char(static_cast<unsigned char>(norm[j + 1]))) {
+      } else if ((d == '\'' || d == '.') && j + 1 < s.size() && word_char(static_cast<unsigned char>(s[j + 1]))) {
         j += 2;  // inner apostrophe or dot: "russia's", "u.s"
       } else {
         break;
       }
     }
-    out.push_back(norm.substr(i, j - i));
+    out.push_back(s.substr(i, j - i));
     i = j;
   }
+  return out;
+}
+
+std::vector<std::string> tokenize_form(std::string_view form) {
+  std::string norm = normalize(form);
+  std::vector<std::string> out;
+  for (std::string_view t : split_form(norm)) out.emplace_back(t);
   return out;
 }
 

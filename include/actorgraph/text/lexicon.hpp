@@ -47,6 +47,10 @@ class Lexicon {
 // counts by its last part (Außenminister, Regierungssprecher).
 bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm);
 
+// Splits s into tokens the way the segmenter does: runs of letters and digits
+// (with inner ' and . kept), every other non-space character alone. Views into s.
+std::vector<std::string_view> split_form(std::string_view s);
+
 // Splits a dictionary form into normalised tokens the way the segmenter does
 // (letters and digits run together; ' . inside words kept; hyphens and other
 // punctuation are tokens of their own).
