@@ -83,6 +83,12 @@ void* plugin_table(const PluginLib& lib) {
 
 // A Graphviz context with exactly the given plugins, built from a table in code
 // (demand_loading = 0: Graphviz reads no config6 file and scans no directory).
+//
+// One context of each kind lives for the whole process (context_for()): the
+// pango plugin caches a pointer to the last font name it measured, and that
+// name belongs to the context's font dictionary, so freeing a context and
+// rendering with a new one reads freed memory (AddressSanitizer finds it). The
+// plugin itself can never be unloaded either, so its context stays with it.
 class Context {
  public:
   explicit Context(bool with_pango) {
@@ -140,6 +146,15 @@ void pin_pdf_dates(std::string& pdf) {
   }
 }
 
+// The process-wide context with or without pango; callers hold a GraphvizSession.
+GVC_t* context_for(bool with_pango) {
+  static Context* plain = nullptr;
+  static Context* pango = nullptr;
+  Context*& c = with_pango ? pango : plain;
+  if (!c) c = new Context(with_pango);  // never freed, see Context
+  return c->get();
+}
+
 }  // namespace
 
 const std::vector<std::string>& layout_engines() {
@@ -173,7 +188,7 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   if (!is_picture_format(format)) throw UsageError("cannot render format '" + std::string(format) + "'");
   check_layout(layout);
   GraphvizSession errors;  // Graphviz keeps global state: one render at a time
-  Context context(format != "svg");
+  GVC_t* gvc = context_for(format != "svg");
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) throw InputError("malformed DOT: " + errors.first_error_or("syntax error"));
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
@@ -184,17 +199,17 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
     engine = own && *own ? own : "dot";
     check_layout(engine);
   }
-  if (gvLayout(context.get(), g, engine.c_str()) != 0) {
+  if (gvLayout(gvc, g, engine.c_str()) != 0) {
     throw Error("Graphviz layout '" + engine + "' failed: " + errors.first_error_or("unknown error"));
   }
   std::string device = format == "svg" ? "svg" : std::string(format) + ":cairo";
   char* data = nullptr;
   unsigned int length = 0;
-  int rc = gvRenderData(context.get(), g, device.c_str(), &data, &length);
+  int rc = gvRenderData(gvc, g, device.c_str(), &data, &length);
   std::string out;
   if (rc == 0 && data) out.assign(data, length);
   if (data) gvFreeRenderData(data);
-  gvFreeLayout(context.get(), g);
+  gvFreeLayout(gvc, g);
   if (rc != 0 || out.empty()) {
     throw Error("Graphviz cannot render " + std::string(format) + ": " + errors.first_error_or("no renderer"));
   }
