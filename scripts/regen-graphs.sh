@@ -21,17 +21,25 @@ seed=$shared/corpus/seed-lawrow-pjoengjang.txt
 
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
-mkdir -p "$stage/out/dev" "$stage/json"
+mkdir -p "$stage/out/dev" "$stage/json/dev"
 
-# Per article: DOT (the data, readable back) and SVG (the picture), default layout.
-for fmt in dot svg; do
-  "$bin" extract "$dev" -o "$stage/out/dev/" --format "$fmt"
-  "$bin" extract "$seed" -o "$stage/out/$(basename "$seed" .txt).$fmt" --format "$fmt"
+# Every article once, as JSON (it keeps every evidence, for the merge).
+"$bin" extract "$dev" -o "$stage/json/dev/" --format json
+"$bin" extract "$seed" -o "$stage/json/$(basename "$seed" .txt).json" --format json
+# Per article: DOT (the data, readable back) and SVG (the picture), default
+# layout. --no-evidence: the committed files quote no article sentences (the
+# corpus text stays in shared/); tooltips give type, modality and mentions.
+for json in "$stage"/json/dev/*.json "$stage"/json/*.json; do
+  name=$(basename "$json" .json)
+  dir=$stage/out
+  case $json in "$stage"/json/dev/*) dir=$stage/out/dev ;; esac
+  for fmt in dot svg; do
+    "$bin" render "$json" --no-evidence -o "$dir/$name.$fmt"
+  done
 done
-# The merged dev corpus: from the JSON graphs, which keep every evidence.
-"$bin" extract "$dev" -o "$stage/json/" --format json
-"$bin" render "$stage"/json/*.json --title "dev corpus" -o "$stage/out/dev-merged.dot"
-"$bin" render "$stage"/json/*.json --title "dev corpus" -o "$stage/out/dev-merged.svg"
+# The merged dev corpus.
+"$bin" render "$stage"/json/dev/*.json --no-evidence --title "dev corpus" -o "$stage/out/dev-merged.dot"
+"$bin" render "$stage"/json/dev/*.json --no-evidence --title "dev corpus" -o "$stage/out/dev-merged.svg"
 
 n=$(find "$stage/out/dev" -name '*.dot' | wc -l)
 cat > "$stage/out/README.md" <<README
@@ -45,6 +53,10 @@ differ from what the current code produces: rerun the script and commit.
 - \`seed-lawrow-pjoengjang.dot\`, \`.svg\`: the seed article
 - \`dev-merged.dot\`, \`.svg\`: the merged dev corpus (edge weight = articles with the edge;
   actors without relations are left out of the picture)
+
+Written with \`render --no-evidence\`: no article sentence is quoted here (tooltips give
+type, modality and mentions). \`actorgraph extract ARTICLE -o FILE.svg\` gives the
+tooltips with the evidence sentences.
 README
 
 rm -rf "$out.tmp"

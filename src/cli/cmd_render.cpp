@@ -25,6 +25,7 @@ struct RenderOptions {
   bool code_labels = false;
   bool no_legend = false;
   bool no_edge_labels = false;
+  bool no_evidence = false;
 };
 
 // The format from --format, else from the -o extension, else svg.
@@ -62,6 +63,9 @@ int run_render(const RenderOptions& o) {
   }
   ActorGraph g = graphs.size() == 1 ? std::move(graphs.front()) : merge_graphs(graphs);
   if (!o.title.empty()) g.id = o.title;
+  if (o.no_evidence) {
+    for (auto [it, end] = boost::edges(g.store()); it != end; ++it) g.store()[*it].evidence.clear();
+  }
   write_output_bytes(o.output, export_graph(g, format, eopts));
   return kExitOk;
 }
@@ -88,6 +92,9 @@ const CommandRegistrar kRegister(15, [](CLI::App& app) -> Action {
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
   cmd->add_flag("--no-legend", o->no_legend, "Leave out the title and legend");
   cmd->add_flag("--no-edge-labels", o->no_edge_labels, "Leave out the edge labels (colour still shows the type)");
+  cmd->add_flag("--no-evidence", o->no_evidence,
+                "Leave the evidence sentences out of the output (tooltips, GraphML, CSV, JSON), e.g. to publish "
+                "pictures without quoting the articles");
   return [o] { return run_render(*o); };
 });
 

@@ -104,6 +104,15 @@ if(NOT a STREQUAL b)
   message(FATAL_ERROR "rendering depends on GVBINDIR")
 endif()
 
+# --no-evidence quotes no sentence: the evidence tooltip lines ("• ...") are gone.
+run(0 ${BIN} render ${OUT}/en-summit.json -o ${OUT}/with.dot)
+run(0 ${BIN} render ${OUT}/en-summit.json --no-evidence -o ${OUT}/without.dot)
+file(READ ${OUT}/with.dot with)
+file(READ ${OUT}/without.dot without)
+if(NOT with MATCHES "• " OR without MATCHES "• ")
+  message(FATAL_ERROR "--no-evidence: evidence lines present or missing wrongly")
+endif()
+
 # Several graphs render as their union.
 run(0 ${BIN} render ${OUT}/de-sanktionen.json ${OUT}/en-summit.dot -o ${OUT}/union.dot)
 file(READ ${OUT}/union.dot union)
