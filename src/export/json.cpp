@@ -108,7 +108,7 @@ ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
     if (!e.is_object() || !e.contains("source") || !e.contains("target") || !e.contains("type")) {
       throw InputError(name + ": edge without source, target or type");
     }
-    if (e.value("optional", false)) continue;
+    if (auto opt = e.find("optional"); opt != e.end() && opt->is_boolean() && opt->get<bool>()) continue;
     ActorCode s = code_of(e["source"], name, "edge source");
     ActorCode t = code_of(e["target"], name, "edge target");
     auto type = parse_relation_type(str_or(e, "type", ""));
@@ -142,8 +142,23 @@ ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
 }
 
 ActorGraph read_json_graph(const std::string& text, const std::string& name) {
-  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded()) throw InputError(name + ": malformed JSON");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte: 1-based offset of the character where parsing stopped.
+    if (e.byte >= text.size()) throw InputError(name + ": truncated JSON (the file ends inside a value)");
+    std::size_t at = e.byte > 0 ? e.byte - 1 : 0;
+    std::size_t line = 1, line_start = 0;
+    for (std::size_t i = 0; i < at; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        line_start = i + 1;
+      }
+    }
+    throw InputError(name + ":" + std::to_string(line) + ": malformed JSON at column " +
+                     std::to_string(at - line_start + 1));
+  }
   return graph_from_json(j, name);
 }
 
