@@ -58,7 +58,9 @@ TEST_CASE("GraphML is read back by Boost's GraphML reader with every attribute",
   // (which NetworkX, igraph and Gephi read): read the one boolean key as a string.
   const std::string boolean = "attr.name=\"directed\" attr.type=\"boolean\"";
   REQUIRE(xml.find(boolean) != std::string::npos);
-  xml.replace(xml.find(boolean), boolean.size(), "attr.name=\"directed\" attr.type=\"string\"");
+  for (auto at = xml.find(boolean); at != std::string::npos; at = xml.find(boolean)) {
+    xml.replace(at, boolean.size(), "attr.name=\"directed\" attr.type=\"string\"");
+  }
   GraphmlGraph r;
   boost::dynamic_properties dp(boost::ignore_other_properties);
   dp.property("label", boost::get(&GNode::label, r));

@@ -95,6 +95,7 @@ bool later_than(const ActorEntry& a, const ActorEntry& b) {
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
     : dictionary_(dictionary), lexicon_(lexicon) {
+  for (auto& t : tables_) t.reserve(dictionary.entries().size() * 2);
   for (const ActorEntry& e : dictionary.entries()) {
     for (Lang l : {Lang::de, Lang::en}) {
       if (!e.lang || *e.lang == l) add_entry(e, l);
@@ -103,39 +104,47 @@ ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lex
   for (auto* tables : {tables_, prefixes_}) {
     for (std::size_t i = 0; i < 2; ++i) {
       for (auto& [key, list] : tables[i]) {
+        if (list.size() < 2) continue;
         std::stable_sort(list.begin(), list.end(), [](const Pattern& a, const Pattern& b) {
-          return a.rest.size() > b.rest.size();
+          return a.size() > b.size();
         });
       }
     }
   }
 }
 
+bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const {
+  const std::string& t = entry->tokens[k];
+  if (k + 1 < entry->tokens.size() || suffix.empty()) return norm == t;
+  return norm.size() == t.size() + suffix.size() && norm.compare(0, t.size(), t) == 0 &&
+         norm.compare(t.size(), suffix.size(), suffix) == 0;
+}
+
 void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
-  std::string shapes = e.case_sensitive ? case_shapes(e.form) : std::string();
-  if (shapes.size() != e.tokens.size()) shapes.assign(e.tokens.size(), 'a');
+  const std::string* shapes = nullptr;
+  if (e.case_sensitive) {
+    std::string s = case_shapes(e.form);
+    if (s.size() != e.tokens.size()) s.assign(e.tokens.size(), 'a');
+    shapes_.push_back(std::move(s));
+    shapes = &shapes_.back();
+  }
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
-      prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{{}, shapes, &e, false});
+      prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{&e, {}, shapes, false});
     }
     return;
   }
   for (const Ending& end : endings(e.role, lang)) {
-    std::vector<std::string> toks = e.tokens;
     // Endings only attach to a word, never to "U.S." or a form ending in punctuation.
     if (!end.suffix.empty()) {
-      const std::string& last = toks.back();
+      const std::string& last = e.tokens.back();
       if (last.empty() || !std::isalnum(static_cast<unsigned char>(last.back()))) {
         if (static_cast<unsigned char>(last.back()) < 0x80) continue;
       }
-      toks.back() += end.suffix;
     }
-    Pattern p;
-    p.rest.assign(toks.begin() + 1, toks.end());
-    p.shapes = shapes;
-    p.entry = &e;
-    p.genitive = end.genitive;
-    tables_[lang_index(lang)][toks[0]].push_back(std::move(p));
+    std::string first = e.tokens[0];
+    if (e.tokens.size() == 1) first += end.suffix;
+    tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
   }
 }
 
@@ -145,7 +154,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
   const ActorEntry& e = *p.entry;
   if (e.case_sensitive) {
     for (std::size_t k = 0; k < end - first; ++k) {
-      char want = p.shapes[k];
+      char want = (*p.shapes)[k];
       const Token& t = toks[first + k];
       if (want == 'U' && !t.all_caps) return false;
       if (want == 'C' && !t.capitalized) return false;
@@ -180,6 +189,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
   if (doc.lang == Lang::unknown) return out;
   const Table& table = tables_[lang_index(doc.lang)];
   const Table& prefixes = prefixes_[lang_index(doc.lang)];
+  const auto& affixes = lexicon_.phrases("affix_prefix", doc.lang);
   const auto& toks = doc.tokens;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
@@ -194,12 +204,10 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       auto it = table.find(tok.norm);
       if (it != table.end()) {
         for (const Pattern& p : it->second) {
-          std::size_t end = i + 1 + p.rest.size();
+          std::size_t end = i + p.size();
           if (end > sent.end_token) continue;
           bool ok = true;
-          for (std::size_t k = 0; k < p.rest.size() && ok; ++k) {
-            ok = toks[i + 1 + k].norm == p.rest[k];
-          }
+          for (std::size_t k = 1; k < p.size() && ok; ++k) ok = p.token_is(k, toks[i + k].norm);
           if (!ok || (best && end < best_end) || !accepts(doc, p, i, end, sent)) continue;
           // Same length: an undated article prefers the most recent office holder.
           if (!best || end > best_end || later_than(*p.entry, *best->entry)) {
@@ -224,13 +232,13 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       // Affixed names: "proamerikanisch", "Ostukraine", "anti-US": affix + a one-word form.
       if (!best && tok.kind == TokenKind::word) {
-        for (const LexiconPhrase& affix : lexicon_.phrases("affix_prefix", doc.lang)) {
+        for (const LexiconPhrase& affix : affixes) {
           const std::string& a = affix.tokens[0];
           if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
           auto rest = table.find(tok.norm.substr(a.size()));
           if (rest == table.end()) continue;
           for (const Pattern& p : rest->second) {
-            if (p.rest.empty() && !p.entry->case_sensitive && in_validity(*p.entry, doc.date)) {
+            if (p.size() == 1 && !p.entry->case_sensitive && in_validity(*p.entry, doc.date)) {
               best = &p;
               best_end = i + 1;
               break;
@@ -333,21 +341,13 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
   const auto& toks = doc.tokens;
   std::vector<ActorMention> added;
   std::size_t next_mention = 0;  // mentions before the phrase are antecedents
+  std::size_t window = 0;        // first mention at most 3 sentences back
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
     const Sentence& sent = doc.sentences[s];
     for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
       while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
-      const LexiconPhrase* hit = nullptr;
-      for (const LexiconPhrase& ph : phrases) {
-        if (i + ph.tokens.size() > sent.end_token) continue;
-        bool ok = true;
-        for (std::size_t k = 0; k < ph.tokens.size() && ok; ++k) ok = toks[i + k].norm == ph.tokens[k];
-        if (ok) {
-          hit = &ph;
-          break;
-        }
-      }
+      const LexiconPhrase* hit = lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token);
       if (!hit) continue;
       std::size_t end = i + hit->tokens.size();
       auto make = [&](const ActorMention& ante) {
@@ -364,7 +364,8 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
       };
       // Antecedents: earlier mentions that name an acting state (no venue or dateline).
       std::vector<const ActorMention*> before;
-      for (std::size_t k = 0; k < next_mention; ++k) {
+      while (window < next_mention && mentions[window].sentence + 3 < s) ++window;
+      for (std::size_t k = window; k < next_mention; ++k) {
         const ActorMention& m = mentions[k];
         if (m.coref || m.venue || m.dateline || m.kind != ActorKind::state) continue;
         if (m.sentence + 3 < s) continue;  // only the last few sentences

@@ -68,6 +68,24 @@ void AhoCorasick::build() {
       queue.push_back(e.to);
     }
   }
+  // Dense transitions: one table lookup per byte when scanning.
+  std::fill(std::begin(byte_class_), std::end(byte_class_), std::uint16_t{0});
+  classes_ = 1;
+  for (const auto& n : nodes_) {
+    for (const Edge& e : n.edges) {
+      if (byte_class_[e.byte] == 0) byte_class_[e.byte] = static_cast<std::uint16_t>(classes_++);
+    }
+  }
+  std::vector<int> representative(classes_, -1);
+  for (int b = 0; b < 256; ++b) {
+    if (representative[byte_class_[b]] < 0) representative[byte_class_[b]] = b;
+  }
+  delta_.assign(nodes_.size() * classes_, 0);
+  for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
+    for (std::uint32_t c = 1; c < classes_; ++c) {
+      delta_[n * classes_ + c] = step(n, static_cast<unsigned char>(representative[c]));
+    }
+  }
   // Link output lists: a node's list ends with its fail node's list (already final,
   // because fail nodes are shallower and come earlier in breadth-first order).
   for (std::uint32_t n : order) {

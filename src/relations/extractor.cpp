@@ -43,6 +43,22 @@ struct SentenceView {
 
 bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
 
+// The mentions of one sentence: a slice of the document's mentions (sorted by
+// first token), so per-sentence work does not grow with the article.
+struct MentionRange {
+  const ActorMention* first = nullptr;
+  const ActorMention* last = nullptr;
+  const ActorMention* begin() const { return first; }
+  const ActorMention* end() const { return last; }
+};
+
+MentionRange mentions_of(const std::vector<ActorMention>& mentions, const Sentence& s) {
+  auto by_token = [](const ActorMention& m, std::size_t tok) { return m.first_token < tok; };
+  auto b = std::lower_bound(mentions.begin(), mentions.end(), s.first_token, by_token);
+  auto e = std::lower_bound(b, mentions.end(), s.end_token, by_token);
+  return MentionRange{mentions.data() + (b - mentions.begin()), mentions.data() + (e - mentions.begin())};
+}
+
 // True when the words from token n to the next comma or the sentence end form a
 // German infinitive clause: "..., Waffen an Russland zu liefern".
 bool opens_infinitive(const SentenceView& v, std::size_t n) {
@@ -61,7 +77,7 @@ bool opens_infinitive(const SentenceView& v, std::size_t n) {
 
 // Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
 // clause and the main clause continues after it with its old id.
-void assign_clauses(SentenceView& v, const std::vector<ActorMention>& mentions) {
+void assign_clauses(SentenceView& v, const MentionRange& mentions) {
   const auto& s = v.sent;
   v.clause_of.assign(s.end_token - s.first_token, 0);
   int next_id = 1, cur = 0;
@@ -223,7 +239,7 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
   return via_noun ? "gen" : "";
 }
 
-void build_cands(SentenceView& v, const std::vector<ActorMention>& mentions, std::size_t sentence_index) {
+void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index) {
   const auto& s = v.sent;
   std::vector<bool> in_mention(s.end_token - s.first_token, false);
   std::vector<const ActorMention*> here;
@@ -544,13 +560,7 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
 
 // Lexicon phrase of class cls starting at token i (within the sentence).
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
-  for (const auto& ph : v.lex.phrases(cls, v.lang)) {
-    if (i + ph.tokens.size() > v.sent.end_token) continue;
-    bool ok = true;
-    for (std::size_t k = 0; k < ph.tokens.size() && ok; ++k) ok = v.tok(i + k).norm == ph.tokens[k];
-    if (ok) return &ph;
-  }
-  return nullptr;
+  return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
 
 Modality find_modality(const SentenceView& v, const CueHit& hit, bool presupposed, std::string* why) {
@@ -675,10 +685,12 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
   if (doc.lang == Lang::unknown) return out;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     SentenceView v(doc, lexicon_, doc.sentences[si], doc.lang);
-    assign_clauses(v, mentions);
+    const MentionRange here = mentions_of(mentions, doc.sentences[si]);
+    const std::size_t sentence_out = out.size();  // relations of this sentence start here
+    assign_clauses(v, here);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
-    build_cands(v, mentions, si);
+    build_cands(v, here, si);
     for (const CueHit& h : hits) v.hits.push_back(&h);
     if (trace) {
       std::string clauses = "clauses:";
@@ -808,7 +820,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       for (const auto& [s, t] : pairs) {
         // Two rules on the same cue word ("Angriffs|krieg") say the same thing once.
         Span cue{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
-        bool duplicate = std::any_of(out.begin(), out.end(), [&](const RelationMention& o) {
+        bool duplicate = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(sentence_out), out.end(), [&](const RelationMention& o) {
           return o.sentence == si && o.cue.begin == cue.begin && o.type == rule.type && o.source == s && o.target == t;
         });
         if (duplicate) continue;

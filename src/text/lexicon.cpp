@@ -66,22 +66,41 @@ bool is_title_word(const Lexicon& lexicon, Lang lang, std::string_view norm) {
   return false;
 }
 
+namespace {
+
+std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+}  // namespace
+
 Lexicon::Table& Lexicon::table_for(std::string_view cls, Lang lang) {
-  std::string k(cls);
-  k.push_back('|');
-  k.append(to_string(lang));
-  return tables_[k];
+  auto& list = tables_[hash_of(cls)];
+  for (Table& t : list) {
+    if (t.lang == lang && t.cls == cls) return t;
+  }
+  list.emplace_back();
+  list.back().cls = std::string(cls);
+  list.back().lang = lang;
+  return list.back();
 }
 
 const Lexicon::Table* Lexicon::table(std::string_view cls, Lang lang) const {
-  char buf[64];
-  if (cls.size() + 4 > sizeof buf) return nullptr;
-  std::size_t n = cls.copy(buf, cls.size());
-  buf[n++] = '|';
-  std::string_view l = to_string(lang);
-  n += l.copy(buf + n, l.size());
-  auto it = tables_.find(std::string(buf, n));
-  return it == tables_.end() ? nullptr : &it->second;
+  auto it = tables_.find(hash_of(cls));
+  if (it == tables_.end()) return nullptr;
+  for (const Table& t : it->second) {
+    if (t.lang == lang && t.cls == cls) return &t;
+  }
+  return nullptr;
+}
+
+const Lexicon::Word* Lexicon::word(std::string_view cls, Lang lang, std::string_view norm) const {
+  const Table* t = table(cls, lang);
+  if (!t) return nullptr;
+  auto it = t->words.find(hash_of(norm));
+  if (it == t->words.end()) return nullptr;
+  for (const Word& w : it->second) {
+    if (w.norm == norm) return &w;
+  }
+  return nullptr;
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
@@ -107,34 +126,59 @@ Lexicon::Lexicon(const DataBundle& data) {
         // under its tokens joined, so "dr" + "." can be looked up as "dr.".
         std::string joined;
         for (const auto& tok : toks) joined += tok;
-        t.words[joined] = value;
+        auto& words = t.words[hash_of(joined)];
+        auto w = std::find_if(words.begin(), words.end(), [&](const Word& x) { return x.norm == joined; });
+        if (w != words.end()) {
+          w->value = value;  // a later row wins
+        } else {
+          words.push_back(Word{joined, value});
+        }
         // Every entry is also a phrase, so phrase matchers see single words too.
         t.phrases.push_back(LexiconPhrase{toks, value});
       }
     }
   }
-  for (auto& [k, t] : tables_) {
-    std::stable_sort(t.phrases.begin(), t.phrases.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
-      return a.tokens.size() > b.tokens.size();
-    });
+  for (auto& [h, list] : tables_) {
+    for (Table& t : list) {
+      std::stable_sort(t.phrases.begin(), t.phrases.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
+        return a.tokens.size() > b.tokens.size();
+      });
+      for (std::size_t k = 0; k < t.phrases.size(); ++k) {
+        t.by_first[hash_of(t.phrases[k].tokens.front())].push_back(static_cast<std::uint32_t>(k));
+      }
+    }
   }
 }
 
 bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
-  const Table* t = table(cls, lang);
-  return t && t->words.count(std::string(norm)) != 0;
+  return word(cls, lang, norm) != nullptr;
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {
-  const Table* t = table(cls, lang);
-  if (!t) return {};
-  auto it = t->words.find(std::string(norm));
-  return it == t->words.end() ? std::string_view() : std::string_view(it->second);
+  const Word* w = word(cls, lang, norm);
+  return w ? std::string_view(w->value) : std::string_view();
 }
 
 const std::vector<LexiconPhrase>& Lexicon::phrases(std::string_view cls, Lang lang) const {
   const Table* t = table(cls, lang);
   return t ? t->phrases : kNoPhrases;
+}
+
+const LexiconPhrase* Lexicon::phrase_at(std::string_view cls, Lang lang, const std::vector<Token>& tokens,
+                                        std::size_t i, std::size_t end) const {
+  if (i >= end || end > tokens.size()) return nullptr;
+  const Table* t = table(cls, lang);
+  if (!t) return nullptr;
+  auto it = t->by_first.find(hash_of(tokens[i].norm));
+  if (it == t->by_first.end()) return nullptr;
+  for (std::uint32_t k : it->second) {
+    const LexiconPhrase& ph = t->phrases[k];
+    if (i + ph.tokens.size() > end) continue;
+    bool ok = true;
+    for (std::size_t n = 0; n < ph.tokens.size() && ok; ++n) ok = tokens[i + n].norm == ph.tokens[n];
+    if (ok) return &ph;
+  }
+  return nullptr;
 }
 
 }  // namespace actorgraph

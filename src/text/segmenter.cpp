@@ -29,6 +29,11 @@ bool is_space_segment(std::string_view s) {
   auto len = static_cast<int32_t>(s.size());
   int32_t i = 0;
   while (i < len) {
+    if (p[i] < 0x80) {  // ASCII white space: \t \n \v \f \r and space
+      if (p[i] != ' ' && (p[i] < 0x09 || p[i] > 0x0D)) return false;
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(p, i, len, c);
     if (c < 0) return false;
@@ -44,11 +49,19 @@ void set_case_flags(std::string_view s, Token& tok) {
   int letters = 0, upper = 0;
   bool first = true;
   while (i < len) {
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0 || !u_isalpha(c)) continue;
+    bool up;
+    if (p[i] < 0x80) {  // ASCII: no ICU property lookups
+      char ch = static_cast<char>(p[i++]);
+      bool lower = ch >= 'a' && ch <= 'z';
+      up = ch >= 'A' && ch <= 'Z';
+      if (!lower && !up) continue;
+    } else {
+      UChar32 c;
+      U8_NEXT(p, i, len, c);
+      if (c < 0 || !u_isalpha(c)) continue;
+      up = u_isupper(c) || u_istitle(c);
+    }
     ++letters;
-    bool up = u_isupper(c) || u_istitle(c);
     if (up) ++upper;
     if (first) tok.capitalized = up;
     first = false;

@@ -2,7 +2,9 @@
 // lookup per token (longest match wins), inflection endings, compound prefixes,
 // ambiguity guards, datelines/venues and article-level coreference.
 #pragma once
+#include <deque>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -39,6 +41,8 @@ class ActorMatcher {
  public:
   // Uses the lexicon classes "venue_prep" and "coref" (value state|pair|subject|person).
   ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon);
+  ActorMatcher(const ActorMatcher&) = delete;  // patterns point into the matcher
+  ActorMatcher& operator=(const ActorMatcher&) = delete;
 
   // Mentions in document order (coreference mentions included, sorted by span).
   // doc.lang selects the dictionary rows; doc.date filters persons by validity.
@@ -48,11 +52,15 @@ class ActorMatcher {
   const ActorDictionary& dictionary() const { return dictionary_; }
 
  private:
+  // One way to write an entry: its tokens, the last one with an inflection ending.
   struct Pattern {
-    std::vector<std::string> rest;  // tokens after the first
-    std::string shapes;  // per token of a cs entry: 'U' all caps, 'C' capitalised, 'a' any
     const ActorEntry* entry = nullptr;
+    std::string_view suffix;              // ending of the last token (static storage), "" for none
+    const std::string* shapes = nullptr;  // per token of a cs entry: 'U' all caps, 'C' capitalised, 'a' any
     bool genitive = false;
+    std::size_t size() const { return entry->tokens.size(); }
+    // True when norm is the pattern's token k (k >= 1).
+    bool token_is(std::size_t k, std::string_view norm) const;
   };
   using Table = std::unordered_map<std::string, std::vector<Pattern>>;
 
@@ -66,6 +74,7 @@ class ActorMatcher {
   const Lexicon& lexicon_;
   Table tables_[2];         // by Lang (de, en)
   Table prefixes_[2];       // compound-prefix forms by Lang
+  std::deque<std::string> shapes_;  // case shapes of cs entries (Pattern::shapes points here)
 };
 
 }  // namespace actorgraph

@@ -20,7 +20,7 @@ class AhoCorasick {
   void scan(std::string_view text, F&& on_match) const {
     std::uint32_t state = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
-      state = step(state, static_cast<unsigned char>(text[i]));
+      state = delta_[state * classes_ + byte_class_[static_cast<unsigned char>(text[i])]];
       for (std::uint32_t o = nodes_[state].out; o != kNone; o = outs_[o].next) {
         const Out& out = outs_[o];
         on_match(out.id, i + 1 - out.length, i + 1);
@@ -49,6 +49,11 @@ class AhoCorasick {
 
   std::vector<Node> nodes_{Node{}};
   std::vector<Out> outs_;
+  // The full transition table built by build(): delta_[state * classes_ + class of byte].
+  // Bytes that occur in no pattern share class 0, so the table stays small.
+  std::uint16_t byte_class_[256] = {};
+  std::uint32_t classes_ = 1;
+  std::vector<std::uint32_t> delta_{0};
 };
 
 }  // namespace actorgraph

@@ -2,6 +2,7 @@
 // abbreviations, months, stop words, prepositions, determiners, subordinators,
 // speech verbs, coreference phrases. Every later stage asks the lexicon, not C++.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -9,6 +10,7 @@
 
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/types.hpp"
+#include "actorgraph/text/document.hpp"
 
 namespace actorgraph {
 
@@ -30,17 +32,30 @@ class Lexicon {
   std::string_view value(std::string_view cls, Lang lang, std::string_view norm) const;
   // Multi-word entries of a class for a language (longest first).
   const std::vector<LexiconPhrase>& phrases(std::string_view cls, Lang lang) const;
+  // The first (longest) phrase of class cls whose tokens are tokens[i, i + n) with
+  // i + n <= end; nullptr when none. Only phrases starting with tokens[i].norm are
+  // tried (one hashed lookup), not every phrase of the class.
+  const LexiconPhrase* phrase_at(std::string_view cls, Lang lang, const std::vector<Token>& tokens, std::size_t i,
+                                 std::size_t end) const;
 
  private:
-  // One table per (class, language): words map to their value. Lookups build no
-  // long keys, so short tokens stay in std::string's small-string buffer.
+  // One table per (class, language): words map to their value. Every lookup hashes
+  // the class name and the word once and allocates nothing: the maps are keyed by
+  // std::hash<std::string_view> and keep the full strings to tell collisions apart.
+  struct Word {
+    std::string norm, value;
+  };
   struct Table {
-    std::unordered_map<std::string, std::string> words;
-    std::vector<LexiconPhrase> phrases;  // longest first
+    std::string cls;
+    Lang lang = Lang::de;
+    std::unordered_map<std::size_t, std::vector<Word>> words;  // hash of norm -> words
+    std::vector<LexiconPhrase> phrases;                        // longest first
+    std::unordered_map<std::size_t, std::vector<std::uint32_t>> by_first;  // hash of first token -> phrases, in order
   };
   const Table* table(std::string_view cls, Lang lang) const;
   Table& table_for(std::string_view cls, Lang lang);
-  std::unordered_map<std::string, Table> tables_;  // "class|de" -> table
+  const Word* word(std::string_view cls, Lang lang, std::string_view norm) const;
+  std::unordered_map<std::size_t, std::vector<Table>> tables_;  // hash of class -> its tables
 };
 
 // True for a noun of the class "title" (Präsident, officials); a German compound
