@@ -374,7 +374,9 @@ bool noun_in_pp(const SentenceView& v, std::size_t first) {
   for (std::size_t steps = 0, i = first; i > v.sent.first_token && steps < 3; ++steps) {
     --i;
     if (v.is("coref_det", i)) return false;
-    if (v.is("prep", i)) return !v.is("gen_prep", i);  // "round of talks", "Reihe von Drohungen"
+    // "Munition für den Krieg" keeps the subject out; "zu einem Besuch", "nach dem
+    // Treffen", "round of talks" do not.
+    if (v.is("prep", i)) return v.is("pp_blocks_subject", i);
     const Token& t = v.tok(i);
     if (!(v.is("det", i) || (t.kind == TokenKind::word && !t.capitalized))) return false;
   }
