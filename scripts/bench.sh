@@ -52,9 +52,10 @@ ls "$CORPUS"/*.jsonl >/dev/null 2>&1 || die "no *.jsonl corpora in $CORPUS (use 
 
 if [ "$BUILD_IT" = 1 ]; then
   log "building Release in $BUILD"
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build "$BUILD" -j"$(nproc)" --target actorgraph >/dev/null
-  cmake --build "$BUILD" -j"$(nproc)" --target actorgraph_bench_corpus >/dev/null 2>&1 || true
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$BUILD.bench-build.log" 2>&1 &&
+    cmake --build "$BUILD" -j"$(nproc)" --target actorgraph >> "$BUILD.bench-build.log" 2>&1 ||
+    { tail -30 "$BUILD.bench-build.log" >&2; die "build failed (log: $BUILD.bench-build.log)"; }
+  cmake --build "$BUILD" -j"$(nproc)" --target actorgraph_bench_corpus >> "$BUILD.bench-build.log" 2>&1 || true
 fi
 AG=$BUILD/actorgraph
 DRIVER=$BUILD/actorgraph_bench_corpus
@@ -189,10 +190,12 @@ best_of "$RUNS" dict2 "${CMD[@]}"
 D2_WALL=$WALL; D2_RSS=$RSS; D2_CPU=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { print u + s }')
 # Same events with and without the copies (on the base corpus).
 if [ "$EXTRACT_KIND" = cli ]; then
-  "$AG" extract --jsonl "$TMP/base.jsonl" --format events -o "$TMP/ev1.jsonl" --jobs "$NPROC" --no-progress 2>/dev/null || true
+  run_timed base_rss "$AG" extract --jsonl "$TMP/base.jsonl" --format events -o "$TMP/ev1.jsonl" --jobs "$NPROC" --no-progress
+  BASE_RSS=$RSS
   "$AG" extract --jsonl "$TMP/base.jsonl" --format events -o "$TMP/ev2.jsonl" --jobs "$NPROC" --no-progress "${DICT_ARGS[@]}" 2>/dev/null || true
 else
-  "$DRIVER" "$TMP/base.jsonl" -o "$TMP/ev1.jsonl" --jobs "$NPROC" 2>/dev/null || true
+  run_timed base_rss "$DRIVER" "$TMP/base.jsonl" -o "$TMP/ev1.jsonl" --jobs "$NPROC"
+  BASE_RSS=$RSS
   "$DRIVER" "$TMP/base.jsonl" -o "$TMP/ev2.jsonl" --jobs "$NPROC" "${DICT_ARGS[@]}" 2>/dev/null || true
 fi
 if cmp -s "$TMP/ev1.jsonl" "$TMP/ev2.jsonl"; then SAME_EVENTS="identical events"; else SAME_EVENTS="EVENTS DIFFER"; fi
@@ -312,6 +315,8 @@ sent_rate() { [ -n "$SENTENCES" ] && div "$SENTENCES" "$1" "%.0f" || echo "?"; }
   echo "- One core by CPU time: $(div "$BYTES" "$(awk -v w="$J1_CPU" 'BEGIN { print w * 1e6 }')") MB/s."
   echo "- Doubled dictionary: $(div "$D2_WALL" "$J1_WALL" "%.2f")x the wall time, $(div "$D2_CPU" "$J1_CPU" "%.2f")x the CPU time of the plain run ($SAME_EVENTS on the base corpus)."
   echo "- One short article from process start ($LAT_TOOL): mean $LAT_MEAN ms, min $LAT_MIN ms, max $LAT_MAX ms; peak RSS $(div "$LAT_RSS" 1024 "%.0f") MB (target <= 30 ms)."
+  BASE_ARTICLES=$(grep -c . "$TMP/base.jsonl")
+  echo "- Memory against corpus size (--jobs $NPROC): $(div "$BASE_RSS" 1024 "%.0f") MB for $BASE_ARTICLES articles, $(div "$JN_RSS" 1024 "%.0f") MB for $ARTICLES: $(awk -v a="$BASE_RSS" -v b="$JN_RSS" -v n="$BASE_ARTICLES" -v m="$ARTICLES" 'BEGIN { if (m > n) printf "%.0f", (b - a) * 1024 / (m - n); else printf "n/a" }') bytes more per article (flat means about 0)."
   echo "- Targets: one core >= 20 MB/s and <= 12x wc -w; >= 1.7x on 2 cores; peak RSS <= 64 MB."
   if [ "$PATHO" = 1 ]; then
     echo
