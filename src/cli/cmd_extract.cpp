@@ -96,12 +96,8 @@ int run_extract(const ExtractOptions& o) {
       throw UsageError("several articles need -o DIRECTORY (or --format json|events for one JSONL stream)");
     }
   }
-  for (const auto& p : paths) {
-    if (!o.output.empty() && p == o.output) throw UsageError("output path equals input path: " + p);
-  }
-  for (const auto& p : o.jsonl) {
-    if (!o.output.empty() && p == o.output && p != "-") throw UsageError("output path equals input path: " + p);
-  }
+  check_output_not_input(o.output, paths);
+  check_output_not_input(o.output, o.jsonl);
   if (to_dir) {
     std::error_code ec;
     fs::create_directories(o.output, ec);

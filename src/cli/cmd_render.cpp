@@ -53,9 +53,7 @@ int run_render(const RenderOptions& o) {
   eopts.dot.legend = !o.no_legend;
   eopts.dot.edge_labels = !o.no_edge_labels;
   export_graph(ActorGraph{}, format == "png" || format == "pdf" || format == "svg" ? "dot" : format, eopts);
-  for (const auto& p : o.inputs) {
-    if (p != "-" && p == o.output) throw UsageError("output path equals input path: " + p);
-  }
+  check_output_not_input(o.output, o.inputs);
 
   std::vector<ActorGraph> graphs;
   for (const auto& path : o.inputs) {

@@ -32,9 +32,7 @@ int run_report(const ReportCliOptions& o) {
   if (o.output.empty()) throw UsageError("report needs -o FILE.html");
 
   std::vector<std::string> paths = expand_inputs(o.inputs);
-  for (const auto& p : paths) {
-    if (p == o.output) throw UsageError("output path equals input path: " + p);
-  }
+  check_output_not_input(o.output, paths);
   auto pipeline = make_pipeline(o.common);
   std::vector<ReportArticle> articles;
   std::size_t failed = 0;

@@ -339,3 +339,16 @@ void write_output_safely(const std::string& path, const std::function<void(std::
 }
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+void check_output_not_input(const std::string& output, const std::vector<std::string>& inputs) {
+  if (output.empty() || output == "-") return;
+  for (const auto& p : inputs) {
+    if (p == "-") continue;
+    std::error_code ec;
+    if (p == output || fs::equivalent(p, output, ec)) throw UsageError("output path equals input path: " + p);
+  }
+}
+
+}  // namespace actorgraph::cli

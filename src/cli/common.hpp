@@ -96,3 +96,12 @@ namespace actorgraph::cli {
 void write_output_safely(const std::string& path, const std::function<void(std::ostream&)>& fill);
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+// Throws UsageError "output path equals input path: P" when output (a file, not "-"
+// or empty) names one of the input files, also under another spelling ("./a.txt")
+// or through a link: the command would replace its own input.
+void check_output_not_input(const std::string& output, const std::vector<std::string>& inputs);
+
+}  // namespace actorgraph::cli
