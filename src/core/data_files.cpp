@@ -1,5 +1,8 @@
 #include "actorgraph/core/data_files.hpp"
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -31,10 +34,13 @@ DataBundle DataBundle::defaults() {
 }
 
 void DataBundle::add_file(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw InputError("cannot read dictionary file " + path + ": is a directory");
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read dictionary file: " + path);
+  if (!in) throw InputError("cannot read dictionary file " + path + ": " + std::strerror(errno));
   std::ostringstream ss;
   ss << in.rdbuf();
+  if (in.bad()) throw InputError("cannot read dictionary file " + path + ": read error");
   add(DataFile{path, ss.str()});
 }
 
