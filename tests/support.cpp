@@ -1,5 +1,11 @@
 #include "support.hpp"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace actorgraph::test {
@@ -38,6 +44,50 @@ std::string edges(const ArticleResult& r) {
   std::string out;
   for (const auto& s : all) out += (out.empty() ? "" : "; ") + s;
   return out;
+}
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void spit(const std::filesystem::path& p, const std::string& s) {
+  std::ofstream out(p, std::ios::binary);
+  out << s;
+}
+
+Scratch::Scratch(const std::string& prefix, const std::string& name) {
+  namespace fs = std::filesystem;
+  dir = fs::temp_directory_path() / ("actorgraph-" + prefix + "-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+}
+
+Scratch::~Scratch() {
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+}
+
+Ran Scratch::run(std::string args) const {
+  const std::string bin = std::string("'") + ACTORGRAPH_BINARY + "'";
+  for (auto p = args.find("| AG "); p != std::string::npos; p = args.find("| AG ", p + bin.size())) {
+    args.replace(p + 2, 2, bin);
+  }
+  std::filesystem::path out = dir / ".stdout", err = dir / ".stderr";
+  std::string cmd = "cd '" + dir.string() + "' && ACTORGRAPH_DB= " + bin + " " + args + " >'" + out.string() +
+                    "' 2>'" + err.string() + "'";
+  if (args.find('<') == std::string::npos && args.find('|') == std::string::npos) cmd += " </dev/null";
+  int rc = std::system(cmd.c_str());
+  Ran r;
+  r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  std::error_code ec;
+  std::filesystem::remove(out, ec);
+  std::filesystem::remove(err, ec);
+  return r;
 }
 
 }  // namespace actorgraph::test

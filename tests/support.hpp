@@ -1,6 +1,7 @@
 // Shared test helpers: one default pipeline for the whole test binary, and
 // shortcuts from a sentence of our own to actors and edges.
 #pragma once
+#include <filesystem>
 #include <set>
 #include <string>
 
@@ -19,5 +20,27 @@ std::string actors(const ArticleResult& r);
 // Every edge as "SRC>TGT type modality" (symmetric: "A-B type modality", A < B),
 // sorted and joined by "; ".
 std::string edges(const ArticleResult& r);
+
+// The result of running the real binary.
+struct Ran {
+  int code = -1;
+  std::string out, err;
+};
+
+std::string slurp(const std::filesystem::path& p);
+void spit(const std::filesystem::path& p, const std::string& s);
+
+// A fresh temporary directory (removed at the end) to run the CLI in.
+struct Scratch {
+  std::filesystem::path dir;
+  // prefix names the test file, name the test: "actorgraph-PREFIX-NAME-PID".
+  Scratch(const std::string& prefix, const std::string& name);
+  ~Scratch();
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  // Runs `actorgraph ARGS` in dir with ACTORGRAPH_DB unset; "| AG " in args stands for
+  // the binary after a pipe; stdin is /dev/null unless args redirect it.
+  Ran run(std::string args) const;
+};
 
 }  // namespace actorgraph::test

@@ -1,6 +1,8 @@
 // The real binary on JSONL corpora: --jobs determinism, bad lines, output modes.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -11,49 +13,16 @@
 
 namespace fs = std::filesystem;
 
+using actorgraph::test::Ran;
+using actorgraph::test::slurp;
+using actorgraph::test::spit;
+namespace test = actorgraph::test;
+
 namespace {
 
-struct Ran {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& s) {
-  std::ofstream out(p, std::ios::binary);
-  out << s;
-}
-
 // A scratch directory per test case, removed at the end.
-struct Scratch {
-  fs::path dir;
-  explicit Scratch(const std::string& name) {
-    dir = fs::temp_directory_path() / ("actorgraph-cli-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  // Runs `actorgraph ARGS` in dir (stdin from /dev/null unless args redirect it).
-  Ran run(const std::string& args) const {
-    fs::path out = dir / ".stdout", err = dir / ".stderr";
-    std::string cmd = "cd '" + dir.string() + "' && '" + ACTORGRAPH_BINARY + "' " + args + " >'" + out.string() +
-                      "' 2>'" + err.string() + "'";
-    if (args.find('<') == std::string::npos) cmd += " </dev/null";
-    int rc = std::system(cmd.c_str());
-    Ran r;
-    r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    fs::remove(out);
-    fs::remove(err);
-    return r;
-  }
+struct Scratch : test::Scratch {
+  explicit Scratch(const std::string& name) : test::Scratch("cli", name) {}
 };
 
 std::string json_escape(const std::string& s) {

@@ -1,6 +1,8 @@
 // The real binary: diff, merge, compare and analyze on a small corpus of our own sentences.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,49 +16,15 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+using actorgraph::test::Ran;
+using actorgraph::test::slurp;
+using actorgraph::test::spit;
+namespace test = actorgraph::test;
+
 namespace {
 
-struct Ran {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& s) {
-  std::ofstream out(p, std::ios::binary);
-  out << s;
-}
-
-struct Scratch {
-  fs::path dir;
-  explicit Scratch(const std::string& name) {
-    dir = fs::temp_directory_path() / ("actorgraph-cmp-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  // Runs `actorgraph ARGS` in dir; "AG" in args stands for the binary (pipes).
-  Ran run(std::string args) const {
-    const std::string bin = std::string("'") + ACTORGRAPH_BINARY + "'";
-    for (auto p = args.find("AG"); p != std::string::npos; p = args.find("AG", p + bin.size())) {
-      args.replace(p, 2, bin);
-    }
-    fs::path out = dir / ".stdout", err = dir / ".stderr";
-    std::string cmd =
-        "cd '" + dir.string() + "' && " + bin + " " + args + " >'" + out.string() + "' 2>'" + err.string() + "'";
-    int rc = std::system(cmd.c_str());
-    Ran r;
-    r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+struct Scratch : test::Scratch {
+  explicit Scratch(const std::string& name) : test::Scratch("cmp", name) {}
 };
 
 // The corpus of test_compare_corpus.cpp as article files with a date line.

@@ -1,6 +1,8 @@
 // The real binary: actorgraph db add/graph/stats, idempotent ingest and a killed ingest.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -18,44 +20,15 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+using actorgraph::test::Ran;
+using actorgraph::test::slurp;
+using actorgraph::test::spit;
+namespace test = actorgraph::test;
+
 namespace {
 
-struct Ran {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void spit(const fs::path& p, const std::string& s) {
-  std::ofstream out(p, std::ios::binary);
-  out << s;
-}
-
-struct Scratch {
-  fs::path dir;
-  explicit Scratch(const std::string& name) {
-    dir = fs::temp_directory_path() / ("actorgraph-db-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-  }
-  ~Scratch() { fs::remove_all(dir); }
-  Ran run(const std::string& args) const {
-    fs::path out = dir / ".stdout", err = dir / ".stderr";
-    std::string cmd = "cd '" + dir.string() + "' && ACTORGRAPH_DB= '" + ACTORGRAPH_BINARY + "' " + args + " >'" +
-                      out.string() + "' 2>'" + err.string() + "' </dev/null";
-    int rc = std::system(cmd.c_str());
-    Ran r;
-    r.code = WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-  }
+struct Scratch : test::Scratch {
+  explicit Scratch(const std::string& name) : test::Scratch("db", name) {}
 };
 
 }  // namespace
