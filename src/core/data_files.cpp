@@ -1,5 +1,6 @@
 #include "actorgraph/core/data_files.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -8,6 +9,7 @@
 
 #include "actorgraph/core/embedded.hpp"
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace actorgraph {
 namespace {
@@ -58,6 +60,13 @@ void DataBundle::add(DataFile file) {
                     "unknown format tag '" + std::string(tag.substr(0, 60)) +
                         "' (expected #actorgraph-actors 1, #actorgraph-rules 1, "
                         "#actorgraph-modality 1 or #actorgraph-text 1)");
+  }
+  if (std::size_t bad = first_invalid_utf8(file.content); bad != std::string::npos) {
+    std::string_view before = std::string_view(file.content).substr(0, bad);
+    std::size_t line = 1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+    std::size_t line_start = before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+    throw DataError(file.name, line,
+                    "invalid UTF-8 at column " + std::to_string(bad - line_start + 1) + " (data files are UTF-8)");
   }
   files_.push_back(std::move(file));
 }
