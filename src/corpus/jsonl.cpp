@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace actorgraph {
 namespace {
@@ -34,21 +35,8 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
     return std::nullopt;
   };
   // JSON text is UTF-8 (RFC 8259); say where it is not instead of "malformed JSON".
-  for (std::size_t i = 0; i < line.size();) {
-    auto c = static_cast<unsigned char>(line[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = n > 0 && i + n <= line.size() && !(n == 2 && c < 0xC2) && !(n == 4 && c > 0xF4);
-    for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(line[i + k]) & 0xC0) == 0x80;
-    if (ok && n == 3) {
-      auto c1 = static_cast<unsigned char>(line[i + 1]);
-      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogate
-    }
-    if (ok && n == 4) {
-      auto c1 = static_cast<unsigned char>(line[i + 1]);
-      ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);  // overlong, beyond U+10FFFF
-    }
-    if (!ok) return fail("invalid UTF-8 at column " + std::to_string(i + 1) + " (a JSONL corpus must be UTF-8)");
-    i += n;
+  if (std::size_t bad = first_invalid_utf8(line); bad != std::string::npos) {
+    return fail("invalid UTF-8 at column " + std::to_string(bad + 1) + " (a JSONL corpus must be UTF-8)");
   }
   json j;
   try {
@@ -57,6 +45,11 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
     // A parse error at the very end means the object was cut off.
     if (e.byte >= line.size()) return fail("truncated JSON (the line ends inside a value)");
     return fail("malformed JSON at column " + std::to_string(e.byte));
+  } catch (const json::exception& e) {
+    // A number beyond double's range ("1e999"): out_of_range, not a parse_error.
+    std::string why = e.what();
+    if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+    return fail("malformed JSON: " + why.substr(0, 80));
   }
   if (!j.is_object()) return fail("not a JSON object (found " + describe(j) + ")");
   CorpusRecord r;
