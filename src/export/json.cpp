@@ -158,6 +158,11 @@ ActorGraph read_json_graph(const std::string& text, const std::string& name) {
     }
     throw InputError(name + ":" + std::to_string(line) + ": malformed JSON at column " +
                      std::to_string(at - line_start + 1));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond double's range ("1e999"): out_of_range, not a parse_error.
+    std::string why = e.what();
+    if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+    throw InputError(name + ": malformed JSON: " + why.substr(0, 80));
   }
   return graph_from_json(j, name);
 }
