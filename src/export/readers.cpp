@@ -12,15 +12,17 @@
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/export/json.hpp"
+#include "core/utf8.hpp"
 #include "graphviz_errors.hpp"
 
 namespace actorgraph {
 namespace {
 
-// The attribute's value, "" when undeclared or unset.
+// The attribute's value, "" when undeclared or unset; invalid UTF-8 bytes become '?'
+// (labels and quotes end up in JSON, which must be UTF-8).
 std::string attr(void* obj, const char* name) {
   char* v = agget(obj, const_cast<char*>(name));
-  return v ? std::string(v) : std::string();
+  return v ? valid_utf8(std::string(v)) : std::string();
 }
 
 std::optional<std::size_t> parse_count(const std::string& s) {
@@ -66,7 +68,7 @@ bool is_legend(Agnode_t* n) {
   return attr(n, "code").empty() && (name == "legend" || attr(n, "shape") == "plaintext" || attr(n, "shape") == "plain");
 }
 
-std::string stem_of(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+std::string stem_of(const std::string& path) { return valid_utf8(std::filesystem::path(path).stem().string()); }
 
 // id_default names the graph when the DOT carries no article_id.
 ActorGraph read_dot(const std::string& text, const std::string& name, const std::string& id_default) {
