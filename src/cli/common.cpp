@@ -14,6 +14,7 @@
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/corpus/output.hpp"
+#include "actorgraph/corpus/source.hpp"
 
 namespace actorgraph::cli {
 
@@ -92,10 +93,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
   return out;
 }
 
-std::string stem(const std::string& path) {
-  if (path == "-") return "stdin";
-  return fs::path(path).stem().string();
-}
+std::string stem(const std::string& path) { return article_id_of_path(path); }
 
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& fill) {
   // The whole output is built first, then written through the library's atomic writer

@@ -6,12 +6,14 @@
 #include <iostream>
 
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace actorgraph {
 
 std::string article_id_of_path(const std::string& path) {
   if (path == "-") return "stdin";
-  return std::filesystem::path(path).stem().string();
+  // A file name is bytes; the id goes into JSON, which must be UTF-8.
+  return valid_utf8(std::filesystem::path(path).stem().string());
 }
 
 CorpusSource::CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl)
