@@ -68,6 +68,7 @@ mkdir -p noarticles && printf 'not an article\n' > noarticles/README.md
 mkdir -p batch && cp en.txt batch/good1.txt && cp de.txt batch/good2.txt && : > batch/empty.txt &&
   cp nul.txt batch/binary.txt && cp baddate.txt batch/baddate.txt
 mkdir -p allbad && : > allbad/empty.txt && cp nul.txt allbad/binary.txt
+mkdir -p badname && cp en.txt "badname/$(printf 'bad\xffname').txt" && cp de.txt badname/good.txt
 cp en.txt same.txt
 ln -s same.txt link.txt
 
@@ -88,6 +89,7 @@ printf '{"id": "u", "text": "France and Germany \xff signed a deal."}\n' > badut
 printf '{"id": "d", "text": "%s", "date": "2023-02-30"}\n' "$en" > baddate.jsonl
 printf '{"id": "l", "text": "%s", "lang": "fr"}\n' "$en" > badlang.jsonl
 : > empty.jsonl
+printf '{"id": "a", "text": "%s"}\n{"id": "b", "text": "x", "n": 1e999}\n{"id": "c", "text": "%s"}\n' "$en" "$de" > overflow.jsonl
 {
   for id in '../../etc/x' '/abs' '.hidden' '..' 'a/b\\c' 'ok'; do printf '{"id": "%s", "text": "%s"}\n' "$id" "$en"; done
   printf '{"id": "", "text": "%s"}\n' "$en"
@@ -105,6 +107,7 @@ printf '#actorgraph-rules 1\nen\tbefriend*\tpartnership\tsomewhere\tobj\n' > rol
 printf '#actorgraph-text 1\nstop\tfr\tle\n' > lang.tsv
 printf '#actorgraph-actors 1\nXYZ\tstate\ten\tlabel\tXyzland\t\t\nXYZ\tstate\ten\tname\tXyzland\t\t\n' > good.tsv
 printf 'Xyzland and France signed a defence agreement in Paris.\n' > xyz.txt
+printf '#actorgraph-actors 1\nXYZ\tstate\ten\tlabel\tXy\xffland\t\t\n' > badutf8.tsv
 
 # Graphs
 cat > g1.json <<'EOF'
@@ -127,6 +130,8 @@ printf 'digraph G { FRA -> DEU [type="partnership"\n' > malformed.dot
 printf 'digraph G { colour_scheme="x"; FRA [code="FRA", flavour="mint"]; DEU [zzz=1]; FRA -> DEU [type="partnership", mood="good"]; }\n' > unknown_attrs.dot
 printf 'digraph G { "not a code" -> DEU [type="partnership"]; }\n' > nocode.dot
 printf 'digraph G { FRA -> DEU [type="friendship"]; }\n' > badtype.dot
+printf 'digraph G { FRA [label="Fr\xffance"]; FRA -> DEU [type="aid"]; }\n' > badutf8.dot
+printf '{"id": "o", "actors": ["FRA"], "n": -2e400}\n' > overflow.json
 awk 'BEGIN {
   n = 10000
   printf "{\"id\": \"big\", \"actors\": ["
