@@ -52,10 +52,12 @@ ls "$CORPUS"/*.jsonl >/dev/null 2>&1 || die "no *.jsonl corpora in $CORPUS (use 
 
 if [ "$BUILD_IT" = 1 ]; then
   log "building Release in $BUILD"
-  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$BUILD.bench-build.log" 2>&1 &&
-    cmake --build "$BUILD" -j"$(nproc)" --target actorgraph >> "$BUILD.bench-build.log" 2>&1 ||
-    { tail -30 "$BUILD.bench-build.log" >&2; die "build failed (log: $BUILD.bench-build.log)"; }
-  cmake --build "$BUILD" -j"$(nproc)" --target actorgraph_bench_corpus >> "$BUILD.bench-build.log" 2>&1 || true
+  mkdir -p "$BUILD"
+  BUILD_LOG=$BUILD/bench-build.log
+  cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release > "$BUILD_LOG" 2>&1 &&
+    cmake --build "$BUILD" -j"$(nproc)" --target actorgraph >> "$BUILD_LOG" 2>&1 ||
+    { tail -30 "$BUILD_LOG" >&2; die "build failed (log: $BUILD_LOG)"; }
+  cmake --build "$BUILD" -j"$(nproc)" --target actorgraph_bench_corpus >> "$BUILD_LOG" 2>&1 || true
 fi
 AG=$BUILD/actorgraph
 DRIVER=$BUILD/actorgraph_bench_corpus
