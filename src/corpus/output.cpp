@@ -1,15 +1,18 @@
 #include "actorgraph/corpus/output.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
 #include <vector>
 
 #include "actorgraph/core/error.hpp"
@@ -45,6 +48,65 @@ std::string safe_file_name(std::string_view id) {
   return out;
 }
 
+namespace {
+
+// Temporary files in flight, removed by a handler when SIGINT, SIGTERM or SIGHUP
+// ends the process (Ctrl-C during a long extract leaves no ".NAME.tmp.XXXXXX"
+// behind). The handler only reads these slots and calls unlink(), both
+// async-signal-safe; a slot is filled before it is marked ready.
+constexpr int kTempSlots = 64;
+enum SlotState : int { kFree = 0, kFilling = 1, kReady = 2 };
+struct TempSlot {
+  std::atomic<int> state{kFree};
+  char path[4096];
+};
+TempSlot g_temp_slots[kTempSlots];
+
+void remove_temporaries_and_reraise(int sig) {
+  for (auto& slot : g_temp_slots) {
+    if (slot.state.load() == kReady) ::unlink(slot.path);
+  }
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+void install_cleanup_handlers() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction old {};
+      if (::sigaction(sig, nullptr, &old) != 0 || old.sa_handler != SIG_DFL) continue;  // not ours to replace
+      struct sigaction sa {};
+      sa.sa_handler = remove_temporaries_and_reraise;
+      sigemptyset(&sa.sa_mask);
+      ::sigaction(sig, &sa, nullptr);
+    }
+  });
+}
+
+void register_temporary(const std::string& path) {
+  if (path.size() >= sizeof(TempSlot::path)) return;
+  install_cleanup_handlers();
+  for (auto& slot : g_temp_slots) {
+    int expected = kFree;
+    if (!slot.state.compare_exchange_strong(expected, kFilling)) continue;
+    std::memcpy(slot.path, path.c_str(), path.size() + 1);
+    slot.state.store(kReady);
+    return;
+  }
+}
+
+void unregister_temporary(const std::string& path) {
+  for (auto& slot : g_temp_slots) {
+    if (slot.state.load() == kReady && path == slot.path) {
+      slot.state.store(kFree);
+      return;
+    }
+  }
+}
+
+}  // namespace
+
 AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
   if (path_.empty() || path_ == "-") {
     fd_ = 1;
@@ -68,6 +130,7 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
   fd_ = mkstemp(buf.data());
   if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
   tmp_ = buf.data();
+  register_temporary(tmp_);
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
@@ -122,15 +185,15 @@ void AtomicOutput::commit() {
   fd_ = -1;
   if (::close(fd) != 0) {
     std::remove(tmp_.c_str());
+    unregister_temporary(tmp_);
     throw Error("cannot write " + path_ + ": " + std::strerror(errno));
   }
   ::chmod(tmp_.c_str(), 0644);
   std::error_code ec;
   fs::rename(tmp_, path_, ec);
-  if (ec) {
-    std::remove(tmp_.c_str());
-    throw Error("cannot write " + path_ + ": " + ec.message());
-  }
+  if (ec) std::remove(tmp_.c_str());
+  unregister_temporary(tmp_);
+  if (ec) throw Error("cannot write " + path_ + ": " + ec.message());
   done_ = true;
 }
 
@@ -144,7 +207,10 @@ void AtomicOutput::discard() {
   }
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!tmp_.empty()) std::remove(tmp_.c_str());
+  if (!tmp_.empty()) {
+    std::remove(tmp_.c_str());
+    unregister_temporary(tmp_);
+  }
 }
 
 }  // namespace actorgraph
