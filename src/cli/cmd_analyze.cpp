@@ -83,7 +83,7 @@ const CommandRegistrar kRegister(33, [](CLI::App& app) -> Action {
   cmd->add_option("--since", o->since, "Only graphs dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--until", o->until, "Only graphs dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   add_common_options(*cmd, o->common);
   return [o] { return run_analyze(*o); };
 });

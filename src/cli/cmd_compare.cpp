@@ -151,7 +151,7 @@ const CommandRegistrar kRegister(32, [](CLI::App& app) -> Action {
   cmd->add_flag("--exclude-negated", o->exclude_negated, "Leave negated edges out of the comparison");
   cmd->add_flag("--evidence", o->evidence, "Timeline JSON with evidence sentences");
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   add_common_options(*cmd, o->common);
   return [o] { return run_compare(*o); };
 });

@@ -246,7 +246,7 @@ const CommandRegistrar kRegister(40, [](CLI::App& app) -> Action {
   add->add_option("inputs", o->inputs, "Article files, directories (*.txt) or - for stdin");
   add->add_option("--jsonl", o->jsonl, "JSONL corpus (FILE or -; repeatable), as for extract");
   add->add_flag("--replace", o->replace, "Re-extract and replace articles whose id is already stored");
-  add->add_option("-j,--jobs", o->jobs, "Extraction threads (default 0 = all cores)")->check(CLI::NonNegativeNumber);
+  add->add_option("-j,--jobs", o->jobs, "Extraction threads (default 0 = all cores)")->check(CLI::Range(0, 1024));
   add->add_flag("--no-progress", o->no_progress, "No progress line on stderr");
   add->add_flag("-q,--quiet", o->quiet, "No summary line on stderr");
   add_common_options(*add, o->common);

@@ -231,7 +231,7 @@ const CommandRegistrar kRegister(10, [](CLI::App& app) -> Action {
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (JSON always keeps them)");
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
   cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default 0 = all cores); output order never depends on it")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   cmd->add_flag("--no-progress", o->no_progress, "No progress line on stderr (shown only when stderr is a terminal)");
   add_common_options(*cmd, o->common);
   return [o] { return run_extract(*o); };

@@ -107,7 +107,7 @@ const CommandRegistrar kRegister(31, [](CLI::App& app) -> Action {
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (JSON always keeps them)");
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1024));
   cmd->add_flag("-q,--quiet", o->quiet, "No summary line on stderr");
   add_common_options(*cmd, o->common);
   return [o] { return run_merge(*o); };
