@@ -1,6 +1,7 @@
 // actorgraph explain: per sentence, the actors, cues, rules fired or blocked, and edges.
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "actorgraph/core/error.hpp"
 #include "cli.hpp"
@@ -17,23 +18,38 @@ struct ExplainOptions {
 
 int run_explain(const ExplainOptions& o) {
   auto pipeline = make_pipeline(o.common);
-  Document doc = make_document(stem(o.input), read_file(o.input));
-  ArticleResult r = pipeline->run(std::move(doc), o.common.article_options(), true);
+  const std::string bytes = read_file(o.input);
+  ArticleResult r;
+  try {
+    std::size_t repaired = 0;
+    Document doc = make_document(stem(o.input), bytes, &repaired);
+    if (repaired) warn(o.input + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
+    r = pipeline->run(std::move(doc), o.common.article_options(), true);
+  } catch (const InputError& e) {
+    throw InputError(o.input + ": " + e.what());  // name the article, as extract does
+  }
   const Document& d = r.doc;
+  // Mentions and trace lines by sentence (one pass each: long articles stay linear).
+  std::vector<std::vector<const ActorMention*>> mentions_in(d.sentences.size());
+  for (const ActorMention& m : r.mentions) {
+    if (m.sentence < mentions_in.size()) mentions_in[m.sentence].push_back(&m);
+  }
+  std::vector<std::vector<const TraceLine*>> trace_in(d.sentences.size());
+  for (const TraceLine& t : r.trace) {
+    if (t.sentence < trace_in.size()) trace_in[t.sentence].push_back(&t);
+  }
   std::ostream& out = std::cout;
   out << "article " << d.id << " | lang " << to_string(d.lang) << " | date " << (d.date.empty() ? "-" : d.date.str())
       << " | " << d.sentences.size() << " sentences\n";
   for (std::size_t s = 0; s < d.sentences.size(); ++s) {
     out << "\n[" << s << "] " << d.slice(d.sentences[s].span) << "\n";
-    for (const ActorMention& m : r.mentions) {
-      if (m.sentence != s) continue;
+    for (const ActorMention* mp : mentions_in[s]) {
+      const ActorMention& m = *mp;
       out << "    actor " << m.code.str() << " '" << d.slice(m.span) << "' " << to_string(m.role)
           << (m.genitive ? " genitive" : "") << (m.venue ? " venue" : "") << (m.dateline ? " dateline" : "")
           << (m.coref ? " coreference" : "") << " @" << m.span.begin << "-" << m.span.end << "\n";
     }
-    for (const TraceLine& t : r.trace) {
-      if (t.sentence == s) out << "    " << t.text << "\n";
-    }
+    for (const TraceLine* t : trace_in[s]) out << "    " << t->text << "\n";
   }
   out << "\nedges:\n";
   for (EdgeId e : r.graph.sorted_edges()) {
