@@ -2,6 +2,12 @@
 
 #include <string>
 
+// libcgraph's DOT lexer keeps the input it has buffered but not parsed after a
+// graph ("digraph A {...} more text") and reads it first on the next agmemread, so
+// one file's leftovers broke the next file or our own DOT. aglexbad() flushes that
+// buffer; it is exported by libcgraph but declared only in its private cghdr.h.
+extern "C" void aglexbad(void);
+
 namespace actorgraph {
 namespace {
 
@@ -38,6 +44,7 @@ std::string one_line(std::string s) {
 GraphvizSession::GraphvizSession()
     : lock_(graphviz_mutex()), previous_(agseterrf(collect)), previous_level_(agseterr(AGERR)) {
   buffer().clear();
+  aglexbad();  // no input left over from an earlier parse
 }
 
 GraphvizSession::~GraphvizSession() {
