@@ -34,7 +34,9 @@ std::string html_label_escape(std::string_view s) {
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      default:
+        // Control characters (NUL ends Graphviz's C strings) are no label text.
+        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c);
     }
   }
   return out;
@@ -198,8 +200,8 @@ std::string dot_escape(std::string_view s) {
     if (c == '"' || c == '\\') {
       out.push_back('\\');
       out.push_back(c);
-    } else if (c == '\n' || c == '\r') {
-      out.push_back(' ');
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out.push_back(' ');  // new lines, tabs, and NUL, which would end the DOT text for Graphviz
     } else {
       out.push_back(c);
     }
