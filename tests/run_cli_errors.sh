@@ -132,6 +132,9 @@ printf 'digraph G { "not a code" -> DEU [type="partnership"]; }\n' > nocode.dot
 printf 'digraph G { FRA -> DEU [type="friendship"]; }\n' > badtype.dot
 printf 'digraph G { FRA [label="Fr\xffance"]; FRA -> DEU [type="aid"]; }\n' > badutf8.dot
 printf '{"id": "o", "actors": ["FRA"], "n": -2e400}\n' > overflow.json
+printf 'digraph A { FRA -> DEU [type=aid]; } text after "the graph\n' > trailing.dot
+printf 'digraph B { POL -> RUS [type=threat]; }\n' > plain.dot
+printf '{"id": "n", "actors": [{"code": "RUS", "name": "Russia\\u0000"}], "edges": []}\n' > nul.json
 awk 'BEGIN {
   n = 10000
   printf "{\"id\": \"big\", \"actors\": ["

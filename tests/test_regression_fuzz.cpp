@@ -7,7 +7,11 @@
 //  - json_graph, jsonl/number-overflow-*: "1e999" made nlohmann throw out_of_range,
 //    not parse_error, which escaped the readers and ended a whole batch;
 //  - dict/invalid-utf8-label-*: a --dict file with invalid UTF-8 was accepted and
-//    broke the JSON writer (now "file:line: invalid UTF-8 at column N").
+//    broke the JSON writer (now "file:line: invalid UTF-8 at column N");
+//  - dot_reader/trailing-text-*: text after the graph stayed in libcgraph's lexer
+//    and was parsed first by the next read, so our own DOT "had a syntax error";
+//  - json_graph/nul-in-label-*: a "\u0000" in a name went into our DOT as a NUL
+//    byte and cut it short for Graphviz.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -56,11 +60,11 @@ TEST_CASE("regression: fuzz inputs for the article pipeline", "[text]") {
   replay("article", actorgraph::fuzz::run_article);
 }
 
-TEST_CASE("regression: fuzz inputs for the DOT reader (invalid UTF-8 in labels)", "[export]") {
+TEST_CASE("regression: fuzz inputs for the DOT reader (invalid UTF-8 in labels, text after the graph)", "[export]") {
   replay("dot_reader", actorgraph::fuzz::run_dot_reader);
 }
 
-TEST_CASE("regression: fuzz inputs for the JSON graph reader (number overflow)", "[export]") {
+TEST_CASE("regression: fuzz inputs for the JSON graph reader (number overflow, NUL in names)", "[export]") {
   replay("json_graph", actorgraph::fuzz::run_json_graph);
 }
 
