@@ -53,7 +53,13 @@ TEST_CASE("symmetric relations and coordination", "[relations]") {
       {Lang::en, "India and Pakistan held talks.", "IND-PAK meeting asserted"},
       {Lang::de, "Die Gespräche zwischen Serbien und dem Kosovo stocken.", "SRB-XKX meeting asserted"},
       {Lang::de, "Russland ist besorgt wegen der Manöver der USA, Japans und Südkoreas.",
+       "JPN-KOR partnership asserted; JPN-USA partnership asserted; KOR-USA partnership asserted; "
        "RUS>JPN criticism asserted; RUS>KOR criticism asserted; RUS>USA criticism asserted"},
+      {Lang::de, "Die USA halten ein Manöver mit Südkorea ab.", "KOR-USA partnership asserted"},
+      {Lang::de, "Der Krieg zwischen Äthiopien und Eritrea dauerte zwei Jahre.",
+       "ERI>ETH military_action asserted; ETH>ERI military_action asserted"},
+      {Lang::en, "The war between Iran and Iraq lasted eight years.",
+       "IRN>IRQ military_action asserted; IRQ>IRN military_action asserted"},
       {Lang::en, "The foreign ministers of India and Pakistan met in Delhi.", "IND-PAK meeting asserted"},
   });
 }
@@ -111,5 +117,52 @@ TEST_CASE("attributes, passives without agent and fronted clauses give no wrong 
       {Lang::de, "In Syrien wurden bei einem Angriff zwei Soldaten getötet.", ""},
       // a fronted subordinate clause ends at its comma
       {Lang::de, "Während Italien zögert, kritisiert Frankreich den Iran.", "FRA>IRN criticism asserted"},
+  });
+}
+
+TEST_CASE("a sentence-opening pronoun is the previous sentence's subject", "[relations]") {
+  check_cases({
+      {Lang::de, "Nordkorea feuerte zwei Raketen ab. Es warf Südkorea vor, einen Angriff zu planen.",
+       "PRK>KOR criticism asserted"},
+      {Lang::en, "Iran tested a missile on Sunday. It accused Israel of sabotage.", "IRN>ISR criticism asserted"},
+      {Lang::en, "Iran tested a missile on Sunday. They have also accused Israel of sabotage.",
+       "IRN>ISR criticism asserted"},
+      // only as the subject of the verb right after it, never of a noun
+      {Lang::de, "Nordkorea feuerte zwei Raketen ab. Es gab Angriffe auf Südkorea.", ""},
+      {Lang::en, "North Korea tested a missile. The reclusive country also threatened Japan.", "PRK>JPN threat asserted"},
+  });
+}
+
+TEST_CASE("passive voice needs a participle", "[relations]") {
+  check_cases({
+      {Lang::en, "Russia is threatening Ukraine.", "RUS>UKR threat asserted"},
+      {Lang::en, "Ukraine was attacked by Russia.", "RUS>UKR military_action asserted"},
+      {Lang::en, "Ukraine was attacked.", ""},
+      {Lang::de, "Die Ukraine wurde von Russland angegriffen.", "RUS>UKR military_action asserted"},
+      {Lang::de, "Serbien wurde von der EU kritisiert.", "EU>SRB criticism asserted"},
+  });
+}
+
+TEST_CASE("places, bans, broken relations, airspace, welcome", "[relations]") {
+  check_cases({
+      // the state where a group attacks is its target; a state's operation is not coded by place
+      {Lang::en, "Al-Shabaab carried out new attacks in Kenya.", "ALSHABAAB>KEN military_action asserted"},
+      {Lang::de, "Die Taliban verübten mehrere Angriffe in Pakistan.", "TALIBAN>PAK military_action asserted"},
+      {Lang::en, "The American offensive in Somalia continued.", ""},
+      {Lang::de, "Russland verhängte Einreiseverbote gegen Polen.", "RUS>POL sanctions asserted"},
+      {Lang::de, "Marokko hat die diplomatischen Beziehungen zu Iran abgebrochen.", "MAR>IRN sanctions asserted"},
+      {Lang::en, "Bolivia severed diplomatic ties with Israel.", "BOL>ISR sanctions asserted"},
+      {Lang::en, "A Russian fighter jet violated Estonian airspace.", "RUS>EST military_action asserted"},
+      {Lang::de, "Die EU begrüßte die Entscheidung Serbiens.", "EU>SRB support asserted"},
+      {Lang::en, "Japan welcomed the decision by South Korea.", "JPN>KOR support asserted"},
+      {Lang::de, "Die Regierung in Warschau sieht sich durch Russland bedroht.", "POL>RUS criticism asserted"},
+      {Lang::de, "Russland bedroht die Ukraine.", "RUS>UKR threat asserted"},
+      {Lang::de, "Die Kommission hat ein Vertragsverletzungsverfahren gegen Ungarn eröffnet.", ""},
+      {Lang::de, "Die EU-Kommission hat ein Vertragsverletzungsverfahren gegen Ungarn eröffnet.", "EU>HUN criticism asserted"},
+      // a German verb bracket encloses the verb's roles
+      {Lang::de, "Polen lehnt den Plan ab und fordert Hilfe der EU.", ""},
+      {Lang::de, "Japan wirft China vor, dass es die Grenze verletze.", "JPN>CHN criticism asserted"},
+      {Lang::de, "Die Regierung, die China Spionage vorwirft, ist in Tokio.", ""},
+      {Lang::de, "Tokio protestierte, nachdem Peking Japan Spionage vorwarf.", "CHN>JPN criticism asserted"},
   });
 }

@@ -348,8 +348,22 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
       while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
       const LexiconPhrase* hit = lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token);
-      if (!hit) continue;
-      std::size_t end = i + hit->tokens.size();
+      std::size_t end = hit ? i + hit->tokens.size() : i;
+      std::string_view head_kind;
+      if (!hit) {
+        // "des international isolierten Landes", "the reclusive country": an article, up
+        // to three lower-case words and a head noun of the class coref_noun.
+        if (!lexicon_.has("coref_article", doc.lang, toks[i].norm)) continue;
+        std::size_t k = i + 1;
+        while (k < sent.end_token && k < i + 4 && toks[k].kind == TokenKind::word && !toks[k].capitalized &&
+               !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) {
+          ++k;
+        }
+        if (k == i + 1 || k >= sent.end_token || !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) continue;
+        if (next_mention < mentions.size() && mentions[next_mention].first_token <= k) continue;
+        head_kind = lexicon_.value("coref_noun", doc.lang, toks[k].norm);
+        end = k + 1;
+      }
       auto make = [&](const ActorMention& ante) {
         ActorMention m;
         m.first_token = i;
@@ -371,7 +385,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (m.sentence + 3 < s) continue;  // only the last few sentences
         before.push_back(&m);
       }
-      const std::string& kind = hit->value;
+      const std::string_view kind = hit ? std::string_view(hit->value) : head_kind;
       if (kind == "state" && !before.empty()) {
         make(*before.back());
       } else if (kind == "person") {

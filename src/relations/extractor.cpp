@@ -13,6 +13,7 @@ struct Cand {
   int clause = 0;
   std::string marker;    // governing preposition, "gen" for a genitive attribute, "" unmarked
   bool speaker = false;  // "sagte Lawrow", "according to Moscow"
+  bool pronoun = false;  // "Es warf ... vor", "It accused ...": the previous sentence's subject
   int group = 0;         // coordinated mentions share a group
 };
 
@@ -239,7 +240,16 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
   return via_noun ? "gen" : "";
 }
 
-void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index) {
+// The token of a subject pronoun opening the sentence ("Es", "Dieser", "They"),
+// after opening quotes, or the sentence end when there is none.
+std::size_t opening_pronoun(const SentenceView& v) {
+  std::size_t i = v.sent.first_token;
+  while (i < v.sent.end_token && v.tok(i).kind == TokenKind::punct) ++i;
+  return i < v.sent.end_token && v.is("subj_pronoun", i) ? i : v.sent.end_token;
+}
+
+void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index,
+                 const ActorMention* antecedent = nullptr) {
   const auto& s = v.sent;
   std::vector<bool> in_mention(s.end_token - s.first_token, false);
   std::vector<const ActorMention*> here;
@@ -279,6 +289,16 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     v.cands.push_back(std::move(c));
   }
   std::vector<Cand> virtuals;
+  // A subject pronoun opening the sentence stands for the previous sentence's subject.
+  if (std::size_t p = opening_pronoun(v); antecedent && p < s.end_token && !in_mention[p - s.first_token]) {
+    Cand c;
+    c.m = antecedent;
+    c.first = p;
+    c.end = p + 1;
+    c.clause = v.clause(p);
+    c.pronoun = true;
+    virtuals.push_back(c);
+  }
   // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
     if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
@@ -400,8 +420,20 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     int rc = v.clause(hit.end + 1);
     if (static_cast<std::size_t>(rc) < v.relative.size() && v.relative[static_cast<std::size_t>(rc)]) attached = rc;
   }
+  // A sentence-opening pronoun is only the subject of the verb right after it ("Es warf
+  // ... vor", "They also attacked"), never of a noun ("Es gab Angriffe") or an object.
+  auto pronoun_ok = [&](const Cand& c) {
+    if (!c.pronoun) return true;
+    if (spec.strategy != RoleStrategy::subj || rule.noun || hit.first < c.end) return false;
+    return hit.first <= c.end + 2 || v.is("finite_aux", c.end);
+  };
+  // A German verb bracket ("lehnt ... ab") encloses the verb's roles: "lehnen X ab und
+  // fordern Y" does not reach Y.
+  std::size_t bracket_end = v.sent.end_token;
+  if (v.lang == Lang::de && !rule.noun && hit.token_positions.size() > 1 && rule.gap.back()) bracket_end = hit.token_positions.back();
   auto ok = [&](const Cand& c) {
-    return (c.clause == clause || c.clause == attached) && usable(c, hit) && !excluded(c);
+    return (c.clause == clause || c.clause == attached) && usable(c, hit) && !excluded(c) && pronoun_ok(c) &&
+           c.first < bracket_end;
   };
   // A private national ("die Italienerin", "Chinese hackers") is no acting subject.
   auto actor_like = [&](const Cand& c) { return !c.m->weak; };
@@ -503,6 +535,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       break;
     }
+    case RoleStrategy::place:
+      if (exclude.empty() || std::any_of(exclude.begin(), exclude.end(), [](const Cand* c) { return c->m->kind != ActorKind::group; })) {
+        break;
+      }
+      [[fallthrough]];
     case RoleStrategy::prep: {
       const Cand* best = nullptr;
       for (const Cand& c : v.cands) {
@@ -555,6 +592,32 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
     if (v.clause(i) != clause) continue;
     for (const auto& g : globs) {
       if (g.matches(v.tok(i).norm)) return true;
+    }
+  }
+  return false;
+}
+
+// True when the verb cue at token i can be a past participle, the only form that
+// makes a clause with "wurde/ist/was" passive: "wurde verurteilt", "angegriffen",
+// "was attacked", "were shot". "droht", "kritisieren", "Protesten" and "to join" are
+// not, whatever auxiliary stands in their clause.
+bool may_be_participle(const SentenceView& v, std::size_t i) {
+  const Token& t = v.tok(i);
+  const std::string& w = t.norm;
+  auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
+  if (v.lang == Lang::en) return ends("ed") || v.is("participle", i);
+  if (t.capitalized && i > v.sent.first_token) return false;  // a noun
+  if (v.is("participle", i)) return true;
+  if (ends("ieren")) return false;                               // infinitive
+  if (w.size() > 5 && w.compare(0, 2, "ge") == 0) return true;  // getötet, gedroht
+  for (std::size_t p = 2; p + 5 <= w.size() && p <= 7; ++p) {    // angegriffen, vorgeworfen
+    if (w.compare(p, 2, "ge") == 0 && v.lex.has("verb_particle", v.lang, std::string_view(w).substr(0, p))) return true;
+  }
+  if (ends("iert") || ends("ierte") || ends("ierten") || ends("iertes") || ends("ierter")) return true;
+  for (std::size_t p = 2; p <= 6 && p + 3 < w.size(); ++p) {     // verurteilt, unterzeichneten
+    if (!v.lex.has("verb_prefix", v.lang, std::string_view(w).substr(0, p))) continue;
+    for (std::string_view e : {"t", "te", "ten", "tem", "ter", "tes"}) {
+      if (ends(e)) return true;
     }
   }
   return false;
@@ -666,6 +729,28 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
   return kept;
 }
 
+// The subject of sentence si's main clause: its first unmarked actor that is no speaker,
+// region, private national or relative-clause member. A sentence opening with a subject
+// pronoun itself passes on its own antecedent (two sentences back at most).
+const ActorMention* subject_of(const Document& doc, const Lexicon& lex, const std::vector<ActorMention>& mentions,
+                               std::size_t si, int depth = 0) {
+  SentenceView v(doc, lex, doc.sentences[si], doc.lang);
+  const MentionRange here = mentions_of(mentions, doc.sentences[si]);
+  if (here.begin() == here.end() && depth > 0) return nullptr;
+  assign_clauses(v, here);
+  const ActorMention* antecedent = nullptr;
+  if (depth == 0 && si > 0 && opening_pronoun(v) < v.sent.end_token) {
+    antecedent = subject_of(doc, lex, mentions, si - 1, depth + 1);
+  }
+  build_cands(v, here, si, antecedent);
+  for (const Cand& c : v.cands) {
+    bool relative = static_cast<std::size_t>(c.clause) < v.relative.size() && v.relative[static_cast<std::size_t>(c.clause)];
+    if (!c.marker.empty() || c.speaker || relative || c.m->weak || c.m->venue || c.m->role == ActorRole::region) continue;
+    return c.m;
+  }
+  return nullptr;
+}
+
 std::string describe(const CandList& list) {
   std::string s;
   for (const Cand* c : list) {
@@ -692,7 +777,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     assign_clauses(v, here);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
-    build_cands(v, here, si);
+    const ActorMention* antecedent = nullptr;
+    if (si > 0 && opening_pronoun(v) < v.sent.end_token) antecedent = subject_of(doc, lexicon_, mentions, si - 1);
+    build_cands(v, here, si, antecedent);
     for (const CueHit& h : hits) v.hits.push_back(&h);
     if (trace) {
       std::string clauses = "clauses:";
@@ -706,7 +793,8 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       for (const Cand& c : v.cands) {
         trace->push_back(TraceLine{si, "candidate " + c.m->code.str() + " '" + std::string(doc.slice(Span{v.tok(c.first).span.begin, v.tok(c.end - 1).span.end})) +
                                            "' clause " + std::to_string(c.clause) + " group " + std::to_string(c.group) +
-                                           (c.marker.empty() ? "" : " marker " + c.marker) + (c.speaker ? " speaker" : "")});
+                                           (c.marker.empty() ? "" : " marker " + c.marker) + (c.speaker ? " speaker" : "") +
+                                           (c.pronoun ? " pronoun" : "")});
       }
     }
     for (const CueHit& hit : hits) {
@@ -755,7 +843,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         }
       }
       // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
-      if (!rule.noun && !between) {
+      if (!rule.noun && !between && may_be_participle(v, hit.first)) {
         bool passive = false;
         for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
           if (v.clause(i) == clause && v.is("passive_aux", i)) passive = true;

@@ -53,10 +53,11 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
       r.strategy = RoleStrategy::hyph;
     } else if (name == "acr") {
       r.strategy = RoleStrategy::acr;
-    } else if (name == "prep") {
-      r.strategy = RoleStrategy::prep;
+    } else if (name == "prep" || name == "place") {
+      r.strategy = name == "prep" ? RoleStrategy::prep : RoleStrategy::place;
       auto colon = part.find(':');
-      if (colon == std::string_view::npos) throw DataError(f.name, line, "prep needs prepositions: prep:gegen|an");
+      if (colon == std::string_view::npos)
+        throw DataError(f.name, line, std::string(name) + " needs prepositions: " + std::string(name) + ":gegen|an");
       for (auto p : split(part.substr(colon + 1), '|')) {
         if (p.empty()) throw DataError(f.name, line, "empty preposition in '" + std::string(part) + "'");
         r.preps.push_back(normalize(p));
