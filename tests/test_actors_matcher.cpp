@@ -63,6 +63,12 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("MOSKAU: Die Ukraine meldet Angriffe.", Lang::de)) == "UKR");
   CHECK(test::actors(test::run("Prag/Wien – Polen protestiert.", Lang::de)) == "POL");
   CHECK(test::actors(test::run("Iran and Iraq held talks in Vienna.", Lang::en)) == "IRN IRQ");
+  // "CITY, Country -": the country after a capitalised city is part of the dateline
+  CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
+  // a coordinated name may stand between an adjective and its official
+  CHECK(test::actors(test::run("BERLIN - Polish and German officials met.", Lang::en)) == "DEU POL");
+  // "Yemen-based": a name inside an attribute is no actor
+  CHECK(test::actors(test::run("A Yemen-based group claimed the attack on Saudi Arabia.", Lang::en)) == "SAU");
 }
 
 TEST_CASE("persons count only during their time in office when the article has a date", "[actors]") {
@@ -79,5 +85,10 @@ TEST_CASE("coreference: both countries, the country, the minister", "[actors]") 
   auto e = test::run("Iran protested. The country recalled its envoy.", Lang::en);
   bool found = false;
   for (const auto& m : e.mentions) found = found || (m.coref && m.code.str() == "IRN");
+  CHECK(found);
+  // words between the article and the head: "des international isolierten Landes"
+  auto g = test::run("Nordkorea testete eine Rakete. Die Führung des abgeschotteten Landes schwieg.", Lang::de);
+  found = false;
+  for (const auto& m : g.mentions) found = found || (m.coref && m.code.str() == "PRK");
   CHECK(found);
 }

@@ -159,6 +159,15 @@ TEST_CASE("places, bans, broken relations, airspace, welcome", "[relations]") {
       {Lang::de, "Russland bedroht die Ukraine.", "RUS>UKR threat asserted"},
       {Lang::de, "Die Kommission hat ein Vertragsverletzungsverfahren gegen Ungarn eröffnet.", ""},
       {Lang::de, "Die EU-Kommission hat ein Vertragsverletzungsverfahren gegen Ungarn eröffnet.", "EU>HUN criticism asserted"},
+      // with a source and exactly one other party in the clause, sanctions and arms
+      // supplies go to that party; a place is never that party
+      {Lang::en, "The new Canadian sanctions hit Russia hard.", "CAN>RUS sanctions asserted"},
+      {Lang::en, "Canada announced new sanctions in Russia.", ""},
+      // the topic of talks is discussed, not done
+      {Lang::en, "Russia held talks with Brazil on the sale of fighter jets.",
+       "BRA-RUS meeting asserted; RUS>BRA arms_supply hypothetical"},
+      {Lang::de, "Russland führte Gespräche mit Brasilien über Russlands Sanktionen gegen Syrien.",
+       "BRA-RUS meeting asserted; RUS>SYR sanctions hypothetical"},
       // a German verb bracket encloses the verb's roles
       {Lang::de, "Polen lehnt den Plan ab und fordert Hilfe der EU.", ""},
       {Lang::de, "Japan wirft China vor, dass es die Grenze verletze.", "JPN>CHN criticism asserted"},

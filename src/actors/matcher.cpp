@@ -277,7 +277,9 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       bool place = m.role == ActorRole::capital || m.role == ActorRole::seat || m.role == ActorRole::name;
       bool at_start = i == sent.first_token ||
                       (!out.empty() && out.back().dateline && out.back().sentence == s &&
-                       out.back().end_token + 1 == i && toks[i - 1].norm == "/");
+                       out.back().end_token + 1 == i && toks[i - 1].norm == "/") ||
+                      // "SAMARRA, Iraq -": a country after a capitalised city
+                      (i == sent.first_token + 2 && toks[i - 1].norm == "," && toks[i - 2].all_caps);
       if (place && at_start && best_end < sent.end_token) {
         const std::string& next = toks[best_end].norm;
         bool spaced_dash = next == "-" && toks[best_end].span.begin > toks[best_end - 1].span.end;
@@ -290,9 +292,15 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       // ("die russische Regierung", "Chinese troops"), not for people or firms.
       if (m.role == ActorRole::adj || m.role == ActorRole::demonym) {
         m.weak = true;
-        for (std::size_t k = best_end; k < std::min(best_end + 2, sent.end_token); ++k) {
+        // "South Korean and U.S. officials": a coordinated name or adjective may stand between.
+        std::size_t reach = 2;
+        for (std::size_t k = best_end; k < std::min(best_end + reach, sent.end_token); ++k) {
           if (is_title_word(lexicon_, doc.lang, toks[k].norm)) m.weak = false;
-          if (toks[k].kind != TokenKind::word) break;
+          if (lexicon_.has("coord", doc.lang, toks[k].norm) && reach == 2 && k == best_end) {
+            reach = 5;
+            continue;
+          }
+          if (toks[k].kind != TokenKind::word && !(reach == 5 && toks[k].norm == ".")) break;
         }
       }
       out.push_back(std::move(m));

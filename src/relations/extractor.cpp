@@ -196,7 +196,9 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       if (v.is("title_prep", i) && bare_in) {
         std::size_t j = i;
         while (j > v.sent.first_token && v.is("det", j - 1)) --j;
-        if (j > v.sent.first_token && is_title(v, j - 1)) {
+        // "Soldaten in Georgien", "troops in Iraq": where the troops are, not whose
+        bool located = t.norm == "in" && j > v.sent.first_token && v.is("located_title", j - 1);
+        if (j > v.sent.first_token && is_title(v, j - 1) && !located) {
           i = j - 1;  // "the President of": continue before the title
           continue;
         }
@@ -212,7 +214,10 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
     }
     if (v.is("gen_det", i) && i + 1 == first) {
       // "der USA" after a noun: a genitive attribute
-      if (i > v.sent.first_token && is_word(v.tok(i - 1)) && !v.is("prep", i - 1) && !v.is("det", i - 1)) {
+      // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
+      const Token& before = v.tok(i > v.sent.first_token ? i - 1 : i);
+      if (i > v.sent.first_token && is_word(before) && !v.is("prep", i - 1) && !v.is("det", i - 1) &&
+          !v.is("coord", i - 1) && (v.lang != Lang::de || before.capitalized)) {
         pending_gen = true;
       }
       continue;
@@ -535,6 +540,22 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       break;
     }
+    case RoleStrategy::other: {
+      // "reported military actions by Rwanda in eastern Congo": with a source and one
+      // other actor in the clause, that actor is the target.
+      if (exclude.empty()) break;
+      const Cand* only = nullptr;
+      bool several = false;
+      for (const Cand& c : v.cands) {
+        if (!ok(c) || c.speaker || c.pronoun || c.m->kind == ActorKind::collective || c.m->venue) continue;
+        if (!c.marker.empty() && v.lex.has("place_prep", v.lang, c.marker)) continue;  // a place, not a party
+        if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) continue;
+        if (only && only->group != c.group) several = true;
+        if (!only) only = &c;
+      }
+      if (only && !several) add_group(v, *only, out);
+      break;
+    }
     case RoleStrategy::place:
       if (exclude.empty() || std::any_of(exclude.begin(), exclude.end(), [](const Cand* c) { return c->m->kind != ActorKind::group; })) {
         break;
@@ -821,7 +842,25 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           if (v.is("purpose_prep", i)) purpose = true;
           if (!(v.is("det", i) || (v.tok(i).kind == TokenKind::word && !v.tok(i).capitalized))) break;
         }
-        if (purpose && rule.type == RelationType::meeting) {
+        // "talks on its space programme and the sale of fighter planes", "Gespräche über
+      // Waffenlieferungen": the topic of talks is discussed, not done.
+      if (rule.noun && rule.type != RelationType::meeting) {
+        for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token + 1 && steps < 6; ++steps) {
+          --i;
+          if (v.is("topic_prep", i)) {  // "talks (with Brazil) on"
+            for (std::size_t k = i, back = 0; k > v.sent.first_token && back < 5 && v.clause(k - 1) == v.clause(i); ++back) {
+              if (v.is("topic_noun", --k)) purpose = true;
+            }
+            break;
+          }
+          const Token& t = v.tok(i);
+          if (!(v.is("det", i) || v.is("coord", i) || v.is("coref_det", i) || (t.kind == TokenKind::word && !t.capitalized) ||
+                (v.lang == Lang::de && t.kind == TokenKind::word))) {
+            break;
+          }
+        }
+      }
+      if (purpose && rule.type == RelationType::meeting) {
           note("blocked: talks called for, not held");
           continue;
         }

@@ -33,6 +33,7 @@ enum class RoleStrategy : std::uint8_t {
   speaker,  // the speaker of the sentence: "sagte Lawrow", "according to Moscow"
   hyph,     // first part of a hyphenated compound with the cue: Russland-Sanktionen
   acr,      // as hyph, but only an all-capitals acronym: US-Sanktionen, EU-Sanktionen
+  other,    // the one other actor of the clause, when there is exactly one (targets only)
   place,    // as prep ("Angriffe in Mali"), for targets only, when every source is an armed
             // or political group: the state where a group attacks is its target, while a
             // state's operation in another state may be against insurgents there
