@@ -175,3 +175,22 @@ TEST_CASE("places, bans, broken relations, airspace, welcome", "[relations]") {
       {Lang::de, "Tokio protestierte, nachdem Peking Japan Spionage vorwarf.", "CHN>JPN criticism asserted"},
   });
 }
+
+TEST_CASE("complement clauses, calls to stop, participle clauses, coordinated verbs", "[relations]") {
+  check_cases({
+      {Lang::de, "Die EU bedauerte, dass Israel die Grenze geschlossen hat.", "EU>ISR criticism asserted"},
+      {Lang::en, "The EU regretted that Israel had closed the border.", "EU>ISR criticism asserted"},
+      {Lang::de, "Die USA bezeichneten die israelischen Siedlungen als illegal.", "USA>ISR criticism asserted"},
+      {Lang::de, "Der UN-Sicherheitsrat forderte Libyen auf, die Gewalt zu beenden.", "UN>LBY criticism asserted"},
+      {Lang::en, "The UN urged Rwanda to withdraw its troops from Congo.", "UN>RWA criticism asserted"},
+      // a demand alone is no edge
+      {Lang::en, "The UN urged Rwanda to hold elections.", ""},
+      {Lang::en, "Moscow has repeatedly denied the charge, while accusing Kiev of provocations.", "RUS>UKR criticism asserted"},
+      {Lang::en, "China expelled two diplomats and condemned Japan for the incident.", "CHN>JPN criticism asserted"},
+      {Lang::de, "Russland und die Ukraine schlossen einen Vertrag über Gaslieferungen.", "RUS-UKR partnership asserted"},
+      {Lang::de, "Die Taliban verübten einen Anschlag in Kabul.", "TALIBAN>AFG military_action asserted"},
+      // a preposition of the clause before governs nothing in this one
+      {Lang::de, "Polen grenzt an die Ukraine, und die Regierung in Warschau sieht sich durch Russland bedroht.",
+       "POL>RUS criticism asserted"},
+  });
+}

@@ -147,7 +147,9 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
       bool relative = v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
-                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",") && !apposition_at(n + 1);
+                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",") && !apposition_at(n + 1) &&
+                      // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
+                      !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n));
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
@@ -188,6 +190,7 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
   std::size_t steps = 0;
   for (std::size_t i = first; i > v.sent.first_token && steps < 10; ++steps) {
     --i;
+    if (v.clause(i) != v.clause(first)) break;  // a preposition of the clause before governs nothing here
     const Token& t = v.tok(i);
     if (v.is("prep", i)) {
       // "Regierung in Kiew", "officials in Washington": no article after "in"
@@ -477,11 +480,27 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
         }
       }
+      // "..., while accusing Kiev of provocations": an English participle clause has the
+      // subject of the main clause before it.
+      if (!best && v.lang == Lang::en && !rule.noun && v.tok(hit.first).norm.size() > 5 &&
+          v.tok(hit.first).norm.compare(v.tok(hit.first).norm.size() - 3, 3, "ing") == 0 && hit.first > v.sent.first_token &&
+          (v.tok(hit.first - 1).norm == "," || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
+        for (const Cand& c : v.cands) {
+          if (c.first >= hit.first) break;
+          bool relative = static_cast<std::size_t>(c.clause) < v.relative.size() && v.relative[static_cast<std::size_t>(c.clause)];
+          if (c.marker.empty() && !c.speaker && !relative && !c.pronoun && actor_like(c) && c.m->role != ActorRole::region) {
+            best = &c;
+            break;
+          }
+        }
+      }
       if (best) add_group(v, *best, out);
       break;
     }
     case RoleStrategy::obj: {
       for (const Cand& c : v.cands) {
+        // "expelled two diplomats and condemned Japan": Japan is the second verb's object
+        if (!rule.noun && cue_between(v, hit, c.first)) break;
         if (c.first >= hit.end && ok(c) && c.marker.empty()) {
           add_group(v, c, out);
           break;
@@ -540,6 +559,22 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       break;
     }
+    case RoleStrategy::comp: {
+      // the clause after the cue's clause must open with a complementizer
+      std::size_t k = hit.end;
+      while (k < v.sent.end_token && v.clause(k) == clause) ++k;
+      while (k < v.sent.end_token && v.tok(k).norm == ",") ++k;
+      if (k >= v.sent.end_token || !v.is("complementizer", k)) break;
+      int comp_clause = v.clause(k);
+      for (const Cand& c : v.cands) {
+        if (c.clause != comp_clause || c.first <= k) continue;
+        if (c.marker.empty() && !c.speaker && !c.pronoun && actor_like(c) && !excluded(c) && c.m->role != ActorRole::region) {
+          add_group(v, c, out);
+        }
+        break;
+      }
+      break;
+    }
     case RoleStrategy::other: {
       // "reported military actions by Rwanda in eastern Congo": with a source and one
       // other actor in the clause, that actor is the target.
@@ -548,6 +583,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       bool several = false;
       for (const Cand& c : v.cands) {
         if (!ok(c) || c.speaker || c.pronoun || c.m->kind == ActorKind::collective || c.m->venue) continue;
+        if (c.first >= hit.end && cue_between(v, hit, c.first)) continue;  // another verb's object
         if (!c.marker.empty() && v.lex.has("place_prep", v.lang, c.marker)) continue;  // a place, not a party
         if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) continue;
         if (only && only->group != c.group) several = true;
@@ -569,10 +605,15 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // the object of another cue further on ("Waffen für Russlands Krieg gegen X").
         if (rule.noun && (c.first < hit.end || c.first > hit.end + 8 || cue_between(v, hit, c.first))) continue;
         if (std::find(spec.preps.begin(), spec.preps.end(), c.marker) == spec.preps.end()) continue;
+        // "Anschläge in Brüssel": a place is a state's territory, not an organisation's seat
+        if (spec.strategy == RoleStrategy::place && c.m->kind != ActorKind::state) continue;
         if (!best || (best->first < hit.first && c.first >= hit.end)) best = &c;
         if (best->first >= hit.end) break;
       }
       if (best) add_group(v, *best, out);
+      if (spec.strategy == RoleStrategy::place) {
+        out.erase(std::remove_if(out.begin(), out.end(), [](const Cand* c) { return c->m->kind != ActorKind::state; }), out.end());
+      }
       break;
     }
     case RoleStrategy::between: {
@@ -826,7 +867,14 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                                       " [" + rule.id + "]: " + what});
       };
       int clause = v.clause(hit.first);
-      if (!rule.need.empty() && !glob_in_clause(v, clause, rule.need)) {
+      // The need words may stand in an infinitive clause the cue governs: "forderte
+      // Libyen auf, die Gewalt zu beenden".
+      int governed = -1;
+      for (std::size_t comma : v.infinitive_commas) {
+        if (comma > hit.first && v.clause(comma - 1) == clause && comma + 1 < v.sent.end_token) governed = v.clause(comma + 1);
+      }
+      if (!rule.need.empty() && !glob_in_clause(v, clause, rule.need) &&
+          !(governed >= 0 && glob_in_clause(v, governed, rule.need))) {
         note("blocked: no required context word in the clause");
         continue;
       }
