@@ -194,3 +194,16 @@ TEST_CASE("complement clauses, calls to stop, participle clauses, coordinated ve
        "POL>RUS criticism asserted"},
   });
 }
+
+TEST_CASE("joint attacks, attributes, hardware, sport", "[relations]") {
+  check_cases({
+      {Lang::en, "Polish and Lithuanian troops attacked Belarus.",
+       "LTU-POL partnership asserted; LTU>BLR military_action asserted; POL>BLR military_action asserted"},
+      {Lang::en, "Armenia and Azerbaijan fought a war in 1994.", ""},
+      {Lang::en, "A Chinese nuclear-powered submarine entered Japanese territorial waters.",
+       "CHN>JPN military_action asserted"},
+      {Lang::en, "Sudan rejected a US-sponsored UN draft resolution.", "SDN>UN criticism asserted"},
+      {Lang::en, "Germany and Brazil met in the World Cup final.", ""},
+      {Lang::de, "Frankreich trifft im Halbfinale auf Kroatien.", ""},
+  });
+}

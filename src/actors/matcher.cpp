@@ -300,6 +300,11 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
             reach = 5;
             continue;
           }
+          // "nuclear-powered submarine": a hyphenated compound counts as one word
+          if (toks[k].norm == "-" && k + 1 < sent.end_token && toks[k].span.begin == toks[k - 1].span.end) {
+            reach += 2;
+            continue;
+          }
           if (toks[k].kind != TokenKind::word && !(reach == 5 && toks[k].norm == ".")) break;
         }
       }

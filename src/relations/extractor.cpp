@@ -501,6 +501,12 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       for (const Cand& c : v.cands) {
         // "expelled two diplomats and condemned Japan": Japan is the second verb's object
         if (!rule.noun && cue_between(v, hit, c.first)) break;
+        // "rejected a US-sponsored UN draft": the attribute's actor is not the object
+        if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-" &&
+            v.tok(c.end).span.begin == v.tok(c.end - 1).span.end && v.tok(c.end + 1).norm.size() > 4 &&
+            v.tok(c.end + 1).norm.compare(v.tok(c.end + 1).norm.size() - 2, 2, "ed") == 0) {
+          continue;
+        }
         if (c.first >= hit.end && ok(c) && c.marker.empty()) {
           add_group(v, c, out);
           break;
@@ -791,6 +797,15 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
   return kept;
 }
 
+// The first word of the class "sports" in the sentence (match, Achtelfinale, Olympic),
+// or the sentence end: states that play each other are teams, not actors.
+std::size_t sports_word(const SentenceView& v) {
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (v.tok(i).kind == TokenKind::word && v.is("sports", i)) return i;
+  }
+  return v.sent.end_token;
+}
+
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
 // pronoun itself passes on its own antecedent (two sentences back at most).
@@ -839,6 +854,11 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     assign_clauses(v, here);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
+    // Sport: "Germany and Brazil fought out a draw", "PSG ist nach London gereist".
+    if (std::size_t w = sports_word(v); w < v.sent.end_token) {
+      if (trace) trace->push_back(TraceLine{si, "no relations: a sports report ('" + v.tok(w).norm + "')"});
+      continue;
+    }
     const ActorMention* antecedent = nullptr;
     if (si > 0 && opening_pronoun(v) < v.sent.end_token) antecedent = subject_of(doc, lexicon_, mentions, si - 1);
     build_cands(v, here, si, antecedent);
@@ -914,12 +934,13 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         }
       }
       CandList sources, targets;
-      bool between = false, poss_source = false;
+      bool between = false, poss_source = false, acting_sources = false;
       for (const RoleSpec& spec : rule.source) {
         sources = resolve(v, hit, spec, {});
         if (!sources.empty()) {
           between = spec.strategy == RoleStrategy::between;
           poss_source = spec.strategy == RoleStrategy::poss || spec.strategy == RoleStrategy::gen;
+          acting_sources = spec.strategy != RoleStrategy::prep && spec.strategy != RoleStrategy::speaker;
           break;
         }
       }
@@ -990,29 +1011,45 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           }
         }
       }
-      if (pairs.empty()) {
+      // "U.S. and Iraqi forces launched an assault": attacking together is joint action.
+      std::vector<std::pair<ActorCode, ActorCode>> allies;
+      // Only coordinated subjects against a common target: "Armenia and Azerbaijan fought
+      // a war" is no alliance, nor are "die Anschläge von Brüssel und Paris".
+      if (rule.type == RelationType::military_action && !between && acting_sources && !targets.empty()) {
+        for (std::size_t a = 0; a < sources.size(); ++a) {
+          for (std::size_t b = a + 1; b < sources.size(); ++b) {
+            const ActorCode& x = sources[a]->m->code;
+            const ActorCode& y = sources[b]->m->code;
+            if (x != y && std::find(allies.begin(), allies.end(), std::make_pair(x, y)) == allies.end()) allies.emplace_back(x, y);
+          }
+        }
+      }
+      if (pairs.empty() && allies.empty()) {
         note("no edge: source " + describe(sources) + ", target " + describe(targets));
         continue;
       }
-      for (const auto& [s, t] : pairs) {
+      auto emit = [&](const ActorCode& s, const ActorCode& t, RelationType type) {
         // Two rules on the same cue word ("Angriffs|krieg") say the same thing once.
         Span cue{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
         bool duplicate = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(sentence_out), out.end(), [&](const RelationMention& o) {
-          return o.sentence == si && o.cue.begin == cue.begin && o.type == rule.type && o.source == s && o.target == t;
+          return o.sentence == si && o.cue.begin == cue.begin && o.type == type && o.source == s && o.target == t;
         });
-        if (duplicate) continue;
+        if (duplicate) return;
         RelationMention r;
         r.source = s;
         r.target = t;
-        r.type = rule.type;
+        r.type = type;
         r.modality = modality;
         r.sentence = si;
-        r.cue = Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
+        r.cue = cue;
         r.rule = rule.id;
         out.push_back(std::move(r));
-        note("edge " + s.str() + " -> " + t.str() + " " + std::string(to_string(modality)) +
+        note("edge " + s.str() + (is_directed(type) ? " -> " : " -- ") + t.str() + " " +
+             (type == rule.type ? "" : std::string(to_string(type)) + " ") + std::string(to_string(modality)) +
              (why.empty() ? "" : " (" + why.substr(1) + ")"));
-      }
+      };
+      for (const auto& [s, t] : pairs) emit(s, t, rule.type);
+      for (const auto& [s, t] : allies) emit(s, t, RelationType::partnership);
     }
   }
   return out;
