@@ -207,3 +207,19 @@ TEST_CASE("joint attacks, attributes, hardware, sport", "[relations]") {
       {Lang::de, "Frankreich trifft im Halbfinale auf Kroatien.", ""},
   });
 }
+
+TEST_CASE("German: wars between, visits, campaigning, exclusion, sources after zufolge", "[relations]") {
+  check_cases({
+      {Lang::de, "Ein Krieg zwischen der äthiopischen Regierung und der regionalen TPLF brach aus.",
+       "ETH>TPLF military_action asserted; TPLF>ETH military_action asserted"},
+      {Lang::de, "Am Dienstag ist der Außenminister Chinas in Moskau zu Besuch.", "CHN-RUS meeting asserted"},
+      {Lang::de, "Während Spanien sich für einen Beitritt der Türkei stark machte, zögerte Frankreich.",
+       "ESP>TUR support asserted"},
+      {Lang::de, "Die G7 schloss Russland aus ihrer Gruppe aus.", "G7>RUS sanctions asserted"},
+      {Lang::de, "US-Informationen zufolge sollen IS-Kämpfer in Syrien Senfgas eingesetzt haben.",
+       "ISIS>SYR military_action alleged"},
+      {Lang::de, "US-Einheiten haben den IS-Kommandeur getötet.", "USA>ISIS military_action asserted"},
+      // a comma and a verb do not coordinate two actors
+      {Lang::de, "Nach seiner Rückkehr aus Brüssel trifft Tsipras seinen Koalitionspartner.", ""},
+  });
+}

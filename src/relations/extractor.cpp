@@ -286,6 +286,13 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to" && v.tok(p - 1).norm == "according")
         c.speaker = true;
     }
+    // "US-Informationen zufolge", "Angaben Moskaus zufolge": a source, not a party
+    for (std::size_t k = m->end_token; k < std::min(m->end_token + 3, s.end_token); ++k) {
+      if (v.is("source_postp", k)) {
+        c.speaker = true;
+        c.marker = v.tok(k).norm;  // governed by the postposition: never the clause subject
+      }
+    }
     if (m->end_token < s.end_token && v.is("speech", m->end_token) && v.clause(m->end_token) == c.clause) {
       // "Lawrow sagte, ..." is a speaker only when the speech verb ends its clause part
       std::size_t after = m->end_token + 1;
@@ -361,9 +368,17 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       bool same_span = a.first == b.first && a.end == b.end;  // "beide Länder": both antecedents
       bool linked = same_span || (a.clause == b.clause && a.end <= b.first);
       bool coordinated = same_span || a.m->code == b.m->code;  // apposition: "Kremlchef Wladimir Putin"
+      // "und der regionalen TPLF": German adjectives after the "und"
+      std::size_t adjectives = 0;
+      bool und = false;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
-        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || v.tok(i).norm == "\"" ||
-                 is_title(v, i) || v.is("title_prep", i);
+        const Token& t = v.tok(i);
+        bool adjective = und && v.lang == Lang::de && t.kind == TokenKind::word && !t.capitalized && !v.is("prep", i) &&
+                         !v.is("coord", i) && t.norm.size() > 4 && std::string_view("enrsm").find(t.norm.back()) != std::string_view::npos &&
+                         ++adjectives <= 2;
+        if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
+        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\"" || is_title(v, i) ||
+                 v.is("title_prep", i) || adjective;
         if (v.is("coord", i)) coordinated = true;
       }
       linked = linked && coordinated;
