@@ -223,3 +223,15 @@ TEST_CASE("German: wars between, visits, campaigning, exclusion, sources after z
       {Lang::de, "Nach seiner Rückkehr aus Brüssel trifft Tsipras seinen Koalitionspartner.", ""},
   });
 }
+
+TEST_CASE("modality words govern what follows them", "[relations]") {
+  check_cases({
+      // an English modal stands before its verb
+      {Lang::en, "The UN condemned Rwanda and asked it to withdraw any troops it may have in Congo.",
+       "UN>RWA criticism asserted"},
+      // a sentence-scope word (fear, if) governs what follows it
+      {Lang::en, "Iran shot down a Ukrainian jet, blaming the fear of an American attack.", "IRN>UKR military_action asserted"},
+      {Lang::en, "Russia fears that NATO could attack Belarus.", "NATO>BLR military_action hypothetical"},
+      {Lang::de, "Polen befürchtet, Russland könnte Litauen angreifen.", "RUS>LTU military_action hypothetical"},
+  });
+}

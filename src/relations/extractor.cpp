@@ -753,6 +753,12 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       bool applies = presupposed && in_pp ? (in_np && cls != "neg") || (cls == "neg" && same_clause)
                                           : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
+      // An English modal stands before its verb: "condemned ... and demanded the country
+      // withdraw any troops it may have" does not make the condemnation hypothetical.
+      if (v.lang == Lang::en && !rule.noun && cls == "hyp" && !sentence_scope && i > hit.first) applies = false;
+      // A sentence-scope word (fear, plans, if) governs what follows it: "shot down a jet,
+      // blaming the fear of aggression" is not feared.
+      if (sentence_scope && cls != "neg" && i > hit.first) applies = false;
       if (!applies) continue;
       if (cls == "neg") neg = true;
       if (cls == "alleged") alleged = true;
