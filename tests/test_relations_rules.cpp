@@ -130,6 +130,11 @@ TEST_CASE("a sentence-opening pronoun is the previous sentence's subject", "[rel
       // only as the subject of the verb right after it, never of a noun
       {Lang::de, "Nordkorea feuerte zwei Raketen ab. Es gab Angriffe auf Südkorea.", ""},
       {Lang::en, "North Korea tested a missile. The reclusive country also threatened Japan.", "PRK>JPN threat asserted"},
+      // "die Gruppe", "the militant group": the group named last
+      {Lang::de, "Die Taliban sind stärker geworden. Die UN warfen der Gruppe Kriegsverbrechen vor.",
+       "UN>TALIBAN criticism asserted"},
+      {Lang::en, "Hamas fired rockets at Israel. Egypt condemned the militant group.",
+       "EGY>HAMAS criticism asserted; HAMAS>ISR military_action asserted"},
   });
 }
 

@@ -398,8 +398,16 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (m.sentence + 3 < s) continue;  // only the last few sentences
         before.push_back(&m);
       }
+      // "die Gruppe", "the militant group": the armed or political group named last
+      const ActorMention* last_group = nullptr;
+      for (std::size_t k = window; k < next_mention; ++k) {
+        const ActorMention& m = mentions[k];
+        if (!m.coref && m.kind == ActorKind::group && m.sentence + 3 >= s) last_group = &m;
+      }
       const std::string_view kind = hit ? std::string_view(hit->value) : head_kind;
-      if (kind == "state" && !before.empty()) {
+      if (kind == "group") {
+        if (last_group) make(*last_group);
+      } else if (kind == "state" && !before.empty()) {
         make(*before.back());
       } else if (kind == "person") {
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
