@@ -209,6 +209,10 @@ TEST_CASE("joint attacks, attributes, hardware, sport", "[relations]") {
        "CHN>JPN military_action asserted"},
       {Lang::en, "Sudan rejected a US-sponsored UN draft resolution.", "SDN>UN criticism asserted"},
       {Lang::en, "Germany and Brazil met in the World Cup final.", ""},
+      // a noun cue's roles in its relative clause: the object is the target, the subject is not
+      {Lang::en, "The US airstrike that killed an Iranian general angered many.", "USA>IRN military_action asserted"},
+      {Lang::en, "The attack that Russia launched was condemned.", ""},
+      {Lang::en, "The Chinese president's trip to Brazil ended on Monday.", "BRA-CHN meeting asserted"},
       {Lang::de, "Frankreich trifft im Halbfinale auf Kroatien.", ""},
   });
 }

@@ -439,9 +439,17 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   // A noun cue's roles may stand in the relative clause attached to it: "Drohungen, die
   // Nordkorea gegen Südkorea ausgestoßen hat".
   int attached = -1;
+  std::size_t relpron = v.sent.end_token;
   if (rule.noun && hit.end + 1 < v.sent.end_token && v.tok(hit.end).norm == "," && v.is("relpron", hit.end + 1)) {
     int rc = v.clause(hit.end + 1);
     if (static_cast<std::size_t>(rc) < v.relative.size() && v.relative[static_cast<std::size_t>(rc)]) attached = rc;
+    relpron = hit.end + 1;
+  }
+  // English without a comma: "the airstrike that killed an Iranian general"
+  if (rule.noun && v.lang == Lang::en && attached < 0 && hit.end + 1 < v.sent.end_token && v.is("relpron", hit.end) &&
+      v.clause(hit.end) != clause) {
+    attached = v.clause(hit.end);
+    relpron = hit.end;
   }
   // A sentence-opening pronoun is only the subject of the verb right after it ("Es warf
   // ... vor", "They also attacked"), never of a noun ("Es gab Angriffe") or an object.
@@ -514,6 +522,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     }
     case RoleStrategy::obj: {
       for (const Cand& c : v.cands) {
+        if (c.clause == attached && c.first == relpron + 1) continue;  // "the attack that Russia launched": its subject
         // "expelled two diplomats and condemned Japan": Japan is the second verb's object
         if (!rule.noun && cue_between(v, hit, c.first)) break;
         // "rejected a US-sponsored UN draft": the attribute's actor is not the object
