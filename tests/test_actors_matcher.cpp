@@ -67,6 +67,17 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
   // a coordinated name may stand between an adjective and its official
   CHECK(test::actors(test::run("BERLIN - Polish and German officials met.", Lang::en)) == "DEU POL");
+  // an acronym takes no German case ending ("ISS" is not the IS); "the West" is not "West"
+  CHECK(test::actors(test::run("Der Astronaut erreichte die ISS.", Lang::de)) == "");
+  auto codes = [](const char* text) {
+    std::string out;
+    for (const auto& m : test::run(text, Lang::en).mentions) out += (out.empty() ? "" : " ") + m.code.str();
+    return out;
+  };
+  CHECK(codes("West backed away from his old friends.") == "");
+  CHECK(codes("The West imposed sanctions.") == "WEST");
+  CHECK(codes("Israel expanded settlements in the West Bank.") == "ISR PSE");
+  CHECK(codes("Fighting continued in the west of Sudan.") == "SDN");
   // "Yemen-based": a name inside an attribute is no actor
   CHECK(test::actors(test::run("A Yemen-based group claimed the attack on Saudi Arabia.", Lang::en)) == "SAU");
 }

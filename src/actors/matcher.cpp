@@ -141,6 +141,8 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
       if (last.empty() || !std::isalnum(static_cast<unsigned char>(last.back()))) {
         if (static_cast<unsigned char>(last.back()) < 0x80) continue;
       }
+      // An acronym takes no German case ending: "des IS", and "ISS" is the space station.
+      if (shapes && shapes->back() == 'U' && std::isalpha(static_cast<unsigned char>(end.suffix[0]))) continue;
     }
     std::string first = e.tokens[0];
     if (e.tokens.size() == 1) first += end.suffix;
