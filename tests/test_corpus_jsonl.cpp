@@ -32,6 +32,9 @@ TEST_CASE("JSONL lines: good records and the reason for each bad one", "[corpus]
       {R"({"id": "e", "text": "x", "date": "gestern"})", nullptr, "bad \"date\" 'gestern'"},
       {R"({"id": "f", "text": "x", "lang": "fr"})", nullptr, "unsupported \"lang\" 'fr'"},
       {R"({"id": "g", "text": "x", "source": 3})", nullptr, "\"source\" must be a string (id g)"},
+      {R"({"id": "h", "text": "x", "n": 1e999})", nullptr, "malformed JSON: number overflow"},
+      {R"({"id": "h", "text": "a\u0000b\ud800"})", nullptr, "malformed JSON at column"},
+      {"{\"id\": \"h\", \"text\": \"tab\there\"}", nullptr, "malformed JSON at column"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
@@ -91,6 +94,43 @@ TEST_CASE("JsonlReader: line numbers, blank lines, CRLF, BOM, duplicates, byte c
   CHECK_FALSE(reader.next());
   CHECK(reader.bytes_read() == input.size());
   CHECK(reader.ref(6) == "feed.jsonl:6");
+}
+
+TEST_CASE("JSONL lines: no input makes the parser throw, errors are one line", "[corpus]") {
+  // Deep nesting, huge numbers, bad escapes, control characters: a reason, never an exception.
+  const std::string lines[] = {
+      std::string(100000, '[') + std::string(100000, ']'),
+      "{\"id\": \"a\", \"text\": \"x\", \"deep\": " + std::string(50000, '[') + "}",
+      R"({"id": -99999999999999999999999, "text": "x"})",
+      R"({"id": "a", "text": "\uZZZZ"})",
+      "{\"id\": \"a\", \"text\": \"line\nbreak\"}",
+      R"({"id": "a", "text": "x", "date": "2023-13-01"})",
+      "",
+      "\x01",
+  };
+  for (const auto& line : lines) {
+    CAPTURE(line.substr(0, 60));
+    std::string error;
+    std::optional<CorpusRecord> r;
+    REQUIRE_NOTHROW(r = parse_corpus_line(line, &error));
+    CHECK_FALSE(r);
+    CHECK_FALSE(error.empty());
+    CHECK(error.find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("SeenIds: duplicates across streams name the first occurrence; the table grows", "[corpus]") {
+  SeenIds seen;
+  auto a = seen.add_stream("a.jsonl");
+  auto b = seen.add_stream("b.jsonl");
+  CHECK_FALSE(seen.insert("x", a, 3));
+  CHECK(seen.insert("x", b, 7) == std::optional<std::string>("a.jsonl:3"));
+  CHECK(seen.insert("x", a, 9) == std::optional<std::string>("a.jsonl:3"));
+  for (std::size_t i = 0; i < 10000; ++i) REQUIRE_FALSE(seen.insert("id-" + std::to_string(i), b, i + 10));
+  CHECK(seen.size() == 10001);
+  CHECK(seen.insert("id-0", a, 1) == std::optional<std::string>("b.jsonl:10"));
+  CHECK(seen.insert("id-9999", a, 1) == std::optional<std::string>("b.jsonl:10009"));
+  CHECK(seen.insert("x", a, 1) == std::optional<std::string>("a.jsonl:3"));
 }
 
 TEST_CASE("CorpusSource: article files in order with their ids; a missing stream is an InputError", "[corpus]") {

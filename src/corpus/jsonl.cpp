@@ -1,5 +1,8 @@
 #include "actorgraph/corpus/jsonl.hpp"
 
+#include <algorithm>
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
@@ -27,9 +30,19 @@ std::string describe(const json& v) {
   }
 }
 
-}  // namespace
+// nlohmann's message without its "[json.exception.type_error.302] " prefix, cut to
+// one short line.
+std::string one_line(const json::exception& e) {
+  std::string why = e.what();
+  if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+  why = why.substr(0, 80);
+  for (char& c : why) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return why;
+}
 
-std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error) {
+std::optional<CorpusRecord> parse_record(const std::string& line, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<CorpusRecord> {
     if (error) *error = std::move(why);
     return std::nullopt;
@@ -47,9 +60,7 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
     return fail("malformed JSON at column " + std::to_string(e.byte));
   } catch (const json::exception& e) {
     // A number beyond double's range ("1e999"): out_of_range, not a parse_error.
-    std::string why = e.what();
-    if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
-    return fail("malformed JSON: " + why.substr(0, 80));
+    return fail("malformed JSON: " + one_line(e));
   }
   if (!j.is_object()) return fail("not a JSON object (found " + describe(j) + ")");
   CorpusRecord r;
@@ -94,8 +105,59 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
   return r;
 }
 
+}  // namespace
+
+std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error) {
+  // Every nlohmann exception type (parse_error, type_error, out_of_range,
+  // invalid_iterator, other_error) becomes a one-line reason: a bad line is skipped,
+  // never a crash.
+  try {
+    return parse_record(line, error);
+  } catch (const json::exception& e) {
+    if (error) *error = "malformed JSON: " + one_line(e);
+    return std::nullopt;
+  }
+}
+
+std::uint32_t SeenIds::add_stream(std::string name) {
+  streams_.push_back(std::move(name));
+  return static_cast<std::uint32_t>(streams_.size() - 1);
+}
+
+void SeenIds::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.hash == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+std::optional<std::string> SeenIds::insert(std::string_view id, std::uint32_t stream, std::size_t line) {
+  constexpr std::uint64_t kLineBits = 40;
+  constexpr std::uint64_t kMaxLine = (std::uint64_t{1} << kLineBits) - 1;
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  std::uint64_t h = std::hash<std::string_view>{}(id);
+  if (h == 0) h = 1;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].hash != 0) {
+    if (slots_[i].hash == h) {
+      std::uint64_t where = slots_[i].where;
+      return streams_[where >> kLineBits] + ":" + std::to_string(where & kMaxLine);
+    }
+    i = (i + 1) & mask;
+  }
+  slots_[i] = Slot{h, std::uint64_t{stream} << kLineBits | std::min<std::uint64_t>(line, kMaxLine)};
+  ++size_;
+  return std::nullopt;
+}
+
 JsonlReader::JsonlReader(std::istream& in, std::string name, SeenIds* seen)
-    : in_(in), name_(std::move(name)), seen_(seen ? seen : &own_) {}
+    : in_(in), name_(std::move(name)), seen_(seen ? seen : &own_), stream_(seen_->add_stream(name_)) {}
 
 std::string JsonlReader::ref(std::size_t line) const { return name_ + ":" + std::to_string(line); }
 
@@ -120,9 +182,8 @@ std::optional<JsonlLine> JsonlReader::next() {
     out.error = std::move(error);
     return out;
   }
-  auto [it, fresh] = seen_->emplace(record->id, ref(line_));
-  if (!fresh) {
-    out.error = "duplicate id '" + record->id + "' (first seen at " + it->second + ")";
+  if (auto first = seen_->insert(record->id, stream_, line_)) {
+    out.error = "duplicate id '" + record->id + "' (first seen at " + *first + ")";
     return out;
   }
   out.record = std::move(record);
