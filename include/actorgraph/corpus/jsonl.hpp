@@ -22,6 +22,12 @@ struct CorpusRecord {
   std::string source;        // outlet or feed name, may be empty
 };
 
+// One non-blank line of the stream as read (without a BOM or a trailing '\r').
+struct RawJsonlLine {
+  std::size_t line = 0;  // 1-based line number in the stream
+  std::string text;
+};
+
 // One non-blank line of the stream: a record, or the reason it is not one.
 struct JsonlLine {
   std::size_t line = 0;                // 1-based line number in the stream
@@ -40,9 +46,11 @@ class SeenIds {
   // Registers a stream name for insert(); returns its index.
   std::uint32_t add_stream(std::string name);
   // Records id as first seen at line of stream (an index from add_stream). Returns
-  // "name:line" of the first occurrence when the id was seen before (this one is not
-  // recorded), nullopt when it is new.
+  // the error "duplicate id 'X' (first seen at name:line)" when the id was seen
+  // before (this one is not recorded), nullopt when it is new.
   std::optional<std::string> insert(std::string_view id, std::uint32_t stream, std::size_t line);
+  // "name:line" of a stream registered with add_stream.
+  std::string ref(std::uint32_t stream, std::size_t line) const;
   std::size_t size() const { return size_; }
 
  private:
@@ -69,10 +77,17 @@ class JsonlReader {
   // date, a language other than de/en, or an id seen before. Throws InputError
   // when the stream itself cannot be read.
   std::optional<JsonlLine> next();
+  // The next non-blank line, neither parsed nor checked for a duplicate id (to parse
+  // on another thread with parse_corpus_line and check with seen().insert in input
+  // order); nullopt at the end. Throws InputError as next() does.
+  std::optional<RawJsonlLine> next_raw();
 
   // "name:line" for messages.
   std::string ref(std::size_t line) const;
   const std::string& name() const { return name_; }
+  // The ids seen so far (shared or the reader's own) and this stream's index in them.
+  SeenIds& seen() { return *seen_; }
+  std::uint32_t stream() const { return stream_; }
   // Bytes consumed so far (for progress against a known file size).
   std::uint64_t bytes_read() const { return bytes_; }
 
@@ -87,7 +102,9 @@ class JsonlReader {
 };
 
 // Parses one line (without its newline) into a record; on failure returns nullopt
-// and sets *error. Does not check for duplicate ids.
+// and sets *error to a one-line reason. Does not check for duplicate ids. Only the
+// fields of CorpusRecord are kept (nlohmann's SAX parser: no DOM is built); never
+// throws a JSON exception. Thread-safe.
 std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error);
 
 }  // namespace actorgraph
