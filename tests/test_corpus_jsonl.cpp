@@ -5,6 +5,7 @@
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/corpus/jsonl.hpp"
 #include "actorgraph/corpus/source.hpp"
+#include "support.hpp"
 
 using namespace actorgraph;
 
@@ -32,6 +33,9 @@ TEST_CASE("JSONL lines: good records and the reason for each bad one", "[corpus]
       {R"({"id": "e", "text": "x", "date": "gestern"})", nullptr, "bad \"date\" 'gestern'"},
       {R"({"id": "f", "text": "x", "lang": "fr"})", nullptr, "unsupported \"lang\" 'fr'"},
       {R"({"id": "g", "text": "x", "source": 3})", nullptr, "\"source\" must be a string (id g)"},
+      {R"({"id": "h", "text": "x", "n": 1e999})", nullptr, "malformed JSON: number overflow"},
+      {R"({"id": "h", "text": "a\u0000b\ud800"})", nullptr, "malformed JSON at column"},
+      {"{\"id\": \"h\", \"text\": \"tab\there\"}", nullptr, "malformed JSON at column"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.line);
@@ -93,6 +97,44 @@ TEST_CASE("JsonlReader: line numbers, blank lines, CRLF, BOM, duplicates, byte c
   CHECK(reader.ref(6) == "feed.jsonl:6");
 }
 
+TEST_CASE("JSONL lines: no input makes the parser throw, errors are one line", "[corpus]") {
+  // Deep nesting, huge numbers, bad escapes, control characters: a reason, never an exception.
+  const std::string lines[] = {
+      std::string(100000, '[') + std::string(100000, ']'),
+      "{\"id\": \"a\", \"text\": \"x\", \"deep\": " + std::string(50000, '[') + "}",
+      R"({"id": -99999999999999999999999, "text": "x"})",
+      R"({"id": "a", "text": "\uZZZZ"})",
+      "{\"id\": \"a\", \"text\": \"line\nbreak\"}",
+      R"({"id": "a", "text": "x", "date": "2023-13-01"})",
+      "",
+      "\x01",
+  };
+  for (const auto& line : lines) {
+    CAPTURE(line.substr(0, 60));
+    std::string error;
+    std::optional<CorpusRecord> r;
+    REQUIRE_NOTHROW(r = parse_corpus_line(line, &error));
+    CHECK_FALSE(r);
+    CHECK_FALSE(error.empty());
+    CHECK(error.find('\n') == std::string::npos);
+  }
+}
+
+TEST_CASE("SeenIds: duplicates across streams name the first occurrence; the table grows", "[corpus]") {
+  SeenIds seen;
+  auto a = seen.add_stream("a.jsonl");
+  auto b = seen.add_stream("b.jsonl");
+  CHECK_FALSE(seen.insert("x", a, 3));
+  CHECK(seen.insert("x", b, 7) == std::optional<std::string>("duplicate id 'x' (first seen at a.jsonl:3)"));
+  CHECK(seen.insert("x", a, 9) == std::optional<std::string>("duplicate id 'x' (first seen at a.jsonl:3)"));
+  for (std::size_t i = 0; i < 10000; ++i) REQUIRE_FALSE(seen.insert("id-" + std::to_string(i), b, i + 10));
+  CHECK(seen.size() == 10001);
+  CHECK(seen.ref(b, 12) == "b.jsonl:12");
+  CHECK(seen.insert("id-0", a, 1) == std::optional<std::string>("duplicate id 'id-0' (first seen at b.jsonl:10)"));
+  CHECK(seen.insert("id-9999", a, 1) == std::optional<std::string>("duplicate id 'id-9999' (first seen at b.jsonl:10009)"));
+  CHECK(seen.insert("x", a, 1) == std::optional<std::string>("duplicate id 'x' (first seen at a.jsonl:3)"));
+}
+
 TEST_CASE("CorpusSource: article files in order with their ids; a missing stream is an InputError", "[corpus]") {
   CorpusSource empty({}, {});
   CHECK_FALSE(empty.next());
@@ -107,4 +149,43 @@ TEST_CASE("CorpusSource: article files in order with their ids; a missing stream
   CHECK_FALSE(files.next());
   CorpusSource missing({}, {"/nonexistent/feed.jsonl"});
   CHECK_THROWS_AS(missing.next(), InputError);
+}
+
+TEST_CASE("CorpusSource: lines parsed later on any thread give the same items as parsed at once", "[corpus]") {
+  test::Scratch scratch("corpus-jsonl", "parse-later");
+  const auto a = (scratch.dir / "a.jsonl").string();
+  const auto b = (scratch.dir / "b.jsonl").string();
+  test::spit(a, "{\"id\": \"x\", \"text\": \"one\", \"lang\": \"de\", \"source\": \"dpa\"}\n"
+                "{\"id\": \"y\", \"text\": 3}\n"
+                "\n"
+                "{\"id\": \"x\", \"text\": \"again\"}\n");
+  test::spit(b, "{\"id\": \"y\", \"text\": \"now valid\", \"date\": \"2024-02-01\"}\n"
+                "{\"id\": 7, \"text\": \"z\", \"extra\": {\"id\": \"nested\"}}\n"
+                "{\"id\": \"x\", \"text\": \"third\"}\n");
+  auto describe = [](const CorpusItem& it) {
+    return it.ref + " | " + it.id + " | " + it.text + " | " + it.source + " | " + (it.date ? it.date->str() : "-") +
+           " | " + (it.lang ? std::string(to_string(*it.lang)) : "-") + " | " + it.error;
+  };
+  std::vector<std::string> now, later;
+  CorpusSource at_once({}, {a, b});
+  while (auto it = at_once.next()) now.push_back(describe(*it));
+  CorpusSource deferred({}, {a, b}, true);
+  std::vector<CorpusItem> items;
+  while (auto it = deferred.next()) {
+    CHECK(it->id.empty());
+    items.push_back(std::move(*it));
+  }
+  for (auto it = items.rbegin(); it != items.rend(); ++it) CorpusSource::parse(*it);  // any order
+  for (auto& it : items) {
+    deferred.check_id(it);  // input order
+    later.push_back(describe(it));
+  }
+  CHECK(later == now);
+  REQUIRE(now.size() == 6);
+  CHECK(now[0] == a + ":1 (id x) | x | one | dpa | - | de | ");
+  CHECK(now[1] == a + ":2 |  |  |  | - | - | \"text\" must be a string (id y)");
+  CHECK(now[2] == a + ":4 | x | again |  | - | - | duplicate id 'x' (first seen at " + a + ":1)");
+  CHECK(now[3] == b + ":1 (id y) | y | now valid |  | 2024-02-01 | - | ");
+  CHECK(now[4] == b + ":2 (id 7) | 7 | z |  | - | - | ");
+  CHECK(now[5] == b + ":3 | x | third |  | - | - | duplicate id 'x' (first seen at " + a + ":1)");
 }

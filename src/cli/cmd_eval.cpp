@@ -63,7 +63,7 @@ int run_eval(const EvalOptions& o) {
     }
   }
   std::vector<std::string> articles = gold_articles(o.paths);
-  std::unique_ptr<Pipeline> pipeline;
+  PipelinePtr pipeline;
   if (o.pred_dir.empty()) pipeline = make_pipeline(o.common);
   std::vector<ArticleScore> scores;
   for (const auto& txt : articles) {

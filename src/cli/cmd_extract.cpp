@@ -129,12 +129,13 @@ int run_extract(const ExtractOptions& o) {
   std::unique_ptr<AtomicOutput> stream;
   if (!to_dir) stream = std::make_unique<AtomicOutput>(o.output.empty() ? "-" : o.output);
 
-  CorpusSource source(paths, o.jsonl);
+  CorpusSource source(paths, o.jsonl, true);  // JSONL lines are parsed by the workers
   std::size_t processed = 0, failed = 0;
   std::set<std::string> names;
   std::function<std::optional<CorpusItem>()> next = [&] { return source.next(); };
   std::function<Outcome(CorpusItem&)> work = [&](CorpusItem& j) {
     Outcome r;
+    CorpusSource::parse(j);
     if (!j.error.empty()) {
       r.error = j.error;
       return r;
@@ -168,6 +169,10 @@ int run_extract(const ExtractOptions& o) {
   };
   std::function<void(CorpusItem&, Outcome&)> emit = [&](CorpusItem& j, Outcome& r) {
     ++processed;
+    if (!source.check_id(j)) {  // a duplicate id: its work is dropped
+      r = Outcome{};
+      r.error = j.error;
+    }
     for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
     if (r.ok && r.graph) {
       try {

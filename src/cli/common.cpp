@@ -41,10 +41,12 @@ void add_common_options(CLI::App& cmd, CommonOptions& opts) {
   cmd.add_option("--date", opts.date, "Article date YYYY[-MM[-DD]], overrides a 'date' prefix");
 }
 
-std::unique_ptr<Pipeline> make_pipeline(const CommonOptions& opts) {
+PipelinePtr make_pipeline(const CommonOptions& opts) {
   DataBundle data = DataBundle::defaults();
   for (const auto& d : opts.dicts) data.add_file(d);
-  return std::make_unique<Pipeline>(data);
+  static auto* kept = new std::vector<std::unique_ptr<Pipeline>>;  // never destroyed
+  kept->push_back(std::make_unique<Pipeline>(data));
+  return PipelinePtr(kept->back().get());
 }
 
 std::string read_file(const std::string& path) {
@@ -237,7 +239,7 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
   std::vector<std::string> files = expand_graph_paths(paths);
   const ArticleOptions base = common.article_options();
   // Built up front (on this thread) when an input may hold articles; shared by the workers.
-  std::unique_ptr<Pipeline> pipeline;
+  PipelinePtr pipeline;
   if (std::any_of(files.begin(), files.end(), [](const std::string& f) { return has_suffix(f, ".txt") || is_stream_path(f); })) {
     pipeline = make_pipeline(common);
   }

@@ -1,5 +1,8 @@
 #include "actorgraph/corpus/jsonl.hpp"
 
+#include <algorithm>
+#include <functional>
+
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
@@ -16,8 +19,16 @@ std::string date_part(const std::string& s) {
   return s;
 }
 
-std::string describe(const json& v) {
-  switch (v.type()) {
+// One top-level field of a record as the SAX parser saw it: its JSON type
+// (discarded = absent) and, for a string or an integer, its text.
+struct SaxField {
+  json::value_t type = json::value_t::discarded;
+  std::string text;
+  bool absent_or_null() const { return type == json::value_t::discarded || type == json::value_t::null; }
+};
+
+std::string describe(json::value_t type) {
+  switch (type) {
     case json::value_t::null: return "null";
     case json::value_t::boolean: return "a boolean";
     case json::value_t::array: return "an array";
@@ -27,9 +38,85 @@ std::string describe(const json& v) {
   }
 }
 
-}  // namespace
+// nlohmann SAX handler that keeps only the type of the top-level value and the
+// top-level fields id, text, date, lang and source (the last occurrence of a key
+// wins, as in nlohmann's DOM); nested values are skipped without being built.
+class RecordSax {
+ public:
+  json::value_t top = json::value_t::discarded;
+  SaxField id, text, date, lang, source;
+  std::size_t error_byte = 0;  // set with error_kind
+  int error_id = 0;            // nlohmann exception id; 0 = no error
 
-std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error) {
+  bool null() { return value(json::value_t::null); }
+  bool boolean(bool) { return value(json::value_t::boolean); }
+  bool number_integer(json::number_integer_t v) { return value(json::value_t::number_integer, std::to_string(v)); }
+  bool number_unsigned(json::number_unsigned_t v) {
+    return value(json::value_t::number_unsigned, std::to_string(v));
+  }
+  bool number_float(json::number_float_t, const std::string&) { return value(json::value_t::number_float); }
+  bool string(std::string& v) { return value(json::value_t::string, std::move(v)); }
+  bool binary(json::binary_t&) { return value(json::value_t::binary); }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool end_object() { return close(); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    if (depth_ == 1) target_ = field(k);
+    return true;
+  }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) {
+    error_byte = byte;
+    error_id = e.id;
+    error_what_ = e.what();
+    return false;
+  }
+  const std::string& error_what() const { return error_what_; }
+
+ private:
+  SaxField* field(const std::string& k) {
+    if (k == "id") return &id;
+    if (k == "text") return &text;
+    if (k == "date") return &date;
+    if (k == "lang") return &lang;
+    if (k == "source") return &source;
+    return nullptr;
+  }
+  bool value(json::value_t type, std::string v = {}) {
+    if (depth_ == 0) top = type;
+    if (depth_ == 1 && target_) {
+      target_->type = type;
+      target_->text = std::move(v);
+    }
+    target_ = nullptr;
+    return true;
+  }
+  bool open(json::value_t type) {
+    value(type);
+    ++depth_;
+    return true;
+  }
+  bool close() {
+    --depth_;
+    return true;
+  }
+  int depth_ = 0;
+  SaxField* target_ = nullptr;  // the field whose value comes next
+  std::string error_what_;
+};
+
+// nlohmann's message without its "[json.exception.type_error.302] " prefix, cut to
+// one short line.
+std::string one_line(std::string why) {
+  if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
+  why = why.substr(0, 80);
+  for (char& c : why) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  }
+  return why;
+}
+
+std::optional<CorpusRecord> parse_record(const std::string& line, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<CorpusRecord> {
     if (error) *error = std::move(why);
     return std::nullopt;
@@ -38,47 +125,40 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
   if (std::size_t bad = first_invalid_utf8(line); bad != std::string::npos) {
     return fail("invalid UTF-8 at column " + std::to_string(bad + 1) + " (a JSONL corpus must be UTF-8)");
   }
-  json j;
-  try {
-    j = json::parse(line);
-  } catch (const json::parse_error& e) {
+  RecordSax sax;
+  json::sax_parse(line, &sax);
+  if (sax.error_id != 0) {
+    // A number beyond double's range ("1e999") is out_of_range (406), not a parse error.
+    if (sax.error_id == 406) return fail("malformed JSON: " + one_line(sax.error_what()));
     // A parse error at the very end means the object was cut off.
-    if (e.byte >= line.size()) return fail("truncated JSON (the line ends inside a value)");
-    return fail("malformed JSON at column " + std::to_string(e.byte));
-  } catch (const json::exception& e) {
-    // A number beyond double's range ("1e999"): out_of_range, not a parse_error.
-    std::string why = e.what();
-    if (auto close = why.find("] "); close != std::string::npos) why.erase(0, close + 2);
-    return fail("malformed JSON: " + why.substr(0, 80));
+    if (sax.error_byte >= line.size()) return fail("truncated JSON (the line ends inside a value)");
+    return fail("malformed JSON at column " + std::to_string(sax.error_byte));
   }
-  if (!j.is_object()) return fail("not a JSON object (found " + describe(j) + ")");
+  if (sax.top != json::value_t::object) return fail("not a JSON object (found " + describe(sax.top) + ")");
   CorpusRecord r;
-  auto id = j.find("id");
-  if (id == j.end() || id->is_null()) return fail("missing \"id\"");
-  if (id->is_string()) {
-    r.id = id->get<std::string>();
-  } else if (id->is_number_integer()) {
-    r.id = id->dump();
+  if (sax.id.absent_or_null()) return fail("missing \"id\"");
+  if (sax.id.type == json::value_t::string || sax.id.type == json::value_t::number_integer ||
+      sax.id.type == json::value_t::number_unsigned) {
+    r.id = std::move(sax.id.text);
   } else {
-    return fail("\"id\" must be a string or an integer, not " + describe(*id));
+    return fail("\"id\" must be a string or an integer, not " + describe(sax.id.type));
   }
   if (r.id.empty()) return fail("empty \"id\"");
-  auto text = j.find("text");
-  if (text == j.end() || text->is_null()) return fail("missing \"text\" (id " + r.id + ")");
-  if (!text->is_string()) return fail("\"text\" must be a string (id " + r.id + ")");
-  r.text = text->get<std::string>();
-  if (auto d = j.find("date"); d != j.end() && !d->is_null()) {
-    if (!d->is_string()) return fail("\"date\" must be a string (id " + r.id + ")");
-    std::string s = d->get<std::string>();
+  if (sax.text.absent_or_null()) return fail("missing \"text\" (id " + r.id + ")");
+  if (sax.text.type != json::value_t::string) return fail("\"text\" must be a string (id " + r.id + ")");
+  r.text = std::move(sax.text.text);
+  if (!sax.date.absent_or_null()) {
+    if (sax.date.type != json::value_t::string) return fail("\"date\" must be a string (id " + r.id + ")");
+    const std::string& s = sax.date.text;
     if (!s.empty()) {
       auto parsed = parse_date(date_part(s));
       if (!parsed) return fail("bad \"date\" '" + s + "', expected YYYY[-MM[-DD]] (id " + r.id + ")");
       r.date = *parsed;
     }
   }
-  if (auto l = j.find("lang"); l != j.end() && !l->is_null()) {
-    if (!l->is_string()) return fail("\"lang\" must be a string (id " + r.id + ")");
-    std::string s = l->get<std::string>();
+  if (!sax.lang.absent_or_null()) {
+    if (sax.lang.type != json::value_t::string) return fail("\"lang\" must be a string (id " + r.id + ")");
+    const std::string& s = sax.lang.text;
     if (!s.empty() && s != "auto") {
       auto parsed = parse_lang(s);
       if (!parsed || *parsed == Lang::unknown) {
@@ -87,20 +167,77 @@ std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::stri
       r.lang = *parsed;
     }
   }
-  if (auto s = j.find("source"); s != j.end() && !s->is_null()) {
-    if (!s->is_string()) return fail("\"source\" must be a string (id " + r.id + ")");
-    r.source = s->get<std::string>();
+  if (!sax.source.absent_or_null()) {
+    if (sax.source.type != json::value_t::string) return fail("\"source\" must be a string (id " + r.id + ")");
+    r.source = std::move(sax.source.text);
   }
   return r;
 }
 
+}  // namespace
+
+std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error) {
+  // Every nlohmann exception type (parse_error, type_error, out_of_range,
+  // invalid_iterator, other_error) becomes a one-line reason: a bad line is skipped,
+  // never a crash.
+  try {
+    return parse_record(line, error);
+  } catch (const json::exception& e) {
+    if (error) *error = "malformed JSON: " + one_line(e.what());
+    return std::nullopt;
+  }
+}
+
+std::uint32_t SeenIds::add_stream(std::string name) {
+  streams_.push_back(std::move(name));
+  return static_cast<std::uint32_t>(streams_.size() - 1);
+}
+
+void SeenIds::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& s : old) {
+    if (s.hash == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+}
+
+std::optional<std::string> SeenIds::insert(std::string_view id, std::uint32_t stream, std::size_t line) {
+  constexpr std::uint64_t kLineBits = 40;
+  constexpr std::uint64_t kMaxLine = (std::uint64_t{1} << kLineBits) - 1;
+  if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+  std::uint64_t h = std::hash<std::string_view>{}(id);
+  if (h == 0) h = 1;
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = h & mask;
+  while (slots_[i].hash != 0) {
+    if (slots_[i].hash == h) {
+      std::uint64_t where = slots_[i].where;
+      return "duplicate id '" + std::string(id) + "' (first seen at " +
+             ref(static_cast<std::uint32_t>(where >> kLineBits), where & kMaxLine) + ")";
+    }
+    i = (i + 1) & mask;
+  }
+  slots_[i] = Slot{h, std::uint64_t{stream} << kLineBits | std::min<std::uint64_t>(line, kMaxLine)};
+  ++size_;
+  return std::nullopt;
+}
+
+std::string SeenIds::ref(std::uint32_t stream, std::size_t line) const {
+  return streams_[stream] + ":" + std::to_string(line);
+}
+
 JsonlReader::JsonlReader(std::istream& in, std::string name, SeenIds* seen)
-    : in_(in), name_(std::move(name)), seen_(seen ? seen : &own_) {}
+    : in_(in), name_(std::move(name)), seen_(seen ? seen : &own_), stream_(seen_->add_stream(name_)) {}
 
 std::string JsonlReader::ref(std::size_t line) const { return name_ + ":" + std::to_string(line); }
 
-std::optional<JsonlLine> JsonlReader::next() {
-  std::string text;
+std::optional<RawJsonlLine> JsonlReader::next_raw() {
+  RawJsonlLine out;
+  std::string& text = out.text;
   while (true) {
     if (!std::getline(in_, text)) {
       if (in_.bad()) throw InputError("cannot read " + name_ + ": read error");
@@ -112,17 +249,23 @@ std::optional<JsonlLine> JsonlReader::next() {
     if (!text.empty() && text.back() == '\r') text.pop_back();
     if (text.find_first_not_of(" \t") != std::string::npos) break;
   }
-  JsonlLine out;
   out.line = line_;
+  return out;
+}
+
+std::optional<JsonlLine> JsonlReader::next() {
+  std::optional<RawJsonlLine> raw = next_raw();
+  if (!raw) return std::nullopt;
+  JsonlLine out;
+  out.line = raw->line;
   std::string error;
-  auto record = parse_corpus_line(text, &error);
+  auto record = parse_corpus_line(raw->text, &error);
   if (!record) {
     out.error = std::move(error);
     return out;
   }
-  auto [it, fresh] = seen_->emplace(record->id, ref(line_));
-  if (!fresh) {
-    out.error = "duplicate id '" + record->id + "' (first seen at " + it->second + ")";
+  if (auto duplicate = seen_->insert(record->id, stream_, out.line)) {
+    out.error = std::move(*duplicate);
     return out;
   }
   out.record = std::move(record);

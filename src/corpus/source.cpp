@@ -16,8 +16,31 @@ std::string article_id_of_path(const std::string& path) {
   return valid_utf8(std::filesystem::path(path).stem().string());
 }
 
-CorpusSource::CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl)
-    : files_(std::move(files)), jsonl_(std::move(jsonl)) {}
+CorpusSource::CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl, bool parse_later)
+    : files_(std::move(files)), jsonl_(std::move(jsonl)), parse_later_(parse_later) {}
+
+void CorpusSource::parse(CorpusItem& item) {
+  if (item.line == 0 || item.json.empty()) return;
+  std::string json = std::move(item.json);
+  item.json.clear();
+  std::optional<CorpusRecord> r = parse_corpus_line(json, &item.error);
+  if (!r) return;
+  item.id = std::move(r->id);
+  item.ref += " (id " + item.id + ")";
+  item.text = std::move(r->text);
+  item.source = std::move(r->source);
+  item.date = r->date;
+  item.lang = r->lang;
+}
+
+bool CorpusSource::check_id(CorpusItem& item) {
+  if (item.line == 0 || !item.error.empty()) return true;
+  std::optional<std::string> duplicate = seen_.insert(item.id, item.stream, item.line);
+  if (!duplicate) return true;
+  item.error = std::move(*duplicate);
+  item.ref = seen_.ref(item.stream, item.line);
+  return false;
+}
 
 std::uint64_t CorpusSource::bytes_read() const { return done_bytes_ + (reader_ ? reader_->bytes_read() : 0); }
 
@@ -46,7 +69,7 @@ std::optional<CorpusItem> CorpusSource::next() {
       }
       reader_ = std::make_unique<JsonlReader>(*in, name, &seen_);
     }
-    std::optional<JsonlLine> line = reader_->next();
+    std::optional<RawJsonlLine> line = reader_->next_raw();
     if (!line) {
       done_bytes_ += reader_->bytes_read();
       reader_.reset();
@@ -55,17 +78,13 @@ std::optional<CorpusItem> CorpusSource::next() {
     }
     CorpusItem item;
     item.ref = reader_->ref(line->line);
-    if (!line->record) {
-      item.error = line->error;
-      return item;
+    item.json = std::move(line->text);
+    item.stream = reader_->stream();
+    item.line = line->line;
+    if (!parse_later_) {
+      parse(item);
+      check_id(item);
     }
-    CorpusRecord& r = *line->record;
-    item.id = r.id;
-    item.ref += " (id " + r.id + ")";
-    item.text = std::move(r.text);
-    item.source = std::move(r.source);
-    item.date = r.date;
-    item.lang = r.lang;
     return item;
   }
 }

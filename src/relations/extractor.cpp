@@ -34,12 +34,23 @@ struct SentenceView {
   std::vector<Cand> cands;
   std::vector<const CueHit*> hits;  // every cue of the sentence
 
+  std::vector<Lexicon::WordClasses> classes;  // by token - sent.first_token: its lexicon classes
+
   SentenceView(const Document& d, const Lexicon& l, const Sentence& s, Lang language)
-      : doc(d), lex(l), sent(s), lang(language) {}
+      : doc(d), lex(l), sent(s), lang(language) {
+    classes.reserve(s.end_token - s.first_token);
+    for (std::size_t i = s.first_token; i < s.end_token; ++i) classes.push_back(lex.classes_of(lang, tok(i).norm));
+  }
 
   const Token& tok(std::size_t i) const { return doc.tokens[i]; }
   int clause(std::size_t i) const { return clause_of[i - sent.first_token]; }
-  bool is(std::string_view cls, std::size_t i) const { return lex.has(cls, lang, tok(i).norm); }
+  // A bit test for tokens of the sentence; the lexicon's lookup for classes without
+  // a bit and for tokens outside the sentence.
+  bool is(std::string_view cls, std::size_t i) const {
+    Lexicon::ClassMask bit = lex.class_bit(cls);
+    if (bit == 0 || i < sent.first_token || i >= sent.end_token) return lex.has(cls, lang, tok(i).norm);
+    return (classes[i - sent.first_token].words & bit) != 0;
+  }
 };
 
 bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
@@ -717,6 +728,10 @@ bool may_be_participle(const SentenceView& v, std::size_t i) {
 
 // Lexicon phrase of class cls starting at token i (within the sentence).
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
+  if (i >= v.sent.first_token && i < v.sent.end_token) {
+    Lexicon::ClassMask bit = v.lex.class_bit(cls);
+    if (bit != 0 && (v.classes[i - v.sent.first_token].phrase_starts & bit) == 0) return nullptr;
+  }
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
 

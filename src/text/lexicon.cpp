@@ -1,6 +1,7 @@
 #include "actorgraph/text/lexicon.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
@@ -72,24 +73,86 @@ std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s
 
 }  // namespace
 
-Lexicon::Table& Lexicon::table_for(std::string_view cls, Lang lang) {
-  auto& list = tables_[hash_of(cls)];
-  for (Table& t : list) {
-    if (t.lang == lang && t.cls == cls) return t;
+Lexicon::ClassKey Lexicon::class_key(std::string_view cls) {
+  ClassKey k;
+  k.size = cls.size();
+  const char* p = cls.data();
+  if (k.size >= 8) {
+    std::memcpy(&k.head, p, 8);
+    std::memcpy(&k.tail, p + k.size - 8, 8);
+  } else if (k.size >= 4) {
+    std::uint32_t head = 0, tail = 0;
+    std::memcpy(&head, p, 4);
+    std::memcpy(&tail, p + k.size - 4, 4);
+    k.head = head;
+    k.tail = tail;
+  } else {
+    for (std::size_t i = 0; i < k.size; ++i) k.head = k.head << 8 | static_cast<unsigned char>(p[i]);
   }
-  list.emplace_back();
-  list.back().cls = std::string(cls);
-  list.back().lang = lang;
-  return list.back();
+  return k;
+}
+
+std::size_t Lexicon::class_slot(const ClassKey& key) const {
+  // Multiplicative hashing: the top bits of the product depend on every input bit.
+  std::uint64_t h = (key.head ^ (key.tail * 0xC2B2AE3D27D4EB4FULL) ^ key.size) * 0x9E3779B97F4A7C15ULL;
+  return static_cast<std::size_t>(h >> class_shift_);
+}
+
+int Lexicon::class_id(std::string_view cls) const {
+  if (class_slots_.empty()) return -1;
+  const ClassKey key = class_key(cls);
+  const std::size_t mask = class_slots_.size() - 1;
+  for (std::size_t s = class_slot(key);; s = (s + 1) & mask) {
+    const ClassKey& k = class_slots_[s];
+    if (k.id < 0) return -1;
+    if (k.head == key.head && k.tail == key.tail && k.size == key.size &&
+        (k.size <= 16 || class_names_[static_cast<std::size_t>(k.id)] == cls)) {
+      return k.id;
+    }
+  }
+}
+
+int Lexicon::add_class(std::string_view cls) {
+  if (int id = class_id(cls); id >= 0) return id;
+  int id = static_cast<int>(class_names_.size());
+  class_names_.emplace_back(cls);
+  tables_.emplace_back();
+  if (class_names_.size() * 2 > class_slots_.size()) {
+    class_slots_.assign(std::max<std::size_t>(64, class_slots_.size() * 2), ClassKey{});
+    class_shift_ = 64;
+    for (std::size_t n = class_slots_.size(); n > 1; n /= 2) --class_shift_;
+    for (std::size_t k = 0; k < class_names_.size(); ++k) {
+      ClassKey key = class_key(class_names_[k]);
+      key.id = static_cast<std::int32_t>(k);
+      std::size_t s = class_slot(key);
+      while (class_slots_[s].id >= 0) s = (s + 1) & (class_slots_.size() - 1);
+      class_slots_[s] = key;
+    }
+  } else {
+    ClassKey key = class_key(cls);
+    key.id = id;
+    std::size_t s = class_slot(key);
+    while (class_slots_[s].id >= 0) s = (s + 1) & (class_slots_.size() - 1);
+    class_slots_[s] = key;
+  }
+  return id;
+}
+
+Lexicon::ClassMask Lexicon::class_bit(std::string_view cls) const {
+  int id = class_id(cls);
+  return id >= 0 && id < 64 ? ClassMask{1} << id : 0;
+}
+
+Lexicon::Table& Lexicon::table_for(std::string_view cls, Lang lang) {
+  auto& both = tables_[static_cast<std::size_t>(add_class(cls))];
+  return lang == Lang::de ? both.first : both.second;
 }
 
 const Lexicon::Table* Lexicon::table(std::string_view cls, Lang lang) const {
-  auto it = tables_.find(hash_of(cls));
-  if (it == tables_.end()) return nullptr;
-  for (const Table& t : it->second) {
-    if (t.lang == lang && t.cls == cls) return &t;
-  }
-  return nullptr;
+  int id = class_id(cls);
+  if (id < 0 || lang == Lang::unknown) return nullptr;
+  const auto& both = tables_[static_cast<std::size_t>(id)];
+  return lang == Lang::de ? &both.first : &both.second;
 }
 
 const Lexicon::Word* Lexicon::word(std::string_view cls, Lang lang, std::string_view norm) const {
@@ -101,6 +164,26 @@ const Lexicon::Word* Lexicon::word(std::string_view cls, Lang lang, std::string_
     if (w.norm == norm) return &w;
   }
   return nullptr;
+}
+
+Lexicon::WordClasses& Lexicon::classes_for(Lang lang, const std::string& norm) {
+  auto& list = classes_[static_cast<std::size_t>(lang)][hash_of(norm)];
+  for (WordEntry& w : list) {
+    if (w.norm == norm) return w.classes;
+  }
+  list.push_back(WordEntry{norm, {}});
+  return list.back().classes;
+}
+
+Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const {
+  if (lang == Lang::unknown) return {};
+  const auto& map = classes_[static_cast<std::size_t>(lang)];
+  auto it = map.find(hash_of(norm));
+  if (it == map.end()) return {};
+  for (const WordEntry& w : it->second) {
+    if (w.norm == norm) return w.classes;
+  }
+  return {};
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
@@ -138,19 +221,27 @@ Lexicon::Lexicon(const DataBundle& data) {
       }
     }
   }
-  for (auto& [h, list] : tables_) {
-    for (Table& t : list) {
+  for (std::size_t id = 0; id < tables_.size(); ++id) {
+    const ClassMask bit = id < 64 ? ClassMask{1} << id : 0;
+    for (Lang l : {Lang::de, Lang::en}) {
+      Table& t = l == Lang::de ? tables_[id].first : tables_[id].second;
       std::stable_sort(t.phrases.begin(), t.phrases.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
         return a.tokens.size() > b.tokens.size();
       });
       for (std::size_t k = 0; k < t.phrases.size(); ++k) {
         t.by_first[hash_of(t.phrases[k].tokens.front())].push_back(static_cast<std::uint32_t>(k));
       }
+      if (bit == 0) continue;
+      for (const auto& [h, words] : t.words) {
+        for (const Word& w : words) classes_for(l, w.norm).words |= bit;
+      }
+      for (const LexiconPhrase& ph : t.phrases) classes_for(l, ph.tokens.front()).phrase_starts |= bit;
     }
   }
 }
 
 bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
+  if (ClassMask bit = class_bit(cls)) return (classes_of(lang, norm).words & bit) != 0;
   return word(cls, lang, norm) != nullptr;
 }
 

@@ -7,6 +7,7 @@
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
+#include "actorgraph/text/word_breaker.hpp"
 
 namespace actorgraph {
 namespace {
@@ -144,27 +145,35 @@ void Segmenter::segment(Document& doc) const {
       utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status));
   if (U_FAILURE(status)) throw InputError("cannot segment text");
 
-  std::unique_ptr<icu::BreakIterator> wi(words_->clone());
-  wi->setText(ut.get(), status);
-  if (U_FAILURE(status)) throw InputError("cannot segment text");
   doc.tokens.reserve(body.size() / 5);
-  int32_t prev = wi->first();
-  for (int32_t cur = wi->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = wi->next()) {
-    auto b = static_cast<std::size_t>(prev), e = static_cast<std::size_t>(cur);
+  auto add_token = [&](std::size_t b, std::size_t e, int32_t status_rule) {
     std::string_view seg = body.substr(b, e - b);
-    int32_t status_rule = wi->getRuleStatus();
     Token tok;
     if (status_rule >= UBRK_WORD_NONE_LIMIT) {
       tok.kind = (status_rule < UBRK_WORD_NUMBER_LIMIT) ? TokenKind::number : TokenKind::word;
     } else {
-      if (is_space_segment(seg)) continue;
+      if (is_space_segment(seg)) return;
       tok.kind = TokenKind::punct;
     }
     tok.span = Span{base + b, base + e};
     tok.norm = normalize(seg);
-    if (tok.norm.empty()) continue;  // only soft hyphens or zero-width characters
+    if (tok.norm.empty()) return;  // only soft hyphens or zero-width characters
     if (tok.kind == TokenKind::word) set_case_flags(seg, tok);
     doc.tokens.push_back(std::move(tok));
+  };
+  // Words: the fast segmenter gives ICU's boundaries and statuses for the scripts it
+  // knows; ICU's iterator does the rest (ideographs, kana, Thai, Hebrew, emoji).
+  std::vector<WordSegment> words;
+  if (fast_word_segments(body, &words)) {
+    for (const WordSegment& w : words) add_token(w.begin, w.end, w.status);
+  } else {
+    std::unique_ptr<icu::BreakIterator> wi(words_->clone());
+    wi->setText(ut.get(), status);
+    if (U_FAILURE(status)) throw InputError("cannot segment text");
+    int32_t prev = wi->first();
+    for (int32_t cur = wi->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = wi->next()) {
+      add_token(static_cast<std::size_t>(prev), static_cast<std::size_t>(cur), wi->getRuleStatus());
+    }
   }
 
   // Sentence boundaries from ICU, as body offsets.

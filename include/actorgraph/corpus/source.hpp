@@ -22,21 +22,35 @@ struct CorpusItem {
   std::optional<Date> date;
   std::optional<Lang> lang;
   std::string error;  // a bad JSONL line: report it in its turn, no work
+  // A JSONL line still to parse (CorpusSource with parse_later): see parse().
+  std::string json;
+  std::uint32_t stream = 0;  // JSONL items: the stream's index in the source's SeenIds
+  std::size_t line = 0;      // JSONL items: 1-based line number; 0 for article files
 };
 
 class CorpusSource {
  public:
   // files: article paths ("-" = stdin, read later by whoever reads path), yielded
-  // first; jsonl: JSONL streams ("-" = stdin), opened one after the other.
-  CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl);
+  // first; jsonl: JSONL streams ("-" = stdin), opened one after the other. With
+  // parse_later, next() yields JSONL lines unparsed (item.json set): the caller
+  // parses them with parse(), on any thread, and checks each with check_id() in
+  // input order before using it.
+  CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl, bool parse_later = false);
   // The next item; nullopt at the end. Throws InputError when a stream cannot be
   // opened or read.
   std::optional<CorpusItem> next();
+  // Parses item.json (a no-op for other items) into the record fields and appends
+  // " (id X)" to item.ref, or sets item.error. Thread-safe; never throws on bad JSON.
+  static void parse(CorpusItem& item);
+  // For a parsed JSONL record: records its id; when the id was seen before, sets
+  // item.error (item.ref back to "name:line") and returns false. Call in input order.
+  bool check_id(CorpusItem& item);
   // JSONL bytes consumed so far (for progress against the streams' total size).
   std::uint64_t bytes_read() const;
 
  private:
   std::vector<std::string> files_, jsonl_;
+  bool parse_later_ = false;
   std::size_t next_file_ = 0, next_jsonl_ = 0;
   std::unique_ptr<std::ifstream> stream_;
   std::unique_ptr<JsonlReader> reader_;

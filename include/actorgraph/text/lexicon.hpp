@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/core/data_files.hpp"
@@ -22,12 +23,30 @@ struct LexiconPhrase {
 
 class Lexicon {
  public:
+  // One bit per class (the first 64 classes read; later ones have none): a word's
+  // classes are the OR of their bits.
+  using ClassMask = std::uint64_t;
+  // The classes of one word in one language.
+  struct WordClasses {
+    ClassMask words = 0;          // classes with the word as a single-word entry (has())
+    ClassMask phrase_starts = 0;  // classes with a phrase starting with it (phrase_at())
+  };
+
   // Reads every "#actorgraph-text 1" file: rows "class<TAB>lang<TAB>form[<TAB>value]",
   // lang is de, en or *. Forms are normalised; a form of several words is a phrase.
   explicit Lexicon(const DataBundle& data);
 
   // True when the normalised single word `norm` is in class `cls` for `lang`.
   bool has(std::string_view cls, Lang lang, std::string_view norm) const;
+  // The bit of class cls; 0 for an unknown class or one without a bit, which callers
+  // must ask has() / phrase_at() about. Hashes nothing: cls is found by its length
+  // and first and last bytes in a small table.
+  ClassMask class_bit(std::string_view cls) const;
+  // The classes of norm in lang, for every class with a bit, in one hashed lookup:
+  // when class_bit(cls) != 0, has(cls, lang, norm) == ((classes_of(lang, norm).words &
+  // class_bit(cls)) != 0), and phrase_at(cls, lang, tokens, i, end) is nullptr when
+  // (classes_of(lang, tokens[i].norm).phrase_starts & class_bit(cls)) == 0.
+  WordClasses classes_of(Lang lang, std::string_view norm) const;
   // The value column of a single-word entry; empty when absent or when no value.
   std::string_view value(std::string_view cls, Lang lang, std::string_view norm) const;
   // Multi-word entries of a class for a language (longest first).
@@ -39,23 +58,42 @@ class Lexicon {
                                  std::size_t end) const;
 
  private:
-  // One table per (class, language): words map to their value. Every lookup hashes
-  // the class name and the word once and allocates nothing: the maps are keyed by
-  // std::hash<std::string_view> and keep the full strings to tell collisions apart.
+  // One table per (class, language): words map to their value. A class is found by
+  // its id (class_id()), a word by std::hash<std::string_view>; the maps keep the full
+  // strings to tell collisions apart, and no lookup allocates.
   struct Word {
     std::string norm, value;
   };
   struct Table {
-    std::string cls;
-    Lang lang = Lang::de;
     std::unordered_map<std::size_t, std::vector<Word>> words;  // hash of norm -> words
     std::vector<LexiconPhrase> phrases;                        // longest first
     std::unordered_map<std::size_t, std::vector<std::uint32_t>> by_first;  // hash of first token -> phrases, in order
   };
+  // A class name as compared in class_slots_: its length and two 8-byte words that
+  // hold all its bytes when it has at most 16 (longer names are compared in full).
+  struct ClassKey {
+    std::uint64_t head = 0, tail = 0;
+    std::size_t size = 0;
+    std::int32_t id = -1;  // -1 = empty slot
+  };
+  struct WordEntry {
+    std::string norm;
+    WordClasses classes;
+  };
+  static ClassKey class_key(std::string_view cls);
+  std::size_t class_slot(const ClassKey& key) const;
+  int class_id(std::string_view cls) const;  // -1 when unknown
+  int add_class(std::string_view cls);
   const Table* table(std::string_view cls, Lang lang) const;
   Table& table_for(std::string_view cls, Lang lang);
   const Word* word(std::string_view cls, Lang lang, std::string_view norm) const;
-  std::unordered_map<std::size_t, std::vector<Table>> tables_;  // hash of class -> its tables
+  WordClasses& classes_for(Lang lang, const std::string& norm);
+
+  std::vector<std::string> class_names_;         // by class id
+  std::vector<std::pair<Table, Table>> tables_;  // by class id: de, en
+  std::vector<ClassKey> class_slots_;            // open addressing, at most half full
+  int class_shift_ = 64;                         // 64 - log2(class_slots_.size())
+  std::unordered_map<std::size_t, std::vector<WordEntry>> classes_[2];  // by Lang (de, en): hash of norm -> words
 };
 
 // True for a noun of the class "title" (Präsident, officials); a German compound
