@@ -67,6 +67,8 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
   // a coordinated name may stand between an adjective and its official
   CHECK(test::actors(test::run("BERLIN - Polish and German officials met.", Lang::en)) == "DEU POL");
+  // "Südamerika" is no affixed "Amerika"
+  CHECK(test::actors(test::run("Die südamerikanischen Staaten und Südamerikas Regierungen protestierten.", Lang::de)) == "");
   // an acronym takes no German case ending ("ISS" is not the IS); "the West" is not "West"
   CHECK(test::actors(test::run("Der Astronaut erreichte die ISS.", Lang::de)) == "");
   auto codes = [](const char* text) {

@@ -233,7 +233,8 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
         }
       }
       // Affixed names: "proamerikanisch", "Ostukraine", "anti-US": affix + a one-word form.
-      if (!best && tok.kind == TokenKind::word) {
+      // ("Südamerika" is a continent's part, not America's east or south)
+      if (!best && tok.kind == TokenKind::word && !lexicon_.has("not_affixed", doc.lang, tok.norm)) {
         for (const LexiconPhrase& affix : affixes) {
           const std::string& a = affix.tokens[0];
           if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
