@@ -63,6 +63,10 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("MOSKAU: Die Ukraine meldet Angriffe.", Lang::de)) == "UKR");
   CHECK(test::actors(test::run("Prag/Wien – Polen protestiert.", Lang::de)) == "POL");
   CHECK(test::actors(test::run("Iran and Iraq held talks in Vienna.", Lang::en)) == "IRN IRQ");
+  // a venue after an adjective or "Hauptstadt", and the places listed after a venue
+  CHECK(test::actors(test::run("Der Gipfel im maltesischen Valletta beginnt.", Lang::de)) == "");
+  CHECK(test::actors(test::run("Polen eröffnet Kulturforen in Budapest, London und Rom.", Lang::de)) == "POL");
+  CHECK(test::actors(test::run("Talks were held in the Afghan capital Kabul.", Lang::en)) == "");
   // "CITY, Country -": the country after a capitalised city is part of the dateline
   CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
   // a coordinated name may stand between an adjective and its official

@@ -272,9 +272,35 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           continue;
         }
       }
-      if (m.role == ActorRole::capital && i > sent.first_token &&
-          lexicon_.has("venue_prep", doc.lang, toks[i - 1].norm)) {
-        m.venue = true;
+      if (m.role == ActorRole::capital && i > sent.first_token) {
+        // "in Wien", "im maltesischen Valletta", "in der Hauptstadt Kabul", and the places
+        // listed after one: "in Budapest, London und Warschau"
+        std::size_t k = i;
+        ActorMention* adjective = nullptr;
+        while (k > sent.first_token) {
+          const Token& t = toks[k - 1];
+          bool listed = !out.empty() && out.back().sentence == s && out.back().end_token == k - 1 + 1 && out.back().venue &&
+                        out.back().role == ActorRole::capital;
+          if (listed) {
+            k = sent.first_token;  // a venue listed right before
+            m.venue = true;
+            break;
+          }
+          if (!out.empty() && out.back().sentence == s && out.back().end_token == k && out.back().role == ActorRole::adj &&
+              out.back().code == m.code) {
+            adjective = &out.back();
+            k = out.back().first_token;
+            continue;
+          }
+          if (lexicon_.has("coord", doc.lang, t.norm) || t.norm == "," || lexicon_.has("det", doc.lang, t.norm) ||
+              lexicon_.has("capital_word", doc.lang, t.norm)) {
+            --k;
+            continue;
+          }
+          break;
+        }
+        if (!m.venue && k > sent.first_token && lexicon_.has("venue_prep", doc.lang, toks[k - 1].norm)) m.venue = true;
+        if (m.venue && adjective) adjective->venue = true;
       }
       // Datelines: "PJÖNGJANG:", "Prag/Wien –", "Beirut –", "MADRID (Reuters) -" open a sentence.
       bool place = m.role == ActorRole::capital || m.role == ActorRole::seat || m.role == ActorRole::name;
