@@ -127,6 +127,8 @@ TEST_CASE("a sentence-opening pronoun is the previous sentence's subject", "[rel
       {Lang::en, "Iran tested a missile on Sunday. It accused Israel of sabotage.", "IRN>ISR criticism asserted"},
       {Lang::en, "Iran tested a missile on Sunday. They have also accused Israel of sabotage.",
        "IRN>ISR criticism asserted"},
+      // "Diese ablehnende Position": a determiner, not a pronoun
+      {Lang::de, "Österreich lehnt den Beitritt ab. Diese ablehnende Position ist in der EU selten.", ""},
       // only as the subject of the verb right after it, never of a noun
       {Lang::de, "Nordkorea feuerte zwei Raketen ab. Es gab Angriffe auf Südkorea.", ""},
       {Lang::en, "North Korea tested a missile. The reclusive country also threatened Japan.", "PRK>JPN threat asserted"},
@@ -145,6 +147,8 @@ TEST_CASE("passive voice needs a participle", "[relations]") {
       {Lang::en, "Ukraine was attacked.", ""},
       {Lang::de, "Die Ukraine wurde von Russland angegriffen.", "RUS>UKR military_action asserted"},
       {Lang::de, "Serbien wurde von der EU kritisiert.", "EU>SRB criticism asserted"},
+      // the patient may be an adjective's state, never the agent's own
+      {Lang::de, "Der österreichische Vorstoß wurde vom Sprecher der CDU/CSU begrüßt.", "DEU>AUT support asserted"},
   });
 }
 

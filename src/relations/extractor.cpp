@@ -264,7 +264,16 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
 std::size_t opening_pronoun(const SentenceView& v) {
   std::size_t i = v.sent.first_token;
   while (i < v.sent.end_token && v.tok(i).kind == TokenKind::punct) ++i;
-  return i < v.sent.end_token && v.is("subj_pronoun", i) ? i : v.sent.end_token;
+  if (i >= v.sent.end_token || !v.is("subj_pronoun", i)) return v.sent.end_token;
+  // "Diese ablehnende Position", "Diese Länder": a determiner, not a pronoun
+  if (v.lang == Lang::de && i + 1 < v.sent.end_token) {
+    const Token& next = v.tok(i + 1);
+    if (next.capitalized) return v.sent.end_token;
+    char last = next.norm.empty() ? ' ' : next.norm.back();
+    bool adjective = (last == 'e' || last == 'n') && i + 2 < v.sent.end_token && v.tok(i + 2).capitalized;
+    if (adjective) return v.sent.end_token;
+  }
+  return i;
 }
 
 void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index,
@@ -1020,6 +1029,20 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           }
           if (!agents.empty()) {
             CandList patients = resolve(v, hit, RoleSpec{RoleStrategy::subj, {}}, agents);
+            // "Der österreichische Alleingang wurde von X begrüßt": the patient may be an
+            // adjective's state; never the agent's own state.
+            if (patients.empty() || patients.front()->m->code == agents.front()->m->code) {
+              patients.clear();
+              for (const Cand& c : v.cands) {
+                if (c.clause != clause || c.first >= hit.first || !c.marker.empty() || c.pronoun || c.speaker ||
+                    c.m->role == ActorRole::region || std::find(agents.begin(), agents.end(), &c) != agents.end() ||
+                    std::any_of(agents.begin(), agents.end(), [&](const Cand* a) { return a->m->code == c.m->code; })) {
+                  continue;
+                }
+                add_group(v, c, patients);
+                break;
+              }
+            }
             note("passive: agent " + describe(agents) + ", patient " + describe(patients));
             sources = agents;
             targets = patients;
