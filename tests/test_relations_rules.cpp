@@ -216,6 +216,8 @@ TEST_CASE("joint attacks, attributes, hardware, sport", "[relations]") {
       // a noun cue's roles in its relative clause: the object is the target, the subject is not
       {Lang::en, "The US airstrike that killed an Iranian general angered many.", "USA>IRN military_action asserted"},
       {Lang::en, "The attack that Russia launched was condemned.", ""},
+      {Lang::de, "Die israelische Armee hat einen Angriff gestartet, bei dem zwei Palästinenser verletzt wurden.",
+       "ISR>PSE military_action asserted"},
       {Lang::en, "The Chinese president's trip to Brazil ended on Monday.", "BRA-CHN meeting asserted"},
       {Lang::de, "Frankreich trifft im Halbfinale auf Kroatien.", ""},
   });

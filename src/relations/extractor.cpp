@@ -157,10 +157,13 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       }
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
-      bool relative = v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
+      // ", bei dem ...", ", in which ...": a preposition before the relative pronoun
+      bool prep_relative = v.is("prep", n) && n + 1 < s.end_token && v.is("relpron", n + 1) &&
+                           !(n + 2 < s.end_token && v.tok(n + 2).capitalized && v.lang == Lang::de);
+      bool relative = prep_relative || (v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ",") && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
-                      !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n));
+                      !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
@@ -465,6 +468,17 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     if (static_cast<std::size_t>(rc) < v.relative.size() && v.relative[static_cast<std::size_t>(rc)]) attached = rc;
     relpron = hit.end + 1;
   }
+  // ", bei dem ...", ", in which ...": a preposition before the relative pronoun, also
+  // after the German verb that closes the clause ("einen Angriff gestartet, bei dem ...")
+  std::size_t comma = hit.end;
+  if (v.lang == Lang::de) {
+    while (comma < v.sent.end_token && comma < hit.end + 2 && v.tok(comma).kind == TokenKind::word && !v.tok(comma).capitalized) ++comma;
+  }
+  if (rule.noun && attached < 0 && comma + 2 < v.sent.end_token && v.tok(comma).norm == "," &&
+      v.is("prep", comma + 1) && v.is("relpron", comma + 2) && v.clause(comma + 2) != clause) {
+    attached = v.clause(comma + 2);
+    relpron = comma + 2;
+  }
   // English without a comma: "the airstrike that killed an Iranian general"
   if (rule.noun && v.lang == Lang::en && attached < 0 && hit.end + 1 < v.sent.end_token && v.is("relpron", hit.end) &&
       v.clause(hit.end) != clause) {
@@ -605,6 +619,18 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           if (i + 1 == c.first) close = true;
         }
         if (close) add_group(v, c, out);
+        break;
+      }
+      break;
+    }
+    case RoleStrategy::rel: {
+      if (attached < 0) break;
+      for (const Cand& c : v.cands) {
+        if (c.clause != attached || c.first <= relpron || excluded(c) || c.speaker || c.pronoun) continue;
+        if (v.lang == Lang::en && c.first == relpron + 1) continue;  // "the attack that Russia launched"
+        if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) continue;
+        if (!c.marker.empty() && v.lex.has("place_prep", v.lang, c.marker)) continue;
+        add_group(v, c, out);
         break;
       }
       break;

@@ -51,6 +51,8 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
       r.strategy = RoleStrategy::speaker;
     } else if (name == "hyph") {
       r.strategy = RoleStrategy::hyph;
+    } else if (name == "rel") {
+      r.strategy = RoleStrategy::rel;
     } else if (name == "comp") {
       r.strategy = RoleStrategy::comp;
     } else if (name == "other") {

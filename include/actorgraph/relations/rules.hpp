@@ -33,6 +33,8 @@ enum class RoleStrategy : std::uint8_t {
   speaker,  // the speaker of the sentence: "sagte Lawrow", "according to Moscow"
   hyph,     // first part of a hyphenated compound with the cue: Russland-Sanktionen
   acr,      // as hyph, but only an all-capitals acronym: US-Sanktionen, EU-Sanktionen
+  rel,      // targets only: an actor in the relative clause attached to a noun cue, not
+            // its subject: "ein Angriff, bei dem zwei Palästinenser verletzt wurden"
   comp,     // the subject of the "dass"/"that" clause right after the cue's clause:
             // "bedauerte, dass Israel ...", "regretted that Israel ..." (targets only)
   other,    // the one other actor of the clause, when there is exactly one (targets only)
