@@ -31,36 +31,35 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   return out;
 }
 
+// Role strategy names as written in rule files; prep and place take prepositions.
+struct StrategyName {
+  std::string_view name;
+  RoleStrategy strategy;
+  bool preps;
+};
+constexpr StrategyName kStrategies[] = {
+    {"subj", RoleStrategy::subj, false},       {"obj", RoleStrategy::obj, false},
+    {"poss", RoleStrategy::poss, false},       {"gen", RoleStrategy::gen, false},
+    {"prep", RoleStrategy::prep, true},        {"between", RoleStrategy::between, false},
+    {"speaker", RoleStrategy::speaker, false}, {"hyph", RoleStrategy::hyph, false},
+    {"acr", RoleStrategy::acr, false},         {"rel", RoleStrategy::rel, false},
+    {"comp", RoleStrategy::comp, false},       {"other", RoleStrategy::other, false},
+    {"place", RoleStrategy::place, true},
+};
+
 std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::size_t line) {
   std::vector<RoleSpec> out;
   if (s == "-" || s.empty()) return out;
   for (std::string_view part : split(s, ',')) {
     RoleSpec r;
     std::string_view name = part.substr(0, part.find(':'));
-    if (name == "subj") {
-      r.strategy = RoleStrategy::subj;
-    } else if (name == "obj") {
-      r.strategy = RoleStrategy::obj;
-    } else if (name == "poss") {
-      r.strategy = RoleStrategy::poss;
-    } else if (name == "gen") {
-      r.strategy = RoleStrategy::gen;
-    } else if (name == "between") {
-      r.strategy = RoleStrategy::between;
-    } else if (name == "speaker") {
-      r.strategy = RoleStrategy::speaker;
-    } else if (name == "hyph") {
-      r.strategy = RoleStrategy::hyph;
-    } else if (name == "rel") {
-      r.strategy = RoleStrategy::rel;
-    } else if (name == "comp") {
-      r.strategy = RoleStrategy::comp;
-    } else if (name == "other") {
-      r.strategy = RoleStrategy::other;
-    } else if (name == "acr") {
-      r.strategy = RoleStrategy::acr;
-    } else if (name == "prep" || name == "place") {
-      r.strategy = name == "prep" ? RoleStrategy::prep : RoleStrategy::place;
+    const StrategyName* known = nullptr;
+    for (const StrategyName& k : kStrategies) {
+      if (k.name == name) known = &k;
+    }
+    if (!known) throw DataError(f.name, line, "unknown role strategy '" + std::string(name) + "'");
+    r.strategy = known->strategy;
+    if (known->preps) {
       auto colon = part.find(':');
       if (colon == std::string_view::npos)
         throw DataError(f.name, line, std::string(name) + " needs prepositions: " + std::string(name) + ":gegen|an");
@@ -68,8 +67,6 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
         if (p.empty()) throw DataError(f.name, line, "empty preposition in '" + std::string(part) + "'");
         r.preps.push_back(normalize(p));
       }
-    } else {
-      throw DataError(f.name, line, "unknown role strategy '" + std::string(name) + "'");
     }
     out.push_back(std::move(r));
   }
