@@ -45,7 +45,7 @@ class RecordSax {
  public:
   json::value_t top = json::value_t::discarded;
   SaxField id, text, date, lang, source;
-  std::size_t error_byte = 0;  // set with error_kind
+  std::size_t error_byte = 0;  // where the parse failed, when error_id != 0
   int error_id = 0;            // nlohmann exception id; 0 = no error
 
   bool null() { return value(json::value_t::null); }

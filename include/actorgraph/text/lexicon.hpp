@@ -39,8 +39,9 @@ class Lexicon {
   // True when the normalised single word `norm` is in class `cls` for `lang`.
   bool has(std::string_view cls, Lang lang, std::string_view norm) const;
   // The bit of class cls; 0 for an unknown class or one without a bit, which callers
-  // must ask has() / phrase_at() about. Hashes nothing: cls is found by its length
-  // and first and last bytes in a small table.
+  // must ask has() / phrase_at() about. Cheap: cls is found by its length and first
+  // and last 8 bytes in a small open-addressing table (the name is not hashed byte
+  // by byte).
   ClassMask class_bit(std::string_view cls) const;
   // The classes of norm in lang, for every class with a bit, in one hashed lookup:
   // when class_bit(cls) != 0, has(cls, lang, norm) == ((classes_of(lang, norm).words &
