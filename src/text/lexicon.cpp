@@ -1,6 +1,7 @@
 #include "actorgraph/text/lexicon.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "actorgraph/core/error.hpp"
@@ -192,14 +193,16 @@ Lexicon::Lexicon(const DataBundle& data) {
       std::string_view cls = row.cols[0];
       std::string_view lang_col = row.cols[1];
       if (cls.empty()) throw DataError(file->name, row.line, "empty class");
-      std::vector<Lang> langs;
-      if (lang_col == "*") {
-        langs = {Lang::de, Lang::en};
-      } else if (auto l = parse_lang(lang_col)) {
-        langs = {*l};
-      } else {
-        throw DataError(file->name, row.line, "unknown language '" + std::string(lang_col) + "'");
+      // The row's languages: both for "*", else the one named.
+      std::array<Lang, 2> lang_list{Lang::de, Lang::en};
+      std::size_t lang_count = 2;
+      if (lang_col != "*") {
+        auto l = parse_lang(lang_col);
+        if (!l) throw DataError(file->name, row.line, "unknown language '" + std::string(lang_col) + "'");
+        lang_list[0] = *l;
+        lang_count = 1;
       }
+      const std::vector<Lang> langs(lang_list.begin(), lang_list.begin() + static_cast<std::ptrdiff_t>(lang_count));
       std::vector<std::string> toks = tokenize_form(row.cols[2]);
       if (toks.empty()) throw DataError(file->name, row.line, "empty form");
       std::string value = row.cols.size() > 3 ? std::string(row.cols[3]) : std::string();
