@@ -234,10 +234,11 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       // Affixed names: "proamerikanisch", "Ostukraine", "anti-US": affix + a one-word form.
       // ("Südamerika" is a continent's part, not America's east or south)
-      if (!best && tok.kind == TokenKind::word && !lexicon_.has("not_affixed", doc.lang, tok.norm)) {
+      if (!best && tok.kind == TokenKind::word) {
         for (const LexiconPhrase& affix : affixes) {
           const std::string& a = affix.tokens[0];
           if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
+          if (lexicon_.has("not_affixed", doc.lang, tok.norm)) break;
           auto rest = table.find(tok.norm.substr(a.size()));
           if (rest == table.end()) continue;
           for (const Pattern& p : rest->second) {
@@ -395,7 +396,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
       if (!hit) {
         // "des international isolierten Landes", "the reclusive country": an article, up
         // to three lower-case words and a head noun of the class coref_noun.
-        if (!lexicon_.has("coref_article", doc.lang, toks[i].norm)) continue;
+        if (toks[i].norm.size() > 3 || !lexicon_.has("coref_article", doc.lang, toks[i].norm)) continue;
         std::size_t k = i + 1;
         while (k < sent.end_token && k < i + 4 && toks[k].kind == TokenKind::word && !toks[k].capitalized &&
                !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) {

@@ -1,6 +1,8 @@
 #include "actorgraph/relations/extractor.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <set>
 
 namespace actorgraph {
@@ -22,6 +24,22 @@ struct CueHit {
   std::size_t first = 0, end = 0;  // first and last cue token: [first, end)
   std::vector<std::size_t> token_positions;
 };
+
+// Lexicon::class_bit by class name, remembered per thread: the extractor asks with the
+// same few dozen names millions of times. Keyed by the lexicon's serial and the name.
+Lexicon::ClassMask cached_class_bit(const Lexicon& lex, std::string_view cls) {
+  struct Entry {
+    std::uint64_t lexicon = 0;
+    std::string_view name;
+    Lexicon::ClassMask bit = 0;
+  };
+  thread_local std::array<Entry, 128> cache{};
+  Entry& e = cache[(reinterpret_cast<std::uintptr_t>(cls.data()) >> 2) % cache.size()];
+  if (e.lexicon != lex.serial() || e.name.data() != cls.data() || e.name != cls) {
+    e = Entry{lex.serial(), cls, lex.class_bit(cls)};
+  }
+  return e.bit;
+}
 
 struct SentenceView {
   const Document& doc;
@@ -47,7 +65,7 @@ struct SentenceView {
   // A bit test for tokens of the sentence; the lexicon's lookup for classes without
   // a bit and for tokens outside the sentence.
   bool is(std::string_view cls, std::size_t i) const {
-    Lexicon::ClassMask bit = lex.class_bit(cls);
+    Lexicon::ClassMask bit = cached_class_bit(lex, cls);
     if (bit == 0 || i < sent.first_token || i >= sent.end_token) return lex.has(cls, lang, tok(i).norm);
     return (classes[i - sent.first_token].words & bit) != 0;
   }

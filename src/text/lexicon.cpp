@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 
 #include "actorgraph/core/error.hpp"
@@ -188,6 +189,8 @@ Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
+  static std::atomic<std::uint64_t> next_serial{1};
+  serial_ = next_serial++;
   for (const DataFile* file : data.files_of("text")) {
     for (const TsvRow& row : read_tsv(*file, 3, 4)) {
       std::string_view cls = row.cols[0];

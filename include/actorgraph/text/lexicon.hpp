@@ -35,6 +35,9 @@ class Lexicon {
   // Reads every "#actorgraph-text 1" file: rows "class<TAB>lang<TAB>form[<TAB>value]",
   // lang is de, en or *. Forms are normalised; a form of several words is a phrase.
   explicit Lexicon(const DataBundle& data);
+  // A number no other Lexicon of this process has: callers that cache class bits
+  // key them by it (an address can be reused by a later lexicon with other classes).
+  std::uint64_t serial() const { return serial_; }
 
   // True when the normalised single word `norm` is in class `cls` for `lang`.
   bool has(std::string_view cls, Lang lang, std::string_view norm) const;
@@ -59,6 +62,7 @@ class Lexicon {
                                  std::size_t end) const;
 
  private:
+  std::uint64_t serial_ = 0;
   // One table per (class, language): words map to their value. A class is found by
   // its id (class_id()), a word by std::hash<std::string_view>; the maps keep the full
   // strings to tell collisions apart, and no lookup allocates.
