@@ -374,6 +374,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
   // before: its object after "vorwerfen/beschuldigen" ("werfen Nordkorea vor, ... zu
   // liefern"), else its subject ("steht in der Kritik dafür, Waffen ... zu liefern").
   for (std::size_t comma : v.infinitive_commas) {
+    if (comma <= s.first_token) continue;  // a sentence opening with ", ... zu tun" has no clause before
     int before = v.clause(comma - 1);
     bool object_control = false;
     for (std::size_t i = s.first_token; i < comma; ++i) {
