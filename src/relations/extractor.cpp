@@ -61,6 +61,9 @@ struct SentenceView {
   }
 
   const Token& tok(std::size_t i) const { return doc.tokens[i]; }
+  bool in_relative(int clause) const {
+    return static_cast<std::size_t>(clause) < relative.size() && relative[static_cast<std::size_t>(clause)];
+  }
   int clause(std::size_t i) const { return clause_of[i - sent.first_token]; }
   // A bit test for tokens of the sentence; the lexicon's lookup for classes without
   // a bit and for tokens outside the sentence.
@@ -438,6 +441,12 @@ void add_group(const SentenceView& v, const Cand& c, CandList& out) {
   }
 }
 
+// An actor that can be a clause's subject: unmarked, no speaker or private national,
+// no region, outside relative clauses.
+bool subject_like(const SentenceView& v, const Cand& c) {
+  return c.marker.empty() && !c.speaker && !c.m->weak && c.m->role != ActorRole::region && !v.in_relative(c.clause);
+}
+
 bool usable(const Cand& c, const CueHit& hit) {
   return !(c.first < hit.end && hit.first < c.end);  // not overlapping the cue
 }
@@ -484,7 +493,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   std::size_t relpron = v.sent.end_token;
   if (rule.noun && hit.end + 1 < v.sent.end_token && v.tok(hit.end).norm == "," && v.is("relpron", hit.end + 1)) {
     int rc = v.clause(hit.end + 1);
-    if (static_cast<std::size_t>(rc) < v.relative.size() && v.relative[static_cast<std::size_t>(rc)]) attached = rc;
+    if (v.in_relative(rc)) attached = rc;
     relpron = hit.end + 1;
   }
   // ", bei dem ...", ", in which ...": a preposition before the relative pronoun, also
@@ -521,6 +530,13 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   };
   // A private national ("die Italienerin", "Chinese hackers") is no acting subject.
   auto actor_like = [&](const Cand& c) { return !c.m->weak; };
+  // A party the sources act on: no speaker, no stand-in pronoun, not a source's own
+  // state, not a place ("in Syrien", "near Raqqa").
+  auto other_party = [&](const Cand& c) {
+    if (c.speaker || c.pronoun || excluded(c)) return false;
+    if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) return false;
+    return c.marker.empty() || !v.lex.has("place_prep", v.lang, c.marker);
+  };
   switch (spec.strategy) {
     case RoleStrategy::subj: {
       if (rule.noun && v.lang == Lang::de && noun_in_pp(v, hit.first)) break;
@@ -563,8 +579,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           (v.tok(hit.first - 1).norm == "," || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
         for (const Cand& c : v.cands) {
           if (c.first >= hit.first) break;
-          bool relative = static_cast<std::size_t>(c.clause) < v.relative.size() && v.relative[static_cast<std::size_t>(c.clause)];
-          if (c.marker.empty() && !c.speaker && !relative && !c.pronoun && actor_like(c) && c.m->role != ActorRole::region) {
+          if (subject_like(v, c) && !c.pronoun) {
             best = &c;
             break;
           }
@@ -645,10 +660,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     case RoleStrategy::rel: {
       if (attached < 0) break;
       for (const Cand& c : v.cands) {
-        if (c.clause != attached || c.first <= relpron || excluded(c) || c.speaker || c.pronoun) continue;
+        if (c.clause != attached || c.first <= relpron || !other_party(c)) continue;
         if (v.lang == Lang::en && c.first == relpron + 1) continue;  // "the attack that Russia launched"
-        if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) continue;
-        if (!c.marker.empty() && v.lex.has("place_prep", v.lang, c.marker)) continue;
         add_group(v, c, out);
         break;
       }
@@ -663,7 +676,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       int comp_clause = v.clause(k);
       for (const Cand& c : v.cands) {
         if (c.clause != comp_clause || c.first <= k) continue;
-        if (c.marker.empty() && !c.speaker && !c.pronoun && actor_like(c) && !excluded(c) && c.m->role != ActorRole::region) {
+        if (subject_like(v, c) && !c.pronoun && !excluded(c)) {
           add_group(v, c, out);
         }
         break;
@@ -671,16 +684,14 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       break;
     }
     case RoleStrategy::other: {
-      // "reported military actions by Rwanda in eastern Congo": with a source and one
-      // other actor in the clause, that actor is the target.
+      // "the new Canadian sanctions hit Russia hard": with a source and one other party
+      // in the clause, that party is the target.
       if (exclude.empty()) break;
       const Cand* only = nullptr;
       bool several = false;
       for (const Cand& c : v.cands) {
-        if (!ok(c) || c.speaker || c.pronoun || c.m->kind == ActorKind::collective || c.m->venue) continue;
+        if (!ok(c) || !other_party(c) || c.m->kind == ActorKind::collective || c.m->venue) continue;
         if (c.first >= hit.end && cue_between(v, hit, c.first)) continue;  // another verb's object
-        if (!c.marker.empty() && v.lex.has("place_prep", v.lang, c.marker)) continue;  // a place, not a party
-        if (std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c.m->code; })) continue;
         if (only && only->group != c.group) several = true;
         if (!only) only = &c;
       }
@@ -758,24 +769,38 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
 // makes a clause with "wurde/ist/was" passive: "wurde verurteilt", "angegriffen",
 // "was attacked", "were shot". "droht", "kritisieren", "Protesten" and "to join" are
 // not, whatever auxiliary stands in their clause.
+// True when w ends in a word of class cls (an ending such as "iert", "ed") and keeps a
+// stem of three letters or more before it.
+bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w) {
+  for (std::size_t n = 1; n <= 6 && n + 3 <= w.size(); ++n) {
+    if (v.lex.has(cls, v.lang, w.substr(w.size() - n))) return true;
+  }
+  return false;
+}
+
+// True when w has a word of class cls (a prefix such as "ge") at position at, followed
+// by at least rest more letters.
+bool class_at(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t at, std::size_t rest) {
+  for (std::size_t n = 1; n <= 4 && at + n + rest <= w.size(); ++n) {
+    if (v.lex.has(cls, v.lang, w.substr(at, n))) return true;
+  }
+  return false;
+}
+
 bool may_be_participle(const SentenceView& v, std::size_t i) {
   const Token& t = v.tok(i);
-  const std::string& w = t.norm;
-  auto ends = [&](std::string_view e) { return w.size() > e.size() + 2 && w.compare(w.size() - e.size(), e.size(), e) == 0; };
-  if (v.lang == Lang::en) return ends("ed") || v.is("participle", i);
+  const std::string_view w = t.norm;
+  if (v.lang == Lang::en) return ends_in_class(v, "participle_ending", w) || v.is("participle", i);
   if (t.capitalized && i > v.sent.first_token) return false;  // a noun
   if (v.is("participle", i)) return true;
-  if (ends("ieren")) return false;                               // infinitive
-  if (w.size() > 5 && w.compare(0, 2, "ge") == 0) return true;  // getötet, gedroht
-  for (std::size_t p = 2; p + 5 <= w.size() && p <= 7; ++p) {    // angegriffen, vorgeworfen
-    if (w.compare(p, 2, "ge") == 0 && v.lex.has("verb_particle", v.lang, std::string_view(w).substr(0, p))) return true;
+  if (ends_in_class(v, "infinitive_ending", w)) return false;    // kritisieren
+  if (class_at(v, "participle_prefix", w, 0, 4)) return true;    // getötet, gedroht
+  for (std::size_t p = 2; p <= 7; ++p) {                          // angegriffen, vorgeworfen
+    if (class_at(v, "participle_prefix", w, p, 3) && v.lex.has("verb_particle", v.lang, w.substr(0, p))) return true;
   }
-  if (ends("iert") || ends("ierte") || ends("ierten") || ends("iertes") || ends("ierter")) return true;
-  for (std::size_t p = 2; p <= 6 && p + 3 < w.size(); ++p) {     // verurteilt, unterzeichneten
-    if (!v.lex.has("verb_prefix", v.lang, std::string_view(w).substr(0, p))) continue;
-    for (std::string_view e : {"t", "te", "ten", "tem", "ter", "tes"}) {
-      if (ends(e)) return true;
-    }
+  if (ends_in_class(v, "participle_ending", w)) return true;     // kritisiert
+  for (std::size_t p = 2; p <= 6 && p + 3 < w.size(); ++p) {      // verurteilt, unterzeichneten
+    if (v.lex.has("verb_prefix", v.lang, w.substr(0, p)) && ends_in_class(v, "prefixed_participle_ending", w)) return true;
   }
   return false;
 }
@@ -827,7 +852,7 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       // its own noun phrase ("Russlands angeblicher Angriff") change its modality.
       bool in_np = i < hit.first && i + 3 >= hit.first;
       // A relative clause is background: the main clause's "befürchten" does not reach it.
-      bool in_relative = static_cast<std::size_t>(clause) < v.relative.size() && v.relative[static_cast<std::size_t>(clause)];
+      bool in_relative = v.in_relative(clause);
       bool applies = presupposed && in_pp ? (in_np && cls != "neg") || (cls == "neg" && same_clause)
                                           : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
@@ -920,9 +945,7 @@ const ActorMention* subject_of(const Document& doc, const Lexicon& lex, const st
   }
   build_cands(v, here, si, antecedent);
   for (const Cand& c : v.cands) {
-    bool relative = static_cast<std::size_t>(c.clause) < v.relative.size() && v.relative[static_cast<std::size_t>(c.clause)];
-    if (!c.marker.empty() || c.speaker || relative || c.m->weak || c.m->venue || c.m->role == ActorRole::region) continue;
-    return c.m;
+    if (subject_like(v, c) && !c.m->venue) return c.m;
   }
   return nullptr;
 }
