@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <filesystem>
 
@@ -38,11 +37,12 @@ StoredArticle stored(const Row& r, ActorGraph* g) {
   return StoredArticle{r.id, a.doc.text, a.doc.date, a.doc.lang, "", std::string("test:") + r.id};
 }
 
-std::string temp_db(const char* name) {
-  fs::path p = fs::temp_directory_path() / ("actorgraph-store-" + std::to_string(::getpid()) + "-" + name + ".sqlite");
-  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(p.string() + suffix);
-  return p.string();
-}
+// A database in a scratch directory that is removed with it.
+struct TempDb {
+  test::Scratch scratch;
+  std::string path;
+  explicit TempDb(const char* name) : scratch("store", name), path((scratch.dir / "store.sqlite").string()) {}
+};
 
 std::string edges_of(const ActorGraph& g) {
   std::string s;
@@ -57,7 +57,8 @@ std::string edges_of(const ActorGraph& g) {
 }  // namespace
 
 TEST_CASE("store: idempotent add, replace, queries by actor, type, date, language", "[store]") {
-  std::string path = temp_db("query");
+  TempDb scratch_db("query");
+  const std::string& path = scratch_db.path;
   Store store(path, true);
   for (const auto& r : kRows) {
     ActorGraph g;
@@ -119,7 +120,8 @@ TEST_CASE("store: idempotent add, replace, queries by actor, type, date, languag
 }
 
 TEST_CASE("store: a failure inside an article's transaction leaves no half article", "[store]") {
-  std::string path = temp_db("rollback");
+  TempDb scratch_db("rollback");
+  const std::string& path = scratch_db.path;
   {
     Store store(path, true);
     ActorGraph g;
@@ -146,7 +148,8 @@ TEST_CASE("store: a failure inside an article's transaction leaves no half artic
 
 TEST_CASE("store: opening errors", "[store]") {
   CHECK_THROWS_AS(Store("/nonexistent/dir/x.sqlite", false), InputError);
-  std::string path = temp_db("foreign");
+  TempDb scratch_db("foreign");
+  const std::string& path = scratch_db.path;
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_exec(db, "CREATE TABLE other(x)", nullptr, nullptr, nullptr);
