@@ -9,7 +9,6 @@
 #include "support.hpp"
 
 using namespace actorgraph;
-namespace fs = std::filesystem;
 
 namespace {
 
