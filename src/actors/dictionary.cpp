@@ -84,6 +84,8 @@ ActorDictionary::ActorDictionary(const DataBundle& data) {
           e.ambiguous = true;
         } else if (f == "nocompound") {
           e.no_compound = true;
+        } else if (f == "inflected") {
+          e.inflected = true;
         } else if (!f.empty()) {
           throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
         }

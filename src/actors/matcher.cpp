@@ -135,6 +135,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
     return;
   }
   for (const Ending& end : endings(e.role, lang)) {
+    if (e.inflected && end.suffix.empty()) continue;
     // Endings only attach to a word, never to "U.S." or a form ending in punctuation.
     if (!end.suffix.empty()) {
       const std::string& last = e.tokens.back();

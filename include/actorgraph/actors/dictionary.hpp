@@ -37,6 +37,7 @@ struct ActorEntry {
   bool case_sensitive = false;      // flag cs: the text must have the form's capitalisation
   bool ambiguous = false;           // flag amb: not next to another capitalised name
   bool no_compound = false;         // flag nocompound: not as first part of X-Y
+  bool inflected = false;           // flag inflected: only with an ending ("international isoliert" is an adverb)
   Date valid_from, valid_to;        // empty: open
 };
 
