@@ -250,3 +250,18 @@ TEST_CASE("modality words govern what follows them", "[relations]") {
       {Lang::de, "Polen befürchtet, Russland könnte Litauen angreifen.", "RUS>LTU military_action hypothetical"},
   });
 }
+
+TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relations]") {
+  check_cases({
+      // aid goes to the state where it is delivered, never to the giver's own state
+      {Lang::en, "The head of the Japanese relief mission in Nepal spoke on Monday.", "JPN>NPL aid asserted"},
+      {Lang::de, "Die deutsche Hilfe in Jordanien wird aufgestockt.", "DEU>JOR aid asserted"},
+      {Lang::en, "The American aid in the United States was cut.", ""},
+      // a repeated preposition keeps the coordination: both places are targets
+      {Lang::de, "Die Taliban verübten Anschläge in Afghanistan und in Pakistan.",
+       "TALIBAN>AFG military_action asserted; TALIBAN>PAK military_action asserted"},
+      // the uninflected German adjective is an adverb, not the international community
+      {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
+       "PRK>JPN threat asserted"},
+  });
+}

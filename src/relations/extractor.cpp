@@ -413,6 +413,9 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       bool same_span = a.first == b.first && a.end == b.end;  // "beide Länder": both antecedents
       bool linked = same_span || (a.clause == b.clause && a.end <= b.first);
       bool coordinated = same_span || a.m->code == b.m->code;  // apposition: "Kremlchef Wladimir Putin"
+      // "in Syrien und im Irak", "gegen X und gegen Y": the preposition repeated
+      bool same_pp = !a.marker.empty() && !b.marker.empty() &&
+                     (a.marker == b.marker || (v.lex.has("place_prep", v.lang, a.marker) && v.lex.has("place_prep", v.lang, b.marker)));
       // "und der regionalen TPLF": German adjectives after the "und"
       std::size_t adjectives = 0;
       bool und = false;
@@ -423,7 +426,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                          ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
         linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\"" || is_title(v, i) ||
-                 v.is("title_prep", i) || adjective;
+                 v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i));
         if (v.is("coord", i)) coordinated = true;
       }
       linked = linked && coordinated;
@@ -703,7 +706,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         break;
       }
       [[fallthrough]];
+    case RoleStrategy::site:
     case RoleStrategy::prep: {
+      bool place = spec.strategy != RoleStrategy::prep;
       const Cand* best = nullptr;
       for (const Cand& c : v.cands) {
         if (!ok(c)) continue;
@@ -712,13 +717,19 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (rule.noun && (c.first < hit.end || c.first > hit.end + 8 || cue_between(v, hit, c.first))) continue;
         if (std::find(spec.preps.begin(), spec.preps.end(), c.marker) == spec.preps.end()) continue;
         // "Anschläge in Brüssel": a place is a state's territory, not an organisation's seat
-        if (spec.strategy == RoleStrategy::place && c.m->kind != ActorKind::state) continue;
+        if (place && c.m->kind != ActorKind::state) continue;
         if (!best || (best->first < hit.first && c.first >= hit.end)) best = &c;
         if (best->first >= hit.end) break;
       }
       if (best) add_group(v, *best, out);
-      if (spec.strategy == RoleStrategy::place) {
-        out.erase(std::remove_if(out.begin(), out.end(), [](const Cand* c) { return c->m->kind != ActorKind::state; }), out.end());
+      if (place) {
+        // Only states, and never a source's own ("Hilfe der USA in den USA").
+        out.erase(std::remove_if(out.begin(), out.end(),
+                                 [&](const Cand* c) {
+                                   return c->m->kind != ActorKind::state ||
+                                          std::any_of(exclude.begin(), exclude.end(), [&](const Cand* s) { return s->m->code == c->m->code; });
+                                 }),
+                  out.end());
       }
       break;
     }

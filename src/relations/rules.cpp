@@ -44,7 +44,7 @@ constexpr StrategyName kStrategies[] = {
     {"speaker", RoleStrategy::speaker, false}, {"hyph", RoleStrategy::hyph, false},
     {"acr", RoleStrategy::acr, false},         {"rel", RoleStrategy::rel, false},
     {"comp", RoleStrategy::comp, false},       {"other", RoleStrategy::other, false},
-    {"place", RoleStrategy::place, true},
+    {"place", RoleStrategy::place, true},      {"site", RoleStrategy::site, true},
 };
 
 std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::size_t line) {

@@ -41,11 +41,13 @@ enum class RoleStrategy : std::uint8_t {
   place,    // as prep ("Angriffe in Mali"), for targets only, when every source is an armed
             // or political group: the state where a group attacks is its target, while a
             // state's operation in another state may be against insurgents there
+  site,     // as place, for any source, when the state is not a source's own: aid where
+            // it is delivered ("the UN relief operation in Indonesia"), an occupation
 };
 
 struct RoleSpec {
   RoleStrategy strategy = RoleStrategy::subj;
-  std::vector<std::string> preps;  // for prep and place
+  std::vector<std::string> preps;  // for prep, place and site
 };
 
 struct Rule {
