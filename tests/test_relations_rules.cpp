@@ -211,7 +211,7 @@ TEST_CASE("joint attacks, attributes, hardware, sport", "[relations]") {
       {Lang::en, "Armenia and Azerbaijan fought a war in 1994.", ""},
       {Lang::en, "A Chinese nuclear-powered submarine entered Japanese territorial waters.",
        "CHN>JPN military_action asserted"},
-      {Lang::en, "Sudan rejected a US-sponsored UN draft resolution.", "SDN>UN criticism asserted"},
+      {Lang::en, "Sudan rejected a US-sponsored UN draft resolution.", "SDN>UN criticism asserted; SDN>USA criticism asserted"},
       {Lang::en, "Germany and Brazil met in the World Cup final.", ""},
       // a noun cue's roles in its relative clause: the object is the target, the subject is not
       {Lang::en, "The US airstrike that killed an Iranian general angered many.", "USA>IRN military_action asserted"},
@@ -260,6 +260,15 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // a repeated preposition keeps the coordination: both places are targets
       {Lang::de, "Die Taliban verübten Anschläge in Afghanistan und in Pakistan.",
        "TALIBAN>AFG military_action asserted; TALIBAN>PAK military_action asserted"},
+      // criticism of what an actor sponsored or signed concerns that actor too
+      {Lang::en, "Israel attacked an Iran-backed militia in Syria.", ""},
+      {Lang::de, "Kuba übte Kritik an einem von Kanada und Mexiko unterzeichneten Abkommen.",
+       "CAN-MEX partnership asserted; CUB>CAN criticism asserted; CUB>MEX criticism asserted"},
+      {Lang::de, "Kuba übte Kritik an einem im Mai von den beiden Nachbarn, Kanada und Mexiko, unterzeichneten Abkommen.",
+       "CAN-MEX partnership asserted; CUB>CAN criticism asserted; CUB>MEX criticism asserted"},
+      // an attributive participle acts on its own noun only
+      {Lang::de, "Die Kämpfer der Hamas und die von Syrien unterstützten Milizen zogen ab.", ""},
+      {Lang::de, "Der von Russland unterstützte Assad blieb im Amt.", "RUS>SYR support asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

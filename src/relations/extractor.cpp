@@ -17,6 +17,9 @@ struct Cand {
   bool speaker = false;  // "sagte Lawrow", "according to Moscow"
   bool pronoun = false;  // "Es warf ... vor", "It accused ...": the previous sentence's subject
   int group = 0;         // coordinated mentions share a group
+  // The attributive participle whose agent this is ("einem von den USA unterzeichneten
+  // Abkommen"), or 0, and the preposition that governs that noun phrase.
+  std::size_t agent_of = 0, phrase_prep = 0;
 };
 
 struct CueHit {
@@ -300,6 +303,63 @@ std::size_t opening_pronoun(const SentenceView& v) {
   return i;
 }
 
+bool may_be_participle(const SentenceView& v, std::size_t i);
+
+// German extended attribute: "an einem im letzten Monat von den beiden Produzenten, den
+// USA und Brasilien, unterzeichneten Abkommen". The actors between "von" and the
+// attributive participle are its agents: they take the preposition that governs the
+// whole noun phrase ("an", so "Kritik an" reaches them), or "von" when none does.
+void mark_attribute_agents(SentenceView& v) {
+  const auto& s = v.sent;
+  for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
+    if (v.tok(i).norm != "von") continue;
+    std::size_t p = 0;
+    for (std::size_t j = i + 1; j < std::min(i + 14, s.end_token - 1) && v.clause(j) == v.clause(i); ++j) {
+      const Token& t = v.tok(j);
+      if (t.kind != TokenKind::word || t.capitalized || v.is("det", j) || v.is("coord", j)) continue;
+      if (v.is("prep", j)) break;
+      char last = t.norm.back();
+      bool inflected = last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm';
+      if (!inflected || !may_be_participle(v, j)) continue;  // an adjective ("größten")
+      if (v.tok(j + 1).kind == TokenKind::word && v.tok(j + 1).capitalized) p = j;
+      break;
+    }
+    if (p == 0) continue;
+    std::string outer = "von";
+    std::size_t outer_at = i;
+    for (std::size_t k = i, steps = 0; k > s.first_token && steps < 8; ++steps) {
+      --k;
+      if (v.clause(k) != v.clause(i) || v.tok(k).norm == ",") break;
+      if (v.is("prep", k) && k + 1 < i && v.is("det", k + 1)) {
+        outer = v.tok(k).norm;
+        outer_at = k;
+        break;
+      }
+    }
+    for (Cand& c : v.cands) {
+      if (c.first > i && c.end <= p && (c.marker.empty() || c.marker == "von")) {
+        c.marker = outer;
+        c.agent_of = p;
+        c.phrase_prep = outer_at;
+      } else if (c.first == p + 1 && c.marker == "von") {
+        c.marker = outer == "von" ? "" : outer;  // the qualified noun: "der von Russland unterstützte Assad"
+      }
+    }
+  }
+}
+
+// English hyphenated attribute: "an Iran-backed militia". The actor is the agent of the
+// participle, which acts on the noun after it.
+void mark_hyphen_agents(SentenceView& v) {
+  for (Cand& c : v.cands) {
+    std::size_t p = c.end + 1;
+    if (p >= v.sent.end_token || v.tok(c.end).norm != "-" || v.tok(c.end).span.begin != v.tok(c.end - 1).span.end) continue;
+    if (v.tok(p).span.begin != v.tok(c.end).span.end || !may_be_participle(v, p)) continue;
+    c.agent_of = p;
+    c.phrase_prep = c.first;
+  }
+}
+
 void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index,
                  const ActorMention* antecedent = nullptr) {
   const auto& s = v.sent;
@@ -346,6 +406,11 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       }
     }
     v.cands.push_back(std::move(c));
+  }
+  if (v.lang == Lang::de) {
+    mark_attribute_agents(v);
+  } else {
+    mark_hyphen_agents(v);
   }
   std::vector<Cand> virtuals;
   // A subject pronoun opening the sentence stands for the previous sentence's subject.
@@ -490,6 +555,14 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   int clause = v.clause(hit.first);
   CandList out;
   auto excluded = [&](const Cand& c) { return std::find(exclude.begin(), exclude.end(), &c) != exclude.end(); };
+  // An attributive participle with agents ("der von der Türkei unterstützten Miliz X")
+  // acts on the noun it qualifies, right after it, and on nothing else.
+  if (!exclude.empty() && exclude.front()->agent_of == hit.first) {
+    for (const Cand& c : v.cands) {
+      if (c.first == hit.end) add_group(v, c, out);
+    }
+    return out;
+  }
   // A noun cue's roles may stand in the relative clause attached to it: "Drohungen, die
   // Nordkorea gegen Südkorea ausgestoßen hat".
   int attached = -1;
@@ -544,6 +617,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     case RoleStrategy::subj: {
       if (rule.noun && v.lang == Lang::de && noun_in_pp(v, hit.first)) break;
       const Cand* best = nullptr;
+      // An attributive participle's subject is its agent: "von X unterzeichneten Abkommen".
+      for (const Cand& c : v.cands) {
+        if (c.agent_of == hit.first && !excluded(c)) out.push_back(&c);
+      }
+      if (!out.empty()) break;
       // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
       bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
       for (const Cand& c : v.cands) {
@@ -596,10 +674,15 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (c.clause == attached && c.first == relpron + 1) continue;  // "the attack that Russia launched": its subject
         // "expelled two diplomats and condemned Japan": Japan is the second verb's object
         if (!rule.noun && cue_between(v, hit, c.first)) break;
-        // "rejected a US-sponsored UN draft": the attribute's actor is not the object
+        // "rejected a US-sponsored UN draft": the attribute's actor is not the object, but
+        // criticism or support of what it sponsored also concerns it
         if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-" &&
             v.tok(c.end).span.begin == v.tok(c.end - 1).span.end && v.tok(c.end + 1).norm.size() > 4 &&
             v.tok(c.end + 1).norm.compare(v.tok(c.end + 1).norm.size() - 2, 2, "ed") == 0) {
+          if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && c.first >= hit.end && ok(c) &&
+              c.marker.empty() && v.is("agent_attribute", c.end + 1)) {
+            out.push_back(&c);
+          }
           continue;
         }
         if (c.first >= hit.end && ok(c) && c.marker.empty()) {
@@ -714,7 +797,10 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (!ok(c)) continue;
         // A noun's prepositional object follows it closely ("Kritik an Moskau"), not
         // the object of another cue further on ("Waffen für Russlands Krieg gegen X").
-        if (rule.noun && (c.first < hit.end || c.first > hit.end + 8 || cue_between(v, hit, c.first))) continue;
+        // An attribute's agent is as near as its phrase's preposition: "Kritik an einem im
+        // letzten Monat von den USA unterzeichneten Abkommen".
+        std::size_t reach = c.agent_of ? c.phrase_prep : c.first;
+        if (rule.noun && (c.first < hit.end || reach > hit.end + 8 || cue_between(v, hit, reach))) continue;
         if (std::find(spec.preps.begin(), spec.preps.end(), c.marker) == spec.preps.end()) continue;
         // "Anschläge in Brüssel": a place is a state's territory, not an organisation's seat
         if (place && c.m->kind != ActorKind::state) continue;
