@@ -269,6 +269,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // an attributive participle acts on its own noun only
       {Lang::de, "Die Kämpfer der Hamas und die von Syrien unterstützten Milizen zogen ab.", ""},
       {Lang::de, "Der von Russland unterstützte Assad blieb im Amt.", "RUS>SYR support asserted"},
+      // attackers coordinated on one force noun act together, even without a target
+      {Lang::en, "British and French forces launched a major assault on Friday.", "FRA-GBR partnership asserted"},
+      {Lang::en, "British and French forces clashed on Friday.", ""},
+      {Lang::en, "Britain and France launched an assault on Friday.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

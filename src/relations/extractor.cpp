@@ -1248,7 +1248,12 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       std::vector<std::pair<ActorCode, ActorCode>> allies;
       // Only coordinated subjects against a common target: "Armenia and Azerbaijan fought
       // a war" is no alliance, nor are "die Anschläge von Brüssel und Paris".
-      if (rule.type == RelationType::military_action && !between && acting_sources && !targets.empty()) {
+      // Without a target only for one-sided cues ("launched an assault", not "clashed")
+      // and attackers coordinated on one force noun ("U.S. and Iraqi forces").
+      bool one_force = !sources.empty() && sources.back()->end < v.sent.end_token && v.is("located_title", sources.back()->end) &&
+                       std::all_of(sources.begin(), sources.end(), [&](const Cand* c) { return c->group == sources.back()->group; });
+      if (rule.type == RelationType::military_action && !between && acting_sources &&
+          (!targets.empty() || (rule.joint && one_force))) {
         for (std::size_t a = 0; a < sources.size(); ++a) {
           for (std::size_t b = a + 1; b < sources.size(); ++b) {
             const ActorCode& x = sources[a]->m->code;
