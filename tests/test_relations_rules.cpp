@@ -273,6 +273,12 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "British and French forces launched a major assault on Friday.", "FRA-GBR partnership asserted"},
       {Lang::en, "British and French forces clashed on Friday.", ""},
       {Lang::en, "Britain and France launched an assault on Friday.", ""},
+      // a possessive pronoun stands for the person named last in the sentence
+      {Lang::en, "President Lula arrived in Spain, and Madrid backed his allegations that the Dutch government had lied.",
+       "BRA>NLD criticism asserted; ESP>BRA support asserted"},
+      {Lang::en, "President Bush ended his visit to Colombia.", "COL-USA meeting asserted"},
+      {Lang::en, "Spain criticised her.", ""},
+      {Lang::en, "An Italian aid worker was freed in Iraq.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

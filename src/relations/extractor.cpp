@@ -16,6 +16,7 @@ struct Cand {
   std::string marker;    // governing preposition, "gen" for a genitive attribute, "" unmarked
   bool speaker = false;  // "sagte Lawrow", "according to Moscow"
   bool pronoun = false;  // "Es warf ... vor", "It accused ...": the previous sentence's subject
+  bool possessive = false;  // "his allegations": a possessive pronoun for a person
   int group = 0;         // coordinated mentions share a group
   // The attributive participle whose agent this is ("einem von den USA unterzeichneten
   // Abkommen"), or 0, and the preposition that governs that noun phrase.
@@ -423,6 +424,30 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     c.pronoun = true;
     virtuals.push_back(c);
   }
+  // A possessive pronoun stands for the person named last before it in the sentence:
+  // "Madrid backed his allegations" after "President Hugo Chavez's visit".
+  for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
+    if (!v.is("person_possessive", i) || in_mention[i - s.first_token]) continue;
+    // "criticised her", "told her that": an object pronoun, not a possessive
+    const Token& next = v.tok(i + 1);
+    if (next.kind != TokenKind::word || v.is("prep", i + 1) || v.is("det", i + 1) || v.is("subord", i + 1) ||
+        v.is("coord", i + 1) || v.is("relpron", i + 1)) {
+      continue;
+    }
+    const ActorMention* person = nullptr;
+    for (const ActorMention* m : here) {
+      if (m->end_token <= i && m->role == ActorRole::person) person = m;
+    }
+    if (!person) continue;
+    Cand c;
+    c.m = person;
+    c.first = i;
+    c.end = i + 1;
+    c.clause = v.clause(i);
+    c.marker = find_marker(v, i, in_mention, false);
+    c.possessive = true;
+    virtuals.push_back(c);
+  }
   // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
     if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
@@ -709,7 +734,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       for (const Cand& c : v.cands) {
         if (!ok(c) || c.end > hit.first) continue;
         bool form = c.m->genitive || c.m->role == ActorRole::adj || c.m->role == ActorRole::demonym ||
-                    c.m->role == ActorRole::coref || c.m->role == ActorRole::prefix;
+                    c.m->role == ActorRole::coref || c.m->role == ActorRole::prefix || c.possessive;
         std::size_t gap = hit.first - c.end;
         bool close = gap == 0;
         if (!close && gap <= 2) {
