@@ -279,6 +279,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "President Bush ended his visit to Colombia.", "COL-USA meeting asserted"},
       {Lang::en, "Spain criticised her.", ""},
       {Lang::en, "An Italian aid worker was freed in Iraq.", ""},
+      // "in der Nähe von", "near": the place of a group's attack; a finite verb ends a phrase
+      {Lang::de, "Bei einem Überfall in der Nähe von Kabul haben Kämpfer der Taliban Geiseln genommen.",
+       "TALIBAN>AFG military_action asserted"},
+      {Lang::en, "Taliban fighters carried out an attack near Kabul.", "TALIBAN>AFG military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

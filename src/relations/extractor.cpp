@@ -252,6 +252,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
           continue;
         }
       }
+      // "in der Nähe von Damaskus" is "nahe Damaskus"
+      if (t.norm == "von" && i > v.sent.first_token && v.tok(i - 1).norm == "naehe") return "nahe";
       return t.norm;
     }
     if (v.is("gen_det", i) && i + 1 == first) {
@@ -272,8 +274,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
         t.norm == "'" || t.kind == TokenKind::number) {
       continue;
     }
-    if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3) {
-      char last = t.norm.back();
+    if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i)) {
+      char last = t.norm.back();  // "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
       if (last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm') continue;  // adjective
     }
     if (pending_gen && t.kind == TokenKind::word) {
