@@ -283,6 +283,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Bei einem Überfall in der Nähe von Kabul haben Kämpfer der Taliban Geiseln genommen.",
        "TALIBAN>AFG military_action asserted"},
       {Lang::en, "Taliban fighters carried out an attack near Kabul.", "TALIBAN>AFG military_action asserted"},
+      // tariffs on goods made in or coming from a state punish that state
+      {Lang::de, "Die EU hat beschlossen, Strafzölle auf in Vietnam hergestellte Schuhe zu erheben.", "EU>VNM sanctions asserted"},
+      {Lang::en, "Canada imposed punitive tariffs on steel from Brazil.", "CAN>BRA sanctions asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
