@@ -286,6 +286,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // tariffs on goods made in or coming from a state punish that state
       {Lang::de, "Die EU hat beschlossen, Strafzölle auf in Vietnam hergestellte Schuhe zu erheben.", "EU>VNM sanctions asserted"},
       {Lang::en, "Canada imposed punitive tariffs on steel from Brazil.", "CAN>BRA sanctions asserted"},
+      // a passive without "by": the owner of the attack it happened in is the agent, not its place
+      {Lang::en, "A commander of the Taliban was killed in a US operation.", "USA>TALIBAN military_action asserted"},
+      {Lang::en, "Two Russian diplomats were killed in a Kabul bomb attack.", ""},
+      {Lang::de, "Ein Anführer der Hamas wurde bei einem israelischen Luftangriff getötet.", "ISR>HAMAS military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

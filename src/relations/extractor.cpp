@@ -902,6 +902,14 @@ bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view
   return false;
 }
 
+// True when w is a German compound whose head is a word of class cls: "Luftangriff".
+bool compound_of(const SentenceView& v, std::string_view cls, std::string_view w) {
+  for (std::size_t head = 4; head + 3 <= w.size(); ++head) {
+    if (v.lex.has(cls, v.lang, w.substr(w.size() - head))) return true;
+  }
+  return false;
+}
+
 // True when w has a word of class cls (a prefix such as "ge") at position at, followed
 // by at least rest more letters.
 bool class_at(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t at, std::size_t rest) {
@@ -1208,6 +1216,19 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit)) {
               add_group(v, c, agents);
               break;
+            }
+          }
+          // "was killed in a US operation", "bei einem israelischen Luftangriff getötet":
+          // the actor whose attack it was is the agent.
+          for (const Cand& c : v.cands) {
+            if (!agents.empty()) break;
+            if (c.clause != clause || !usable(c, hit) || !v.lex.has("instrument_prep", v.lang, c.marker)) continue;
+            if (c.m->role == ActorRole::capital || c.m->venue) continue;  // "a Baghdad rocket attack": a place
+            for (std::size_t k = c.end; k < std::min(c.end + 3, v.sent.end_token); ++k) {
+              if (v.is("attack_noun", k) || (v.lang == Lang::de && compound_of(v, "attack_noun", v.tok(k).norm))) {
+                add_group(v, c, agents);
+                break;
+              }
             }
           }
           bool strict = false;  // "was killed", "wurde ... getötet": a true passive
