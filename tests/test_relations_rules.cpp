@@ -290,6 +290,11 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "A commander of the Taliban was killed in a US operation.", "USA>TALIBAN military_action asserted"},
       {Lang::en, "Two Russian diplomats were killed in a Kabul bomb attack.", ""},
       {Lang::de, "Ein Anführer der Hamas wurde bei einem israelischen Luftangriff getötet.", "ISR>HAMAS military_action asserted"},
+      // forces sent to an ally; rapprochement is partnership
+      {Lang::de, "Innerhalb der Nato haben die US-Streitkräfte Kampfflugzeuge nach Estland entsandt.", "EST-USA partnership asserted"},
+      {Lang::de, "Russland hat Truppen nach Georgien entsandt.", ""},
+      {Lang::de, "Die Annäherung zwischen Kuba und den USA geht weiter.", "CUB-USA partnership asserted"},
+      {Lang::en, "The rapprochement between Cuba and the United States continued.", "CUB-USA partnership asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
