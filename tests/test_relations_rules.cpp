@@ -295,6 +295,7 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Russland hat Truppen nach Georgien entsandt.", ""},
       {Lang::de, "Die Annäherung zwischen Kuba und den USA geht weiter.", "CUB-USA partnership asserted"},
       {Lang::en, "The rapprochement between Cuba and the United States continued.", "CUB-USA partnership asserted"},
+      {Lang::en, "The occupation of Iraq by the United States ended in 2011.", "USA>IRQ military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
