@@ -296,6 +296,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Die Annäherung zwischen Kuba und den USA geht weiter.", "CUB-USA partnership asserted"},
       {Lang::en, "The rapprochement between Cuba and the United States continued.", "CUB-USA partnership asserted"},
       {Lang::en, "The occupation of Iraq by the United States ended in 2011.", "USA>IRQ military_action asserted"},
+      // a part of a place keeps the place's preposition; airdrops of food are aid
+      {Lang::en, "Al-Shabaab fighters launched attacks in the north of Kenya.", "ALSHABAAB>KEN military_action asserted"},
+      {Lang::en, "Japanese helicopters began dropping food into remote parts of Aceh.", "JPN>IDN aid asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

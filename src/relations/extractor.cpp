@@ -254,6 +254,17 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       // "in der Nähe von Damaskus" is "nahe Damaskus"
       if (t.norm == "von" && i > v.sent.first_token && v.tok(i - 1).norm == "naehe") return "nahe";
+      // "in the east of Ukraine", "into isolated parts of Aceh": the place's preposition
+      if (t.norm == "of" && i > v.sent.first_token && v.is("part_noun", i - 1)) {
+        for (std::size_t k = i - 1, words = 0; k > v.sent.first_token && words < 4;) {
+          --k;
+          if (v.clause(k) != v.clause(first)) break;
+          if (v.is("prep", k)) return v.tok(k).norm;
+          const Token& w = v.tok(k);
+          if (w.kind != TokenKind::word || w.capitalized) break;
+          if (!v.is("det", k)) ++words;
+        }
+      }
       return t.norm;
     }
     if (v.is("gen_det", i) && i + 1 == first) {
