@@ -299,6 +299,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // a part of a place keeps the place's preposition; airdrops of food are aid
       {Lang::en, "Al-Shabaab fighters launched attacks in the north of Kenya.", "ALSHABAAB>KEN military_action asserted"},
       {Lang::en, "Japanese helicopters began dropping food into remote parts of Aceh.", "JPN>IDN aid asserted"},
+      // combat troops deployed in another state; ", was X bestreitet" is a clause of its own
+      {Lang::de, "Polen wirft Russland vor, Kampftruppen in Belarus einzusetzen, was Moskau bestreitet.",
+       "POL>RUS criticism asserted; RUS>BLR military_action alleged"},
+      {Lang::de, "Syrien hat Giftgas in Syrien eingesetzt.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
