@@ -303,6 +303,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Polen wirft Russland vor, Kampftruppen in Belarus einzusetzen, was Moskau bestreitet.",
        "POL>RUS criticism asserted; RUS>BLR military_action alleged"},
       {Lang::de, "Syrien hat Giftgas in Syrien eingesetzt.", ""},
+      // an opening pronoun controls the infinitive after its object; strikes against a state
+      {Lang::de, "Japan testete Raketen. Es warf der Regierung von China vor, einen Schlag gegen Tokio geplant zu haben.",
+       "CHN>JPN military_action alleged; JPN>CHN criticism asserted"},
+      {Lang::de, "Der Brief war ein Schlag ins Gesicht gegen Polen.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -488,7 +488,14 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     }
     const Cand* subject = nullptr;
     const Cand* object = nullptr;
-    for (const Cand& c : v.cands) {
+    // the sentence-opening pronoun ("Es warf der Regierung ... vor, ...") comes first
+    std::vector<const Cand*> in_order;
+    for (const Cand& c : virtuals) {
+      if (c.pronoun) in_order.push_back(&c);
+    }
+    for (const Cand& c : v.cands) in_order.push_back(&c);
+    for (const Cand* cp : in_order) {
+      const Cand& c = *cp;
       if (c.clause != before || !c.marker.empty() || c.first > comma || c.m->weak) continue;
       if (!subject) {
         subject = &c;
@@ -503,6 +510,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     c.end = comma + 1;
     c.clause = v.clause(comma + 1);
     c.speaker = false;
+    c.pronoun = false;
     virtuals.push_back(c);
   }
   v.cands.insert(v.cands.end(), virtuals.begin(), virtuals.end());
