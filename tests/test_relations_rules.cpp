@@ -307,6 +307,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Japan testete Raketen. Es warf der Regierung von China vor, einen Schlag gegen Tokio geplant zu haben.",
        "CHN>JPN military_action alleged; JPN>CHN criticism asserted"},
       {Lang::de, "Der Brief war ein Schlag ins Gesicht gegen Polen.", ""},
+      // a noun cue between a verb and its object takes nothing from it
+      {Lang::de, "Die G7 schloss beim Gipfel am Montag Russland aus der Gruppe aus.", "G7>RUS sanctions asserted"},
+      {Lang::en, "The country survived Soviet occupation and the Taliban.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -569,8 +569,9 @@ bool is_region(const Cand* c) { return c->m->role == ActorRole::region;
 }
 
 // True when another relation cue of the clause stands between the cue and token i.
-bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i) {
+bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i, bool verbs_only = false) {
   for (const CueHit* o : v.hits) {
+    if (verbs_only && o->rule->noun) continue;
     if (o->first != hit.first && o->first >= hit.end && o->first < i) return true;
   }
   return false;
@@ -719,7 +720,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       for (const Cand& c : v.cands) {
         if (c.clause == attached && c.first == relpron + 1) continue;  // "the attack that Russia launched": its subject
         // "expelled two diplomats and condemned Japan": Japan is the second verb's object
-        if (!rule.noun && cue_between(v, hit, c.first)) break;
+        // ("schloss beim Gipfel Russland aus": a noun cue between takes no object)
+        if (!rule.noun && cue_between(v, hit, c.first, true)) break;
         // "rejected a US-sponsored UN draft": the attribute's actor is not the object, but
         // criticism or support of what it sponsored also concerns it
         if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-" &&
