@@ -310,6 +310,11 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // a noun cue between a verb and its object takes nothing from it
       {Lang::de, "Die G7 schloss beim Gipfel am Montag Russland aus der Gruppe aus.", "G7>RUS sanctions asserted"},
       {Lang::en, "The country survived Soviet occupation and the Taliban.", ""},
+      // "in eastern X": a place adjective keeps the preposition; military actions of a state
+      // in another state target it
+      {Lang::en, "The UN condemned military actions by Uganda in eastern Congo.",
+       "UGA>COD military_action asserted; UN>UGA criticism asserted"},
+      {Lang::en, "Uganda reported military actions in northern Uganda.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -282,8 +282,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       continue;             // "mit Außenministerin Choe Son Hui": the title stands in apposition
     }
     if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
-        t.norm == "'" || t.kind == TokenKind::number) {
-      continue;
+        t.norm == "'" || t.kind == TokenKind::number || v.is("place_adj", i)) {
+      continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
     }
     if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i)) {
       char last = t.norm.back();  // "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
