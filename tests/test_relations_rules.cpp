@@ -315,6 +315,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "The UN condemned military actions by Uganda in eastern Congo.",
        "UGA>COD military_action asserted; UN>UGA criticism asserted"},
       {Lang::en, "Uganda reported military actions in northern Uganda.", ""},
+      // an agreement binds the clause's subject to the one other party it names
+      {Lang::de, "Polen hatte aufgrund eines Abkommens von 1970 Zahlungen an Litauen geleistet.", "LTU-POL partnership asserted"},
+      {Lang::en, "Chile pays Peru for the water under an agreement from 1990.", "CHL-PER partnership asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

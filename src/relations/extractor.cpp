@@ -824,7 +824,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       const Cand* only = nullptr;
       bool several = false;
       for (const Cand& c : v.cands) {
-        if (!ok(c) || !other_party(c) || c.m->kind == ActorKind::collective || c.m->venue) continue;
+        if (!ok(c) || !other_party(c) || c.m->kind == ActorKind::collective || c.m->venue || c.agent_of) continue;
         if (c.first >= hit.end && cue_between(v, hit, c.first)) continue;  // another verb's object
         if (only && only->group != c.group) several = true;
         if (!only) only = &c;
