@@ -318,6 +318,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // an agreement binds the clause's subject to the one other party it names
       {Lang::de, "Polen hatte aufgrund eines Abkommens von 1970 Zahlungen an Litauen geleistet.", "LTU-POL partnership asserted"},
       {Lang::en, "Chile pays Peru for the water under an agreement from 1990.", "CHL-PER partnership asserted"},
+      // "X of A and Y of B": both states; the AfCFTA is the African Union's
+      {Lang::en, "Presidents Paul Kagame of Rwanda and Hage Geingob of Namibia signed the AfCFTA agreement.",
+       "AU-NAM partnership asserted; AU-RWA partnership asserted; NAM-RWA partnership asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -530,6 +530,9 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       // "und der regionalen TPLF": German adjectives after the "und"
       std::size_t adjectives = 0;
       bool und = false;
+      // "Buhari of Nigeria and Patrice Talon of Benin": an unlisted person of b stands between
+      bool person_of_b = v.lang == Lang::en && b.first >= 2 && v.tok(b.first - 1).norm == "of" &&
+                         v.tok(b.first - 2).kind == TokenKind::word && v.tok(b.first - 2).capitalized;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         const Token& t = v.tok(i);
         bool adjective = und && v.lang == Lang::de && t.kind == TokenKind::word && !t.capitalized && !v.is("prep", i) &&
@@ -537,7 +540,8 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                          ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
         linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\"" || is_title(v, i) ||
-                 v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i));
+                 v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
+                 (person_of_b && und && t.capitalized);
         if (v.is("coord", i)) coordinated = true;
       }
       linked = linked && coordinated;
