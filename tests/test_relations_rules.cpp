@@ -321,6 +321,21 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // "X of A and Y of B": both states; the AfCFTA is the African Union's
       {Lang::en, "Presidents Paul Kagame of Rwanda and Hage Geingob of Namibia signed the AfCFTA agreement.",
        "AU-NAM partnership asserted; AU-RWA partnership asserted; NAM-RWA partnership asserted"},
+      // German past and other attack forms; the owner of the attacked object is the target
+      {Lang::de, "Aserbaidschan griff Stellungen Armeniens an.", "AZE>ARM military_action asserted"},
+      {Lang::de, "Die Türkei beschoss Stellungen der PKK.", "TUR>PKK military_action asserted"},
+      {Lang::de, "Nordkorea feuerte Raketen in Richtung Japan ab.", "PRK>JPN military_action asserted"},
+      // parties fighting each other: both ways, only with a reciprocal word
+      {Lang::de, "Indien und Pakistan lieferten sich Gefechte an der Grenze.",
+       "IND>PAK military_action asserted; PAK>IND military_action asserted"},
+      {Lang::en, "Armenia and Azerbaijan fought each other in 1994.",
+       "ARM>AZE military_action asserted; AZE>ARM military_action asserted"},
+      // expulsions, promises, annexation by an agent, criticism of that agent
+      {Lang::de, "Kanada wies zwei russische Diplomaten aus.", "CAN>RUS sanctions asserted"},
+      {Lang::de, "Die USA haben der Ukraine weitere Waffen zugesagt.", "USA>UKR arms_supply hypothetical"},
+      {Lang::de, "Die EU verurteilte die Annexion der Krim durch Russland.",
+       "EU>RUS criticism asserted; RUS>UKR military_action asserted"},
+      {Lang::de, "Unterstützt durch die Luftangriffe der Russen rückte die Armee vor.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

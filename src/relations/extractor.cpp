@@ -267,6 +267,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       return t.norm;
     }
+    // "in Richtung Japan": a direction
+    if (t.norm == "richtung" && i > v.sent.first_token && v.tok(i - 1).norm == "in") return "richtung";
     if (v.is("gen_det", i) && i + 1 == first) {
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
@@ -581,6 +583,15 @@ bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i, bool v
   return false;
 }
 
+// True when a nominal cue stands between the cue and token i: "verurteilte die Annexion
+// der Krim durch Russland".
+bool noun_cue_between(const SentenceView& v, const CueHit& hit, std::size_t i) {
+  for (const CueHit* o : v.hits) {
+    if (o->rule->noun && o->first >= hit.end && o->first < i) return true;
+  }
+  return false;
+}
+
 // A noun cue inside a prepositional phrase without a possessive ("Munition für den
 // Krieg"): its agent is not the clause subject ("bei seinem Krieg" keeps it).
 bool noun_in_pp(const SentenceView& v, std::size_t first) {
@@ -737,7 +748,17 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
           continue;
         }
-        if (c.first >= hit.end && ok(c) && c.marker.empty()) {
+        // "griff Stellungen Armeniens an", "kritisierte die Politik Russlands": the owner
+        // of the object noun; "verurteilte die Annexion der Krim durch Russland": the
+        // agent of a nominal cue in the object
+        bool owner = c.marker == "gen" && v.lang == Lang::de && !is_region(&c);
+        bool nominal_agent = false;
+        if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && v.lex.has("agent_prep", v.lang, c.marker)) {
+          std::size_t prep = c.first;  // the agent preposition must follow the nominal cue
+          while (prep > hit.end && v.tok(prep).norm != c.marker) --prep;
+          nominal_agent = prep > hit.end && noun_cue_between(v, hit, prep);
+        }
+        if (c.first >= hit.end && ok(c) && (c.marker.empty() || owner || nominal_agent)) {
           add_group(v, c, out);
           break;
         }
@@ -910,6 +931,16 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
     for (const auto& g : globs) {
       if (g.matches(v.tok(i).norm)) return true;
     }
+  }
+  return false;
+}
+
+const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i);
+
+// True when a word or phrase of lexicon class cls stands in the clause.
+bool class_in_clause(const SentenceView& v, int clause, std::string_view cls) {
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (v.clause(i) == clause && phrase_at(v, cls, i)) return true;
   }
   return false;
 }
@@ -1216,6 +1247,8 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       bool between = false, poss_source = false, acting_sources = false;
       for (const RoleSpec& spec : rule.source) {
         sources = resolve(v, hit, spec, {});
+        // a region is never a source: try the next strategy ("die Annexion der Krim durch Russland")
+        if (spec.strategy != RoleStrategy::between) sources.erase(std::remove_if(sources.begin(), sources.end(), is_region), sources.end());
         if (!sources.empty()) {
           between = spec.strategy == RoleStrategy::between;
           poss_source = spec.strategy == RoleStrategy::poss || spec.strategy == RoleStrategy::gen;
@@ -1299,6 +1332,11 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (std::find(pairs.begin(), pairs.end(), std::make_pair(a, b)) == pairs.end()) pairs.emplace_back(a, b);
       };
       if (between && is_directed(rule.type)) {
+        for (const Cand* a : sources) {
+          for (const Cand* b : sources) add_pair(a->m->code, b->m->code);
+        }
+      } else if (targets.empty() && rule.mutual && is_directed(rule.type) && class_in_clause(v, clause, "reciprocal")) {
+        // "Indien und Pakistan lieferten sich Gefechte": coordinated parties against each other
         for (const Cand* a : sources) {
           for (const Cand* b : sources) add_pair(a->m->code, b->m->code);
         }

@@ -122,6 +122,8 @@ RuleSet::RuleSet(const DataBundle& data) {
             r.block = true;
           } else if (flag == "joint") {
             r.joint = true;
+          } else if (flag == "mutual") {
+            r.mutual = true;
           } else if (flag.substr(0, 5) == "need=" || flag.substr(0, 4) == "not=") {
             bool need = flag[1] == 'e';
             for (auto w : split(flag.substr(need ? 5 : 4), '|')) {
