@@ -336,6 +336,18 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Die EU verurteilte die Annexion der Krim durch Russland.",
        "EU>RUS criticism asserted; RUS>UKR military_action asserted"},
       {Lang::de, "Unterstützt durch die Luftangriffe der Russen rückte die Armee vor.", ""},
+      // English: pledges, annexation as a noun, exchanges of fire, recalls, participles after a noun
+      {Lang::en, "The United States pledged more weapons to Ukraine.", "USA>UKR arms_supply hypothetical"},
+      {Lang::en, "NATO pledged its support to Lithuania.", "NATO>LTU support asserted"},
+      {Lang::en, "The German government condemned Russia's annexation of Crimea.",
+       "DEU>RUS criticism asserted; RUS>UKR military_action asserted"},
+      {Lang::en, "India and Pakistan exchanged fire along the border.",
+       "IND>PAK military_action asserted; PAK>IND military_action asserted"},
+      {Lang::en, "Britain recalled its ambassador from Iran.", "GBR>IRN criticism asserted"},
+      {Lang::en, "Russia vetoed a UN resolution condemning Syria.", "UN>SYR criticism asserted"},
+      {Lang::en, "North Korea fired missiles towards Japan.", "PRK>JPN military_action asserted"},
+      {Lang::en, "Washington slapped tariffs on Chinese goods.", "USA>CHN sanctions asserted"},
+      {Lang::en, "China's foreign minister travelled to Moscow for talks.", "CHN-RUS meeting asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -686,6 +686,25 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       if (!out.empty()) break;
       // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
       bool infinitive = hit.first > v.sent.first_token && v.is("infinitive", hit.first - 1);
+      // "a UN resolution condemning Syria": a participle right after a noun has that noun
+      // phrase as its subject, not the clause's.
+      if (v.lang == Lang::en && !rule.noun && hit.first > v.sent.first_token + 1) {
+        const std::string& w = v.tok(hit.first).norm;
+        const Token& before = v.tok(hit.first - 1);
+        bool ing = w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0;
+        if (ing && before.kind == TokenKind::word && !before.capitalized && !v.is("prep", hit.first - 1) &&
+            !v.is("subord", hit.first - 1) && !v.is("subord_bare", hit.first - 1) && !v.is("coord", hit.first - 1) &&
+            !v.is("finite_aux", hit.first - 1) && !v.is("passive_aux", hit.first - 1)) {
+          // (no actor there: "have begun dropping food" is a verb chain, go on as usual)
+          for (const Cand& c : v.cands) {
+            if (c.end <= hit.first && c.end + 4 >= hit.first && ok(c) && c.marker.empty()) best = &c;
+          }
+          if (best) {
+            add_group(v, *best, out);
+            break;
+          }
+        }
+      }
       for (const Cand& c : v.cands) {
         if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region &&
             actor_like(c) && !hyphen_joined(v, c, hit)) {
