@@ -348,6 +348,12 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "North Korea fired missiles towards Japan.", "PRK>JPN military_action asserted"},
       {Lang::en, "Washington slapped tariffs on Chinese goods.", "USA>CHN sanctions asserted"},
       {Lang::en, "China's foreign minister travelled to Moscow for talks.", "CHN-RUS meeting asserted"},
+      {Lang::de, "Die israelische Armee hat Ziele der Hisbollah im Libanon bombardiert.", "ISR>HEZBOLLAH military_action asserted"},
+      {Lang::de, "Die EU stellte Griechenland weitere Kredite in Aussicht.", "EU>GRC aid hypothetical"},
+      {Lang::de, "Der Kreml drohte mit Gegenmaßnahmen gegen die EU.", "RUS>EU threat asserted"},
+      {Lang::de, "Ungarn blockiert die EU-Hilfen für die Ukraine.", "EU>UKR aid asserted"},
+      {Lang::de, "Washington begrüßte die Freilassung der Geiseln durch die Hamas.", "USA>HAMAS support asserted"},
+      {Lang::en, "Japan welcomed the release of the hostages by Hamas.", "JPN>HAMAS support asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -583,15 +583,6 @@ bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i, bool v
   return false;
 }
 
-// True when a nominal cue stands between the cue and token i: "verurteilte die Annexion
-// der Krim durch Russland".
-bool noun_cue_between(const SentenceView& v, const CueHit& hit, std::size_t i) {
-  for (const CueHit* o : v.hits) {
-    if (o->rule->noun && o->first >= hit.end && o->first < i) return true;
-  }
-  return false;
-}
-
 // A noun cue inside a prepositional phrase without a possessive ("Munition für den
 // Krieg"): its agent is not the clause subject ("bei seinem Krieg" keeps it).
 bool noun_in_pp(const SentenceView& v, std::size_t first) {
@@ -773,9 +764,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         bool owner = c.marker == "gen" && v.lang == Lang::de && !is_region(&c);
         bool nominal_agent = false;
         if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && v.lex.has("agent_prep", v.lang, c.marker)) {
-          std::size_t prep = c.first;  // the agent preposition must follow the nominal cue
+          std::size_t prep = c.first;  // the agent preposition must follow the nominalised act
           while (prep > hit.end && v.tok(prep).norm != c.marker) --prep;
-          nominal_agent = prep > hit.end && noun_cue_between(v, hit, prep);
+          nominal_agent = prep > hit.end + 1;
         }
         if (c.first >= hit.end && ok(c) && (c.marker.empty() || owner || nominal_agent)) {
           add_group(v, c, out);
@@ -786,7 +777,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // The first unmarked actor is the subject (even when the source already took it).
         const Cand* first_unmarked = nullptr;
         for (const Cand& c : v.cands) {
-          if (c.end > hit.first || c.clause != clause || !usable(c, hit) || !c.marker.empty()) continue;
+          // "hat Ziele der Hisbollah bombardiert": the object's owner, after the subject
+          bool owner = first_unmarked && c.marker == "gen" && !is_region(&c);
+          if (c.end > hit.first || c.clause != clause || !usable(c, hit) || !(c.marker.empty() || owner)) continue;
           if (!first_unmarked) {
             first_unmarked = &c;
           } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code && ok(c)) {
