@@ -354,6 +354,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Ungarn blockiert die EU-Hilfen für die Ukraine.", "EU>UKR aid asserted"},
       {Lang::de, "Washington begrüßte die Freilassung der Geiseln durch die Hamas.", "USA>HAMAS support asserted"},
       {Lang::en, "Japan welcomed the release of the hostages by Hamas.", "JPN>HAMAS support asserted"},
+      {Lang::en, "China protested against the US delegation's visit to Taiwan.",
+       "CHN>USA criticism asserted; TWN-USA meeting asserted"},
+      {Lang::en, "The Israeli military struck Hezbollah targets in southern Lebanon.", "ISR>HEZBOLLAH military_action asserted"},
+      {Lang::en, "The Taliban claimed responsibility for the attack on a US base.", "TALIBAN>USA military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -807,6 +807,13 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         }
         // A noun-like mention right before a noun cue in English: "U.S. sanctions".
         if (!form && gap == 0 && v.lang == Lang::en) form = true;
+        // An official's possessive: "the US delegation's visit", "the Chinese president's visit"
+        if (v.lang == Lang::en && gap == 1) {
+          const std::string& w = v.tok(c.end).norm;
+          if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 && is_title_word(v.lex, v.lang, w.substr(0, w.size() - 2))) {
+            form = true;
+          }
+        }
         if (close && form) {
           out.clear();
           add_group(v, c, out);
