@@ -358,6 +358,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
        "CHN>USA criticism asserted; TWN-USA meeting asserted"},
       {Lang::en, "The Israeli military struck Hezbollah targets in southern Lebanon.", "ISR>HEZBOLLAH military_action asserted"},
       {Lang::en, "The Taliban claimed responsibility for the attack on a US base.", "TALIBAN>USA military_action asserted"},
+      // an indirect object right after the verb receives a noun cue's aid
+      {Lang::en, "Germany will pay Turkey more aid for refugees.", "DEU>TUR aid hypothetical"},
+      {Lang::en, "The EU offered Greece new loans.", "EU>GRC aid hypothetical"},
+      {Lang::en, "US Marines died in a Fallujah car bombing.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

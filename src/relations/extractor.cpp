@@ -773,6 +773,28 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           break;
         }
       }
+      // "Germany will pay Turkey more aid": an English noun cue after an indirect object
+      if (out.empty() && v.lang == Lang::en && rule.noun) {
+        const Cand* subject = nullptr;
+        for (const Cand& c : v.cands) {
+          if (c.end > hit.first || c.clause != clause || !usable(c, hit) || !c.marker.empty()) continue;
+          if (!subject) {
+            subject = &c;
+          } else if (c.group != subject->group && c.m->code != subject->m->code && c.end + 2 >= hit.first && ok(c) &&
+                     !c.m->weak && !excluded(c)) {
+            // right after the verb ("pay Turkey"), only modifiers before the cue ("more aid")
+            bool after_verb = c.first > v.sent.first_token && v.tok(c.first - 1).kind == TokenKind::word &&
+                              !v.tok(c.first - 1).capitalized && !v.is("prep", c.first - 1) && !v.is("det", c.first - 1) &&
+                              !v.is("coord", c.first - 1);
+            for (std::size_t k = c.end; k < hit.first; ++k) {
+              const Token& t = v.tok(k);
+              if (t.kind != TokenKind::word || t.capitalized || v.is("prep", k)) after_verb = false;
+            }
+            if (after_verb) add_group(v, c, out);
+            break;
+          }
+        }
+      }
       if (out.empty() && v.lang == Lang::de) {  // verb-final: "..., dass Russland die Ukraine angreift"
         // The first unmarked actor is the subject (even when the source already took it).
         const Cand* first_unmarked = nullptr;
