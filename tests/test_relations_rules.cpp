@@ -362,6 +362,17 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "Germany will pay Turkey more aid for refugees.", "DEU>TUR aid hypothetical"},
       {Lang::en, "The EU offered Greece new loans.", "EU>GRC aid hypothetical"},
       {Lang::en, "US Marines died in a Fallujah car bombing.", ""},
+      // blame, backing, invasions, proceedings, receiving arms, angry reactions
+      {Lang::de, "Großbritannien hat Russland für den Giftanschlag verantwortlich gemacht.", "GBR>RUS criticism asserted"},
+      {Lang::de, "Nach dem Anschlag machte die Regierung in Ankara die PKK verantwortlich.", "TUR>PKK criticism asserted"},
+      {Lang::de, "Frankreich hat sich hinter die Forderungen Polens gestellt.", "FRA>POL support asserted"},
+      {Lang::de, "Russische Truppen sind in Georgien einmarschiert.", "RUS>GEO military_action asserted"},
+      {Lang::de, "Die EU-Kommission hat ein Verfahren gegen Polen eingeleitet.", "EU>POL criticism asserted"},
+      {Lang::de, "Die Ukraine erhält von Deutschland weitere Panzer.", "DEU>UKR arms_supply asserted"},
+      {Lang::de, "Peking reagierte verärgert auf die Waffenlieferungen der USA an Taiwan.",
+       "CHN>USA criticism asserted; USA>TWN arms_supply asserted"},
+      {Lang::en, "Britain held Russia responsible for the poisoning.", "GBR>RUS criticism asserted"},
+      {Lang::en, "Ukraine received more tanks from Germany.", "DEU>UKR arms_supply asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -226,6 +226,7 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
                         bool genitive) {
   bool pending_gen = genitive;
   bool via_noun = false;
+  bool new_phrase = false;
   std::size_t steps = 0;
   for (std::size_t i = first; i > v.sent.first_token && steps < 10; ++steps) {
     --i;
@@ -283,6 +284,11 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       pending_gen = false;  // "Sprecher des äthiopischen Außenministeriums": the title's genitive
       continue;             // "mit Außenministerin Choe Son Hui": the title stands in apposition
     }
+    // "in Ankara die PKK": an article opens a new phrase, and a mention before it is not
+    // coordinated with this one, so its preposition is not ours
+    if (in_mention[i - v.sent.first_token] && new_phrase) break;
+    if (v.is("det", i)) new_phrase = true;
+    if (v.is("coord", i) || t.norm == ",") new_phrase = false;
     if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
         t.norm == "'" || t.kind == TokenKind::number || v.is("place_adj", i)) {
       continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
