@@ -373,6 +373,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
        "CHN>USA criticism asserted; USA>TWN arms_supply asserted"},
       {Lang::en, "Britain held Russia responsible for the poisoning.", "GBR>RUS criticism asserted"},
       {Lang::en, "Ukraine received more tanks from Germany.", "DEU>UKR arms_supply asserted"},
+      // a warning against the other's action is criticism, a warning of one's own strike a threat
+      {Lang::en, "Israel warned Iran against any attack.", "ISR>IRN criticism asserted"},
+      {Lang::en, "Israel warned Iran of a strong response.", "ISR>IRN threat asserted"},
+      {Lang::en, "Beijing reacted angrily to US arms sales to Taiwan.", "CHN>USA criticism asserted; USA>TWN arms_supply asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
