@@ -377,6 +377,8 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "Israel warned Iran against any attack.", "ISR>IRN criticism asserted"},
       {Lang::en, "Israel warned Iran of a strong response.", "ISR>IRN threat asserted"},
       {Lang::en, "Beijing reacted angrily to US arms sales to Taiwan.", "CHN>USA criticism asserted; USA>TWN arms_supply asserted"},
+      {Lang::en, "It was among the largest Hamas operations inside of Israel.", "HAMAS>ISR military_action asserted"},
+      {Lang::en, "The American operations in Iraq continued.", ""},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

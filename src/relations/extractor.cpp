@@ -255,6 +255,10 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       // "in der Nähe von Damaskus" is "nahe Damaskus"
       if (t.norm == "von" && i > v.sent.first_token && v.tok(i - 1).norm == "naehe") return "nahe";
+      // "inside of Saudi Arabia" is "inside Saudi Arabia"
+      if (t.norm == "of" && i > v.sent.first_token && (v.tok(i - 1).norm == "inside" || v.tok(i - 1).norm == "outside")) {
+        return v.tok(i - 1).norm;
+      }
       // "in the east of Ukraine", "into isolated parts of Aceh": the place's preposition
       if (t.norm == "of" && i > v.sent.first_token && v.is("part_noun", i - 1)) {
         for (std::size_t k = i - 1, words = 0; k > v.sent.first_token && words < 4;) {
