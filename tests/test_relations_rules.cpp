@@ -379,6 +379,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "Beijing reacted angrily to US arms sales to Taiwan.", "CHN>USA criticism asserted; USA>TWN arms_supply asserted"},
       {Lang::en, "It was among the largest Hamas operations inside of Israel.", "HAMAS>ISR military_action asserted"},
       {Lang::en, "The American operations in Iraq continued.", ""},
+      // joint efforts bind the one other party; paving the way is for later
+      {Lang::en, "Spain's foreign minister visits Morocco to pave the way for joint efforts against smuggling.",
+       "ESP-MAR meeting asserted; ESP-MAR partnership hypothetical"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
