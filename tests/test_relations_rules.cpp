@@ -382,6 +382,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // joint efforts bind the one other party; paving the way is for later
       {Lang::en, "Spain's foreign minister visits Morocco to pave the way for joint efforts against smuggling.",
        "ESP-MAR meeting asserted; ESP-MAR partnership hypothetical"},
+      // plural group nouns refer to the group named last; an intervention acts on its clause's object
+      {Lang::de, "Die Hamas kontrolliert den Süden. Eine israelische Militärintervention stoppte den Vormarsch der bewaffneten Islamisten.",
+       "ISR>HAMAS military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
