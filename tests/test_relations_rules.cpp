@@ -385,6 +385,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // plural group nouns refer to the group named last; an intervention acts on its clause's object
       {Lang::de, "Die Hamas kontrolliert den Süden. Eine israelische Militärintervention stoppte den Vormarsch der bewaffneten Islamisten.",
        "ISR>HAMAS military_action asserted"},
+      // acting within an organisation's framework; a cue on the first token has no attribute agents
+      {Lang::de, "Im Rahmen der Nato-Übung haben die US-Streitkräfte Kampfflugzeuge nach Estland verlegt.",
+       "EST-USA partnership asserted; NATO-USA partnership asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -620,7 +620,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   auto excluded = [&](const Cand& c) { return std::find(exclude.begin(), exclude.end(), &c) != exclude.end(); };
   // An attributive participle with agents ("der von der Türkei unterstützten Miliz X")
   // acts on the noun it qualifies, right after it, and on nothing else.
-  if (!exclude.empty() && exclude.front()->agent_of == hit.first) {
+  if (!exclude.empty() && exclude.front()->agent_of != 0 && exclude.front()->agent_of == hit.first) {
     for (const Cand& c : v.cands) {
       if (c.first == hit.end) add_group(v, c, out);
     }
@@ -682,7 +682,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       const Cand* best = nullptr;
       // An attributive participle's subject is its agent: "von X unterzeichneten Abkommen".
       for (const Cand& c : v.cands) {
-        if (c.agent_of == hit.first && !excluded(c)) out.push_back(&c);
+        if (c.agent_of != 0 && c.agent_of == hit.first && !excluded(c)) out.push_back(&c);
       }
       if (!out.empty()) break;
       // An infinitive ("to join") takes the nearest actor before it, a finite cue the leftmost.
