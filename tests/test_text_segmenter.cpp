@@ -69,6 +69,10 @@ TEST_CASE("make_document rejects what is not an article and repairs bad UTF-8", 
   Document d = make_document("t", "Kiew \xff\xfe sagt", &repaired);
   CHECK(repaired == 2);
   CHECK(d.text == "Kiew ?? sagt");
+  // Bad bytes after and between 8-byte runs of ASCII (the check skips those whole).
+  Document d3 = make_document("t", "Die Regierung \xc3 in Kiew sagt\xe2\x82 \xed\xa0\x80 ja \xc3\xa4", &repaired);
+  CHECK(repaired == 6);
+  CHECK(d3.text == "Die Regierung ? in Kiew sagt?? ??? ja \xc3\xa4");
   Document bom = make_document("t", "\xEF\xBB\xBFRussland");
   CHECK(bom.text == "Russland");
   Document utf16 = make_document("t", std::string("\xFF\xFE" "K\0i\0", 6));
