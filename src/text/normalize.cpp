@@ -5,6 +5,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace actorgraph {
 namespace {
 
@@ -64,6 +67,29 @@ void append_code_point(UChar32 c, std::string& out) {
   append_folded(c, out);
 }
 
+// Lower-cases ASCII text in place, 8 bytes at a time; false (s partly lowered) at
+// the first byte that is not ASCII.
+bool ascii_lower_in_place(std::string& s) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  char* p = s.data();
+  std::size_t n = s.size(), i = 0;
+  for (; n - i >= 8; i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    if (v & kHighs) return false;
+    // High bit of each byte set where 'A' <= byte <= 'Z'; shifted to 0x20.
+    const std::uint64_t upper = ((v + kOnes * (0x80 - 'A')) ^ (v + kOnes * (0x80 - 'Z' - 1))) & kHighs;
+    v |= upper >> 2;
+    std::memcpy(p + i, &v, 8);
+  }
+  for (; i < n; ++i) {
+    auto b = static_cast<std::uint8_t>(p[i]);
+    if (b >= 0x80) return false;
+    if (b >= 'A' && b <= 'Z') p[i] = static_cast<char>(b + 32);
+  }
+  return true;
+}
+
 }  // namespace
 
 void normalize_append(std::string_view s, std::string& out) {
@@ -88,7 +114,9 @@ void normalize_append(std::string_view s, std::string& out) {
 }
 
 std::string normalize(std::string_view utf8) {
-  std::string out;
+  std::string out(utf8);  // most tokens are ASCII: one copy, lower-cased in place
+  if (ascii_lower_in_place(out)) return out;
+  out.clear();
   out.reserve(utf8.size() + 4);
   normalize_append(utf8, out);
   return out;
