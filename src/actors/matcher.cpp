@@ -382,6 +382,10 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
   const auto& phrases = lexicon_.phrases("coref", doc.lang);
   if (phrases.empty()) return;
   const auto& toks = doc.tokens;
+  // One lookup of the token's classes tells whether a "coref" phrase can start here
+  // and whether it is a "coref_article" (classes without a bit are asked directly).
+  const Lexicon::ClassMask phrase_bit = lexicon_.class_bit("coref");
+  const Lexicon::ClassMask article_bit = lexicon_.class_bit("coref_article");
   std::vector<ActorMention> added;
   std::size_t next_mention = 0;  // mentions before the phrase are antecedents
   std::size_t window = 0;        // first mention at most 3 sentences back
@@ -390,13 +394,20 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
     for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
       while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
-      const LexiconPhrase* hit = lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token);
+      const Lexicon::WordClasses classes = lexicon_.classes_of(doc.lang, toks[i].norm);
+      const LexiconPhrase* hit = phrase_bit == 0 || (classes.phrase_starts & phrase_bit) != 0
+                                     ? lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token)
+                                     : nullptr;
       std::size_t end = hit ? i + hit->tokens.size() : i;
       std::string_view head_kind;
       if (!hit) {
         // "des international isolierten Landes", "the reclusive country": an article, up
         // to three lower-case words and a head noun of the class coref_noun.
-        if (toks[i].norm.size() > 3 || !lexicon_.has("coref_article", doc.lang, toks[i].norm)) continue;
+        if (toks[i].norm.size() > 3) continue;
+        if (article_bit != 0 ? (classes.words & article_bit) == 0
+                             : !lexicon_.has("coref_article", doc.lang, toks[i].norm)) {
+          continue;
+        }
         std::size_t k = i + 1;
         while (k < sent.end_token && k < i + 4 && toks[k].kind == TokenKind::word && !toks[k].capitalized &&
                !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) {
