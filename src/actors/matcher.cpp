@@ -113,6 +113,11 @@ ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lex
   }
 }
 
+std::size_t ActorMatcher::head_slot(std::string_view s) {
+  auto byte = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(s[k])); };
+  return (byte(0) * 961 + byte(1) * 31 + byte(2)) & 0xFFFF;  // distinct for lower-case ASCII letters
+}
+
 bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const {
   const std::string& t = entry->tokens[k];
   if (k + 1 < entry->tokens.size() || suffix.empty()) return norm == t;
@@ -131,6 +136,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
       prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{&e, {}, shapes, false});
+      if (e.tokens[0].size() >= 3) prefix_heads_[lang_index(lang)].set(head_slot(e.tokens[0]));
     }
     return;
   }
@@ -219,7 +225,8 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
         }
       }
       // Closed compounds: "Kremlchef" names RUS through the prefix "kreml".
-      if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6) {
+      if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6 &&
+          prefix_heads_[lang_index(doc.lang)].test(head_slot(tok.norm))) {
         for (std::size_t len = tok.norm.size() - 2; len >= 3 && !best; --len) {
           auto pit = prefixes.find(tok.norm.substr(0, len));
           if (pit == prefixes.end()) continue;
@@ -237,7 +244,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       if (!best && tok.kind == TokenKind::word) {
         for (const LexiconPhrase& affix : affixes) {
           const std::string& a = affix.tokens[0];
-          if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
+          if (tok.norm.size() < a.size() + 3 || tok.norm[0] != a[0] || tok.norm.compare(0, a.size(), a) != 0) continue;
           if (lexicon_.has("not_affixed", doc.lang, tok.norm)) break;
           auto rest = table.find(tok.norm.substr(a.size()));
           if (rest == table.end()) continue;
