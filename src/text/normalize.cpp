@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "text/ascii_swar.hpp"
+
 namespace actorgraph {
 namespace {
 
@@ -70,16 +72,13 @@ void append_code_point(UChar32 c, std::string& out) {
 // Lower-cases ASCII text in place, 8 bytes at a time; false (s partly lowered) at
 // the first byte that is not ASCII.
 bool ascii_lower_in_place(std::string& s) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
   char* p = s.data();
   std::size_t n = s.size(), i = 0;
   for (; n - i >= 8; i += 8) {
     std::uint64_t v;
     std::memcpy(&v, p + i, 8);
-    if (v & kHighs) return false;
-    // High bit of each byte set where 'A' <= byte <= 'Z'; shifted to 0x20.
-    const std::uint64_t upper = ((v + kOnes * (0x80 - 'A')) ^ (v + kOnes * (0x80 - 'Z' - 1))) & kHighs;
-    v |= upper >> 2;
+    if (v & kAsciiHighs) return false;
+    v |= ascii_bytes_in(v, 'A', 'Z') >> 2;  // 0x80 -> 0x20 on each upper-case letter
     std::memcpy(p + i, &v, 8);
   }
   for (; i < n; ++i) {

@@ -5,10 +5,13 @@
 #include <unicode/utf8.h>
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
 #include "actorgraph/text/sentence_breaker.hpp"
 #include "actorgraph/text/word_breaker.hpp"
+#include "text/ascii_swar.hpp"
 
 namespace actorgraph {
 namespace {
@@ -44,7 +47,27 @@ bool is_space_segment(std::string_view s) {
   return true;
 }
 
-void set_case_flags(std::string_view s, Token& tok) {
+// set_case_flags for an ASCII word of at most 8 bytes with 8 bytes readable from its
+// start before readable_end (most words): one 64-bit load. False (tok unchanged)
+// otherwise. Bytes are in text order from the lowest (little-endian).
+bool ascii_case_flags(std::string_view s, const char* readable_end, Token& tok) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+  return false;  // the first letter is the lowest byte only on little-endian machines
+#endif
+  if (s.size() > 8 || readable_end - s.data() < 8) return false;
+  std::uint64_t v;
+  std::memcpy(&v, s.data(), 8);
+  if (s.size() < 8) v &= (std::uint64_t{1} << (8 * s.size())) - 1;
+  if (v & kAsciiHighs) return false;
+  const std::uint64_t upper = ascii_bytes_in(v, 'A', 'Z'), lower = ascii_bytes_in(v, 'a', 'z');
+  const std::uint64_t letters = upper | lower;
+  tok.capitalized = (upper & letters & (~letters + 1)) != 0;  // the first letter
+  tok.all_caps = lower == 0 && (letters & (letters - 1)) != 0;  // two letters or more
+  return true;
+}
+
+void set_case_flags(std::string_view s, const char* readable_end, Token& tok) {
+  if (ascii_case_flags(s, readable_end, tok)) return;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto len = static_cast<int32_t>(s.size());
   int32_t i = 0;
@@ -154,7 +177,7 @@ void Segmenter::segment(Document& doc) const {
     tok.span = Span{base + b, base + e};
     tok.norm = normalize(seg);
     if (tok.norm.empty()) return;  // only soft hyphens or zero-width characters
-    if (tok.kind == TokenKind::word) set_case_flags(seg, tok);
+    if (tok.kind == TokenKind::word) set_case_flags(seg, body.data() + body.size(), tok);
     doc.tokens.push_back(std::move(tok));
   };
   // Words and sentences: the fast breakers give ICU's boundaries and statuses for the
