@@ -152,6 +152,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
     }
     std::string first = e.tokens[0];
     if (e.tokens.size() == 1) first += end.suffix;
+    first_tokens_[lang_index(lang)].add(first);
     tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
   }
 }
@@ -209,7 +210,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       const Pattern* best = nullptr;
       std::size_t best_end = i;
-      auto it = table.find(tok.norm);
+      auto it = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : table.end();
       if (it != table.end()) {
         for (const Pattern& p : it->second) {
           std::size_t end = i + p.size();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/core/word_filter.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
@@ -74,6 +75,7 @@ class ActorMatcher {
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;
   Table tables_[2];         // by Lang (de, en)
+  WordFilter first_tokens_[2];  // the keys of tables_: most tokens skip the lookup
   Table prefixes_[2];       // compound-prefix forms by Lang
   // The first three bytes of every compound prefix (head_slot), by Lang: most long
   // capitalised words start with none of them and skip the prefix lookups.
