@@ -78,6 +78,21 @@ TEST_CASE("fast word segments equal ICU's on random strings of tricky characters
   for (const std::string& s : actorgraph::test::random_strings(alphabet, 12, 3000, 7)) check_same_as_icu(s);
 }
 
+TEST_CASE("fast word segments: runs of words of ASCII letters with single spaces", "[text]") {
+  // The direct path for "letters, one space, letter" and where it hands back to the rules.
+  const char* cases[] = {
+      "Die Regierung in Berlin hat am Montag neue Sanktionen gegen Russland verhängt",
+      "a b c d e f", "x y", "two  spaces here", "tab\tand space", "ends with space ", " starts with space",
+      "word word. Next word, and word; word: word's word's o'clock it's e-mail a_b a@b.de x.y",
+      "wörd word wörd word", "word word1 word 1word w0rd", "a \xcc\x81" "b c", "a b\xcc\x81 c d", "a b\xc2\xad c",
+      "a\xe2\x80\x8b b c", "A B C D", "ab cd\nef gh\r\nij kl",
+  };
+  for (const char* c : cases) check_same_as_icu(c);
+  const std::vector<std::string> alphabet = {"ab", "Xy", "a", " ", " ", "  ", "1", ".", ",", "'", "_", "@", "ä",
+                                             "\xcc\x81", "\xc2\xad", "\n", "-"};
+  for (const std::string& s : actorgraph::test::random_strings(alphabet, 16, 3000, 13)) check_same_as_icu(s);
+}
+
 TEST_CASE("fast word segments leave scripts with dictionaries or special rules to ICU", "[text]") {
   std::vector<WordSegment> out;
   for (const char* text : {"中文新闻", "ひらがな", "カタカナ", "ภาษาไทย", "שלום", "한국어", "\xf0\x9f\x87\xa9\xf0\x9f\x87\xaa",
