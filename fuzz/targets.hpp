@@ -176,9 +176,30 @@ inline void run_json_graph(const std::uint8_t* data, std::size_t size) {
   check_writers(g);
 }
 
-// A JSONL corpus stream: every line parsed, every record's text made a Document.
+// parse_corpus_line's own scanner and nlohmann's parser give the same record or
+// the same error for every line of the stream.
+inline void check_jsonl_parsers(const std::string& stream) {
+  std::istringstream in(stream);
+  JsonlReader reader(in, "fuzz.jsonl");
+  while (std::optional<RawJsonlLine> raw = reader.next_raw()) {
+    std::string scanned_error, reference_error;
+    auto scanned = parse_corpus_line(raw->text, &scanned_error, JsonlParser::scanner);
+    auto reference = parse_corpus_line(raw->text, &reference_error, JsonlParser::nlohmann);
+    require(scanned_error == reference_error, "the JSONL scanner and nlohmann give different errors");
+    require(scanned.has_value() == reference.has_value(), "the JSONL scanner and nlohmann disagree on a line");
+    if (!scanned) continue;
+    require(scanned->id == reference->id && scanned->text == reference->text && scanned->date == reference->date &&
+                scanned->lang == reference->lang && scanned->source == reference->source,
+            "the JSONL scanner and nlohmann read different fields");
+  }
+}
+
+// A JSONL corpus stream: every line parsed (by both parsers, which must agree),
+// every record's text made a Document.
 inline void run_jsonl(const std::uint8_t* data, std::size_t size) {
-  std::istringstream in(std::string(reinterpret_cast<const char*>(data), size));
+  const std::string stream(reinterpret_cast<const char*>(data), size);
+  check_jsonl_parsers(stream);
+  std::istringstream in(stream);
   JsonlReader reader(in, "fuzz.jsonl");
   std::size_t last = 0;
   while (true) {

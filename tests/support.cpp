@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <vector>
 
@@ -43,6 +44,19 @@ std::string edges(const ArticleResult& r) {
   }
   std::string out;
   for (const auto& s : all) out += (out.empty() ? "" : "; ") + s;
+  return out;
+}
+
+std::vector<std::string> random_strings(const std::vector<std::string>& alphabet, std::size_t max_pieces, int count,
+                                        unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), length(0, max_pieces);
+  std::vector<std::string> out;
+  for (int n = 0; n < count; ++n) {
+    std::string s;
+    for (std::size_t k = length(rng); k > 0; --k) s += alphabet[pick(rng)];
+    out.push_back(std::move(s));
+  }
   return out;
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "actorgraph/pipeline.hpp"
 
@@ -28,6 +29,11 @@ struct Ran {
 };
 
 std::string slurp(const std::filesystem::path& p);
+
+// count strings of 0..max_pieces pieces drawn from alphabet, the same for a seed
+// (differential tests of the fast breakers against ICU).
+std::vector<std::string> random_strings(const std::vector<std::string>& alphabet, std::size_t max_pieces, int count,
+                                        unsigned seed);
 void spit(const std::filesystem::path& p, const std::string& s);
 
 // A fresh temporary directory (removed at the end) to run the CLI in.

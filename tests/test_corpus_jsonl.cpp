@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <sstream>
 
 #include "actorgraph/core/error.hpp"
@@ -188,4 +189,66 @@ TEST_CASE("CorpusSource: lines parsed later on any thread give the same items as
   CHECK(now[3] == b + ":1 (id y) | y | now valid |  | 2024-02-01 | - | ");
   CHECK(now[4] == b + ":2 (id 7) | 7 | z |  | - | - | ");
   CHECK(now[5] == b + ":3 | x | third |  | - | - | duplicate id 'x' (first seen at " + a + ":1)");
+}
+
+namespace {
+
+// The record or the error as one string, for comparing the two parsers.
+std::string parsed(const std::string& line, JsonlParser parser) {
+  std::string error;
+  auto r = parse_corpus_line(line, &error, parser);
+  if (!r) return "error: " + error;
+  return "id=" + r->id + " text=" + r->text + " date=" + (r->date ? r->date->str() : "-") +
+         " lang=" + (r->lang ? std::to_string(static_cast<int>(*r->lang)) : "-") + " source=" + r->source;
+}
+
+}  // namespace
+
+TEST_CASE("JSONL scanner: the same record or error as nlohmann's parser", "[corpus]") {
+  const std::string lines[] = {
+      R"({"id": "de-1", "lang": "de", "section": "Inland", "text": "Berlin \"kritisiert\" Moskau.\n\nZweiter Absatz."})",
+      R"({"id":"a","text":"esc \\ \/ \b \f \n \r \t \" \u00e4 \u20AC \ud83d\ude00 \u0000 end"})",
+      R"(  {  "id" : 123456789012345678 , "text" : "x" , "date" : "2023-10-05" }  )",
+      R"({"id": 1234567890123456789, "text": "19 digits: nlohmann's"})",
+      R"({"id": 0, "text": "zero"})", R"({"id": -1, "text": "negative"})", R"({"id": 01, "text": "x"})",
+      R"({"id": 1.0, "text": "x"})", R"({"id": 1e2, "text": "x"})", R"({"id": 2E-3, "text": "x"})",
+      R"({"id": "a", "text": "x", "meta": {"k": [1, {"n": null}, true, false, "s\"q"], "e": {}, "a": []}})",
+      R"({"id": "a", "text": "first", "text": "last wins"})", R"({"id": "a", "text": null})",
+      R"({"id": "a", "text": "x", "lang": "en", "source": "wire", "date": "2023-10-05T08:30:00Z"})",
+      R"({"id": "a", "text": {"nested": "x"}})", R"({"id": ["a"], "text": "x"})", R"({"id": true, "text": "x"})",
+      R"({"\u0069d": "escaped key", "text": "x"})", R"({"id": "a", "text": "lone \udc00 low"})",
+      R"({"id": "a", "text": "lone \ud800 high"})", R"({"id": "a", "text": "bad \x"})", R"({"id": "a", "text": "\u12"})",
+      R"({"id": "a", "text": "x",})", R"({"id": "a", "text": "x" "y"})", R"({"id": "a" "text": "x"})",
+      R"({"id": "a", "text": "x", "l": [1,]})", R"({"id": "a", "text": "x", "l": [1 2]})", R"({"id": "a", "text": "x", "t": tru})",
+      R"({"id": "a", "text": "x", "t": truex})", R"({"id": "a", "text": "x", "n": 1e999})", R"({})", R"({ })", R"([])",
+      R"("s")", R"(17)", R"(null)", "{\"id\": \"a\", \"text\": \"x\"}\n", "{\"id\": \"a\", \"text\": \"x\u00a0\"}",
+      "{\"id\": \"a\", \"text\": \"tab\there\"}", "{\"id\": \"a\", \"text\": \"x\"}\x01", "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"x\"}",
+      "{\"id\": \"a\", \"text\": \"x\xff\"}", "{\"id\": \"a\", \"text\": \"12345678\\\"12345678\\\\\\\"x\"}",
+      std::string("{\"id\": \"a\", \"text\": \"") + std::string(1000, 'x') + "\"}",
+      "{\"id\": \"a\", \"text\": \"x\", \"deep\": " + std::string(100, '[') + std::string(100, ']') + "}",
+      "", " ", "{", "{\"id\"", "{\"id\":", "{\"id\": \"a", "{\"id\": \"a\\",
+  };
+  for (const auto& line : lines) {
+    CAPTURE(line);
+    CHECK(parsed(line, JsonlParser::scanner) == parsed(line, JsonlParser::nlohmann));
+  }
+
+  // Random edits of a record: characters inserted, deleted and replaced.
+  const std::string seed = R"({"id": "x-1", "lang": "de", "n": [1, {"a": null}], "text": "A \"b\" \u00e4\n", "date": "2023-01-02"})";
+  const std::string alphabet = "{}[]\":,\\ u0a1e-.tfn";
+  std::mt19937 rng(5);
+  for (int n = 0; n < 20000; ++n) {
+    std::string line = seed;
+    for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0; --edits) {
+      std::size_t at = rng() % (line.size() + 1);
+      char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: line.insert(at, 1, c); break;
+        case 1: if (at < line.size()) line.erase(at, 1); break;
+        default: if (at < line.size()) line[at] = c;
+      }
+    }
+    CAPTURE(line);
+    CHECK(parsed(line, JsonlParser::scanner) == parsed(line, JsonlParser::nlohmann));
+  }
 }

@@ -9,12 +9,17 @@ using namespace actorgraph;
 
 namespace {
 
-std::vector<std::string> sentences(const std::string& text, Lang lang) {
+Document segmented(const std::string& text, Lang lang) {
   Document doc = make_document("t", text);
   doc.lang = lang;
   static const Lexicon lex(DataBundle::defaults());
   static const Segmenter seg(lex);
   seg.segment(doc);
+  return doc;
+}
+
+std::vector<std::string> sentences(const std::string& text, Lang lang) {
+  Document doc = segmented(text, lang);
   std::vector<std::string> out;
   for (const auto& s : doc.sentences) out.emplace_back(doc.slice(s.span));
   return out;
@@ -69,6 +74,10 @@ TEST_CASE("make_document rejects what is not an article and repairs bad UTF-8", 
   Document d = make_document("t", "Kiew \xff\xfe sagt", &repaired);
   CHECK(repaired == 2);
   CHECK(d.text == "Kiew ?? sagt");
+  // Bad bytes after and between 8-byte runs of ASCII (the check skips those whole).
+  Document d3 = make_document("t", "Die Regierung \xc3 in Kiew sagt\xe2\x82 \xed\xa0\x80 ja \xc3\xa4", &repaired);
+  CHECK(repaired == 6);
+  CHECK(d3.text == "Die Regierung ? in Kiew sagt?? ??? ja \xc3\xa4");
   Document bom = make_document("t", "\xEF\xBB\xBFRussland");
   CHECK(bom.text == "Russland");
   Document utf16 = make_document("t", std::string("\xFF\xFE" "K\0i\0", 6));
@@ -79,4 +88,33 @@ TEST_CASE("make_document rejects what is not an article and repairs bad UTF-8", 
 
 TEST_CASE("language detection tells German from English", "[text]") {
   CHECK(test::run("Die Regierung hat das Abkommen mit der EU nicht unterzeichnet.", Lang::unknown).doc.lang == Lang::de);
+}
+
+TEST_CASE("case flags of words: the 8-byte fast path agrees with the general one", "[text]") {
+  struct Case {
+    const char* word;
+    bool capitalized, all_caps;
+  };
+  const Case cases[] = {
+      {"Berlin", true, false},   {"berlin", false, false}, {"USA", true, true},        {"U", true, false},
+      {"a", false, false},       {"NATO-Gipfel", true, true}, {"7G", true, false},     {"F-35", true, false},
+      {"EU-", true, true},       {"iPhone", false, false},   {"ABCDEFGH", true, true},  {"ABCDEFGh", true, false},
+      {"ABCDEFGHI", true, true}, {"x1Y", false, false},      {"@ZZ", true, true},       {"Äpfel", true, false},
+      {"ÄÖ", true, true},        {"dAB", false, false},      {"3M", true, false},       {"MMXXIV", true, true},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.word);
+    // The token the word starts with ("NATO" of "NATO-Gipfel"), followed by enough text
+    // for the one-load path, and at the very end of the text.
+    for (const std::string& text : {std::string(c.word) + " und mehr Text danach", std::string("und ") + c.word}) {
+      Document doc = segmented(text, Lang::de);
+      const Token* tok = nullptr;
+      for (const Token& t : doc.tokens) {
+        if (t.kind == TokenKind::word && doc.slice(t.span).find(c.word[0]) == 0 && t.span.begin == text.find(c.word)) tok = &t;
+      }
+      REQUIRE(tok);
+      CHECK(tok->capitalized == c.capitalized);
+      CHECK(tok->all_caps == c.all_caps);
+    }
+  }
 }

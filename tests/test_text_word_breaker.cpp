@@ -5,11 +5,11 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
-#include <random>
 #include <string>
 #include <vector>
 
 #include "actorgraph/text/word_breaker.hpp"
+#include "support.hpp"
 
 using actorgraph::WordSegment;
 
@@ -75,13 +75,22 @@ TEST_CASE("fast word segments equal ICU's on random strings of tricky characters
       "a", "Z", "ä", "ß", "é", "1", "9", ".", ",", ";", ":", "'", "\xe2\x80\x99", "_", "@", "-", " ", "  ",
       "\t", "\n", "\r", "\r\n", "\xc2\xad", "\xcc\x81", "\xc2\xa0", "\xe2\x80\x83", "\xe2\x80\x8b", "\"", "/", "€",
   };
-  std::mt19937 rng(7);
-  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1), length(0, 12);
-  for (int n = 0; n < 3000; ++n) {
-    std::string s;
-    for (std::size_t k = length(rng); k > 0; --k) s += alphabet[pick(rng)];
-    check_same_as_icu(s);
-  }
+  for (const std::string& s : actorgraph::test::random_strings(alphabet, 12, 3000, 7)) check_same_as_icu(s);
+}
+
+TEST_CASE("fast word segments: runs of words of ASCII letters with single spaces", "[text]") {
+  // The direct path for "letters, one space, letter" and where it hands back to the rules.
+  const char* cases[] = {
+      "Die Regierung in Berlin hat am Montag neue Sanktionen gegen Russland verhängt",
+      "a b c d e f", "x y", "two  spaces here", "tab\tand space", "ends with space ", " starts with space",
+      "word word. Next word, and word; word: word's word's o'clock it's e-mail a_b a@b.de x.y",
+      "wörd word wörd word", "word word1 word 1word w0rd", "a \xcc\x81" "b c", "a b\xcc\x81 c d", "a b\xc2\xad c",
+      "a\xe2\x80\x8b b c", "A B C D", "ab cd\nef gh\r\nij kl",
+  };
+  for (const char* c : cases) check_same_as_icu(c);
+  const std::vector<std::string> alphabet = {"ab", "Xy", "a", " ", " ", "  ", "1", ".", ",", "'", "_", "@", "ä",
+                                             "\xcc\x81", "\xc2\xad", "\n", "-"};
+  for (const std::string& s : actorgraph::test::random_strings(alphabet, 16, 3000, 13)) check_same_as_icu(s);
 }
 
 TEST_CASE("fast word segments leave scripts with dictionaries or special rules to ICU", "[text]") {

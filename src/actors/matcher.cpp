@@ -113,6 +113,11 @@ ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lex
   }
 }
 
+std::size_t ActorMatcher::head_slot(std::string_view s) {
+  auto byte = [&](std::size_t k) { return static_cast<std::size_t>(static_cast<unsigned char>(s[k])); };
+  return (byte(0) * 961 + byte(1) * 31 + byte(2)) & 0xFFFF;  // distinct for lower-case ASCII letters
+}
+
 bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const {
   const std::string& t = entry->tokens[k];
   if (k + 1 < entry->tokens.size() || suffix.empty()) return norm == t;
@@ -131,6 +136,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
       prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{&e, {}, shapes, false});
+      if (e.tokens[0].size() >= 3) prefix_heads_[lang_index(lang)].set(head_slot(e.tokens[0]));
     }
     return;
   }
@@ -147,6 +153,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
     }
     std::string first = e.tokens[0];
     if (e.tokens.size() == 1) first += end.suffix;
+    first_tokens_[lang_index(lang)].add(first);
     tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
   }
 }
@@ -204,7 +211,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       const Pattern* best = nullptr;
       std::size_t best_end = i;
-      auto it = table.find(tok.norm);
+      auto it = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : table.end();
       if (it != table.end()) {
         for (const Pattern& p : it->second) {
           std::size_t end = i + p.size();
@@ -220,7 +227,8 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
         }
       }
       // Closed compounds: "Kremlchef" names RUS through the prefix "kreml".
-      if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6) {
+      if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6 &&
+          prefix_heads_[lang_index(doc.lang)].test(head_slot(tok.norm))) {
         for (std::size_t len = tok.norm.size() - 2; len >= 3 && !best; --len) {
           auto pit = prefixes.find(tok.norm.substr(0, len));
           if (pit == prefixes.end()) continue;
@@ -238,7 +246,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       if (!best && tok.kind == TokenKind::word) {
         for (const LexiconPhrase& affix : affixes) {
           const std::string& a = affix.tokens[0];
-          if (tok.norm.size() < a.size() + 3 || tok.norm.compare(0, a.size(), a) != 0) continue;
+          if (tok.norm.size() < a.size() + 3 || tok.norm[0] != a[0] || tok.norm.compare(0, a.size(), a) != 0) continue;
           if (lexicon_.has("not_affixed", doc.lang, tok.norm)) break;
           auto rest = table.find(tok.norm.substr(a.size()));
           if (rest == table.end()) continue;
@@ -383,6 +391,10 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
   const auto& phrases = lexicon_.phrases("coref", doc.lang);
   if (phrases.empty()) return;
   const auto& toks = doc.tokens;
+  // One lookup of the token's classes tells whether a "coref" phrase can start here
+  // and whether it is a "coref_article" (classes without a bit are asked directly).
+  const Lexicon::ClassMask phrase_bit = lexicon_.class_bit("coref");
+  const Lexicon::ClassMask article_bit = lexicon_.class_bit("coref_article");
   std::vector<ActorMention> added;
   std::size_t next_mention = 0;  // mentions before the phrase are antecedents
   std::size_t window = 0;        // first mention at most 3 sentences back
@@ -391,13 +403,20 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
     for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
       while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
-      const LexiconPhrase* hit = lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token);
+      const Lexicon::WordClasses classes = lexicon_.classes_of(doc.lang, toks[i].norm);
+      const LexiconPhrase* hit = phrase_bit == 0 || (classes.phrase_starts & phrase_bit) != 0
+                                     ? lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token)
+                                     : nullptr;
       std::size_t end = hit ? i + hit->tokens.size() : i;
       std::string_view head_kind;
       if (!hit) {
         // "des international isolierten Landes", "the reclusive country": an article, up
         // to three lower-case words and a head noun of the class coref_noun.
-        if (toks[i].norm.size() > 3 || !lexicon_.has("coref_article", doc.lang, toks[i].norm)) continue;
+        if (toks[i].norm.size() > 3) continue;
+        if (article_bit != 0 ? (classes.words & article_bit) == 0
+                             : !lexicon_.has("coref_article", doc.lang, toks[i].norm)) {
+          continue;
+        }
         std::size_t k = i + 1;
         while (k < sent.end_token && k < i + 4 && toks[k].kind == TokenKind::word && !toks[k].capitalized &&
                !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) {

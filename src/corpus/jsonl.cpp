@@ -1,6 +1,7 @@
 #include "actorgraph/corpus/jsonl.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <functional>
 
 #include <nlohmann/json.hpp>
@@ -38,13 +39,26 @@ std::string describe(json::value_t type) {
   }
 }
 
-// nlohmann SAX handler that keeps only the type of the top-level value and the
-// top-level fields id, text, date, lang and source (the last occurrence of a key
-// wins, as in nlohmann's DOM); nested values are skipped without being built.
+// The top-level fields of a record that CorpusRecord keeps, from the scanner or
+// from nlohmann's SAX parser (the last occurrence of a key wins, as in nlohmann's DOM).
+struct RecordFields {
+  json::value_t top = json::value_t::discarded;  // the type of the whole value
+  SaxField id, text, date, lang, source;
+  SaxField* field(std::string_view k) {
+    if (k == "id") return &id;
+    if (k == "text") return &text;
+    if (k == "date") return &date;
+    if (k == "lang") return &lang;
+    if (k == "source") return &source;
+    return nullptr;
+  }
+};
+
+// nlohmann SAX handler that fills RecordFields; nested values are skipped without
+// being built.
 class RecordSax {
  public:
-  json::value_t top = json::value_t::discarded;
-  SaxField id, text, date, lang, source;
+  RecordFields fields;
   std::size_t error_byte = 0;  // where the parse failed, when error_id != 0
   int error_id = 0;            // nlohmann exception id; 0 = no error
 
@@ -62,7 +76,7 @@ class RecordSax {
   bool start_array(std::size_t) { return open(json::value_t::array); }
   bool end_array() { return close(); }
   bool key(std::string& k) {
-    if (depth_ == 1) target_ = field(k);
+    if (depth_ == 1) target_ = fields.field(k);
     return true;
   }
   bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& e) {
@@ -74,16 +88,8 @@ class RecordSax {
   const std::string& error_what() const { return error_what_; }
 
  private:
-  SaxField* field(const std::string& k) {
-    if (k == "id") return &id;
-    if (k == "text") return &text;
-    if (k == "date") return &date;
-    if (k == "lang") return &lang;
-    if (k == "source") return &source;
-    return nullptr;
-  }
   bool value(json::value_t type, std::string v = {}) {
-    if (depth_ == 0) top = type;
+    if (depth_ == 0) fields.top = type;
     if (depth_ == 1 && target_) {
       target_->type = type;
       target_->text = std::move(v);
@@ -105,6 +111,223 @@ class RecordSax {
   std::string error_what_;
 };
 
+// The end of the run of string bytes from p that need no unescaping: the first '"',
+// backslash or control character (8 bytes at a time while none is in sight).
+const char* plain_run_end(const char* p, const char* end) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  while (end - p >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    const std::uint64_t quote = v ^ (kOnes * '"'), backslash = v ^ (kOnes * '\\');
+    if ((((quote - kOnes) & ~quote) | ((backslash - kOnes) & ~backslash) | ((v - kOnes * 0x20) & ~v)) & kHighs) break;
+    p += 8;
+  }
+  while (p < end && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20) ++p;
+  return p;
+}
+
+// Reads a record line without nlohmann in the common case: one JSON object whose
+// keys have no escapes and whose numbers are non-negative integers of at most 18
+// digits. Each wanted string is copied once, unescaped on the way. record()
+// returns false for anything else, valid or not (floats, negative numbers, escaped
+// keys, nesting deeper than 64, any syntax error): the caller then asks nlohmann,
+// which also gives the error messages. The line must be valid UTF-8.
+class RecordScanner {
+ public:
+  explicit RecordScanner(std::string_view line) : p_(line.data()), end_(line.data() + line.size()) {}
+
+  bool record(RecordFields* f) {
+    space();
+    if (p_ == end_ || *p_ != '{') return false;
+    f->top = json::value_t::object;
+    ++p_;
+    if (!members(f, 1)) return false;
+    space();
+    return p_ == end_;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+
+  void space() {
+    while (p_ < end_ && (*p_ == ' ' || *p_ == '\t' || *p_ == '\n' || *p_ == '\r')) ++p_;
+  }
+  bool eat(char c) {
+    space();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+
+  // After an item: the closing bracket (*done) or a comma; false for anything else.
+  bool separator(char close, bool* done) {
+    space();
+    if (p_ == end_ || (*p_ != close && *p_ != ',')) return false;
+    *done = *p_++ == close;
+    return true;
+  }
+
+  // "key": value pairs after an opening brace, up to and including the closing one;
+  // fields only at depth 1.
+  bool members(RecordFields* f, int depth) {
+    if (eat('}')) return true;
+    for (bool done = false; !done;) {
+      space();
+      if (p_ == end_ || *p_ != '"') return false;
+      const char* k = ++p_;
+      p_ = plain_run_end(p_, end_);
+      if (p_ == end_ || *p_ != '"') return false;  // an escape or a control character
+      std::string_view key(k, static_cast<std::size_t>(p_ - k));
+      ++p_;
+      if (!eat(':') || !value(f && depth == 1 ? f->field(key) : nullptr, depth) || !separator('}', &done)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Values after an opening bracket, up to and including the closing one.
+  bool elements(int depth) {
+    if (eat(']')) return true;
+    for (bool done = false; !done;) {
+      if (!value(nullptr, depth) || !separator(']', &done)) return false;
+    }
+    return true;
+  }
+
+  // Any value; its type (and the text of a string or an integer) goes to *target.
+  bool value(SaxField* target, int depth) {
+    space();
+    if (p_ == end_) return false;
+    std::string* text = nullptr;
+    if (target) {
+      target->text.clear();
+      text = &target->text;
+    }
+    auto set = [&](json::value_t type) {
+      if (target) target->type = type;
+      return true;
+    };
+    switch (*p_) {
+      case '"':
+        if (text) text->reserve(static_cast<std::size_t>(end_ - p_));
+        return string(text) && set(json::value_t::string);
+      case '{':
+        ++p_;
+        return depth < kMaxDepth && members(nullptr, depth + 1) && set(json::value_t::object);
+      case '[':
+        ++p_;
+        return depth < kMaxDepth && elements(depth + 1) && set(json::value_t::array);
+      case 't': return word("true") && set(json::value_t::boolean);
+      case 'f': return word("false") && set(json::value_t::boolean);
+      case 'n': return word("null") && set(json::value_t::null);
+      default: return integer(text) && set(json::value_t::number_unsigned);
+    }
+  }
+
+  bool word(std::string_view w) {
+    if (static_cast<std::size_t>(end_ - p_) < w.size() || std::string_view(p_, w.size()) != w) return false;
+    p_ += w.size();
+    return true;
+  }
+
+  // A non-negative integer as nlohmann prints it back: no leading zero, at most 18 digits.
+  bool integer(std::string* text) {
+    const char* b = p_;
+    while (p_ < end_ && *p_ >= '0' && *p_ <= '9') ++p_;
+    const std::size_t n = static_cast<std::size_t>(p_ - b);
+    if (n == 0 || n > 18 || (*b == '0' && n > 1)) return false;
+    if (p_ < end_ && (*p_ == '.' || *p_ == 'e' || *p_ == 'E')) return false;  // a float: nlohmann's
+    if (text) text->assign(b, n);
+    return true;
+  }
+
+  // A string from its opening quote; unescaped into *out unless out is null.
+  bool string(std::string* out) {
+    ++p_;
+    while (true) {
+      const char* run = p_;
+      p_ = plain_run_end(p_, end_);
+      if (out) out->append(run, p_);
+      if (p_ == end_) return false;
+      if (*p_ == '"') {
+        ++p_;
+        return true;
+      }
+      if (*p_ != '\\' || !escape(out)) return false;
+    }
+  }
+
+  // One escape from its backslash.
+  bool escape(std::string* out) {
+    if (end_ - p_ < 2) return false;
+    char c = p_[1];
+    p_ += 2;
+    char plain;
+    switch (c) {
+      case '"': plain = '"'; break;
+      case '\\': plain = '\\'; break;
+      case '/': plain = '/'; break;
+      case 'b': plain = '\b'; break;
+      case 'f': plain = '\f'; break;
+      case 'n': plain = '\n'; break;
+      case 'r': plain = '\r'; break;
+      case 't': plain = '\t'; break;
+      case 'u': return unicode(out);
+      default: return false;
+    }
+    if (out) out->push_back(plain);
+    return true;
+  }
+
+  // The four hex digits after a backslash-u (a surrogate pair as two escapes), as UTF-8.
+  bool unicode(std::string* out) {
+    std::int32_t cp = hex4();
+    if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return false;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+      if (end_ - p_ < 2 || p_[0] != '\\' || p_[1] != 'u') return false;
+      p_ += 2;
+      std::int32_t low = hex4();
+      if (low < 0xDC00 || low > 0xDFFF) return false;
+      cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+    }
+    if (!out) return true;
+    auto byte = [&](std::int32_t b) { out->push_back(static_cast<char>(b)); };
+    if (cp < 0x80) {
+      byte(cp);
+    } else if (cp < 0x800) {
+      byte(0xC0 | (cp >> 6));
+      byte(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      byte(0xE0 | (cp >> 12));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
+    } else {
+      byte(0xF0 | (cp >> 18));
+      byte(0x80 | ((cp >> 12) & 0x3F));
+      byte(0x80 | ((cp >> 6) & 0x3F));
+      byte(0x80 | (cp & 0x3F));
+    }
+    return true;
+  }
+
+  // Four hex digits, or -1.
+  std::int32_t hex4() {
+    if (end_ - p_ < 4) return -1;
+    std::int32_t v = 0;
+    for (int k = 0; k < 4; ++k) {
+      char c = *p_++;
+      int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+      if (d < 0) return -1;
+      v = v * 16 + d;
+    }
+    return v;
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
 // nlohmann's message without its "[json.exception.type_error.302] " prefix, cut to
 // one short line.
 std::string one_line(std::string why) {
@@ -116,7 +339,7 @@ std::string one_line(std::string why) {
   return why;
 }
 
-std::optional<CorpusRecord> parse_record(const std::string& line, std::string* error) {
+std::optional<CorpusRecord> parse_record(const std::string& line, std::string* error, JsonlParser parser) {
   auto fail = [&](std::string why) -> std::optional<CorpusRecord> {
     if (error) *error = std::move(why);
     return std::nullopt;
@@ -125,14 +348,18 @@ std::optional<CorpusRecord> parse_record(const std::string& line, std::string* e
   if (std::size_t bad = first_invalid_utf8(line); bad != std::string::npos) {
     return fail("invalid UTF-8 at column " + std::to_string(bad + 1) + " (a JSONL corpus must be UTF-8)");
   }
-  RecordSax sax;
-  json::sax_parse(line, &sax);
-  if (sax.error_id != 0) {
-    // A number beyond double's range ("1e999") is out_of_range (406), not a parse error.
-    if (sax.error_id == 406) return fail("malformed JSON: " + one_line(sax.error_what()));
-    // A parse error at the very end means the object was cut off.
-    if (sax.error_byte >= line.size()) return fail("truncated JSON (the line ends inside a value)");
-    return fail("malformed JSON at column " + std::to_string(sax.error_byte));
+  RecordFields sax;
+  if (parser == JsonlParser::nlohmann || !RecordScanner(line).record(&sax)) {
+    RecordSax nl;
+    json::sax_parse(line, &nl);
+    if (nl.error_id != 0) {
+      // A number beyond double's range ("1e999") is out_of_range (406), not a parse error.
+      if (nl.error_id == 406) return fail("malformed JSON: " + one_line(nl.error_what()));
+      // A parse error at the very end means the object was cut off.
+      if (nl.error_byte >= line.size()) return fail("truncated JSON (the line ends inside a value)");
+      return fail("malformed JSON at column " + std::to_string(nl.error_byte));
+    }
+    sax = std::move(nl.fields);
   }
   if (sax.top != json::value_t::object) return fail("not a JSON object (found " + describe(sax.top) + ")");
   CorpusRecord r;
@@ -176,12 +403,12 @@ std::optional<CorpusRecord> parse_record(const std::string& line, std::string* e
 
 }  // namespace
 
-std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error) {
+std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error, JsonlParser parser) {
   // Every nlohmann exception type (parse_error, type_error, out_of_range,
   // invalid_iterator, other_error) becomes a one-line reason: a bad line is skipped,
   // never a crash.
   try {
-    return parse_record(line, error);
+    return parse_record(line, error, parser);
   } catch (const json::exception& e) {
     if (error) *error = "malformed JSON: " + one_line(e.what());
     return std::nullopt;

@@ -1,9 +1,9 @@
 #include "actorgraph/text/document.hpp"
 
 #include <unicode/ustring.h>
-#include <unicode/utf8.h>
 
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace actorgraph {
 namespace {
@@ -27,28 +27,6 @@ std::string utf16_to_utf8(const std::string& bytes, bool little_endian) {
   if (U_FAILURE(status)) throw InputError("cannot decode UTF-16 input");
   out.resize(static_cast<std::size_t>(out_len));
   return out;
-}
-
-// Replaces each byte of an invalid UTF-8 sequence with '?'; returns how many.
-std::size_t repair_utf8(std::string& s) {
-  std::size_t repaired = 0;
-  auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  auto len = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < len) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(p, i, len, c);
-    if (c < 0) {
-      for (int32_t k = start; k < i; ++k) s[static_cast<std::size_t>(k)] = '?';
-      repaired += static_cast<std::size_t>(i - start);
-    }
-  }
-  return repaired;
 }
 
 // ---- Scraped HTML: markup is blanked in place, so spans stay byte offsets into
@@ -269,7 +247,7 @@ Document make_document(std::string id, std::string bytes, std::size_t* repaired)
   if (bytes.find('\0') != std::string::npos) {
     throw InputError("binary input (contains NUL bytes), not a text article");
   }
-  std::size_t fixed = repair_utf8(bytes);
+  std::size_t fixed = replace_invalid_utf8(bytes);
   if (repaired) *repaired = fixed;
   if (bytes.find('<') != std::string::npos) blank_html(bytes);
   if (bytes.find('&') != std::string::npos) decode_entities(bytes);

@@ -173,12 +173,13 @@ Lexicon::WordClasses& Lexicon::classes_for(Lang lang, const std::string& norm) {
   for (WordEntry& w : list) {
     if (w.norm == norm) return w.classes;
   }
+  class_words_[static_cast<std::size_t>(lang)].add(norm);
   list.push_back(WordEntry{norm, {}});
   return list.back().classes;
 }
 
 Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const {
-  if (lang == Lang::unknown) return {};
+  if (lang == Lang::unknown || !class_words_[static_cast<std::size_t>(lang)].may_contain(norm)) return {};
   const auto& map = classes_[static_cast<std::size_t>(lang)];
   auto it = map.find(hash_of(norm));
   if (it == map.end()) return {};

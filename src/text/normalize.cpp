@@ -5,6 +5,11 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
+#include "text/ascii_swar.hpp"
+
 namespace actorgraph {
 namespace {
 
@@ -64,6 +69,26 @@ void append_code_point(UChar32 c, std::string& out) {
   append_folded(c, out);
 }
 
+// Lower-cases ASCII text in place, 8 bytes at a time; false (s partly lowered) at
+// the first byte that is not ASCII.
+bool ascii_lower_in_place(std::string& s) {
+  char* p = s.data();
+  std::size_t n = s.size(), i = 0;
+  for (; n - i >= 8; i += 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p + i, 8);
+    if (v & kAsciiHighs) return false;
+    v |= ascii_bytes_in(v, 'A', 'Z') >> 2;  // 0x80 -> 0x20 on each upper-case letter
+    std::memcpy(p + i, &v, 8);
+  }
+  for (; i < n; ++i) {
+    auto b = static_cast<std::uint8_t>(p[i]);
+    if (b >= 0x80) return false;
+    if (b >= 'A' && b <= 'Z') p[i] = static_cast<char>(b + 32);
+  }
+  return true;
+}
+
 }  // namespace
 
 void normalize_append(std::string_view s, std::string& out) {
@@ -88,7 +113,9 @@ void normalize_append(std::string_view s, std::string& out) {
 }
 
 std::string normalize(std::string_view utf8) {
-  std::string out;
+  std::string out(utf8);  // most tokens are ASCII: one copy, lower-cased in place
+  if (ascii_lower_in_place(out)) return out;
+  out.clear();
   out.reserve(utf8.size() + 4);
   normalize_append(utf8, out);
   return out;

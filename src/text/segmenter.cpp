@@ -5,9 +5,13 @@
 #include <unicode/utf8.h>
 #include <unicode/uchar.h>
 
+#include <cstring>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
+#include "actorgraph/text/sentence_breaker.hpp"
 #include "actorgraph/text/word_breaker.hpp"
+#include "text/ascii_swar.hpp"
 
 namespace actorgraph {
 namespace {
@@ -43,7 +47,27 @@ bool is_space_segment(std::string_view s) {
   return true;
 }
 
-void set_case_flags(std::string_view s, Token& tok) {
+// set_case_flags for an ASCII word of at most 8 bytes with 8 bytes readable from its
+// start before readable_end (most words): one 64-bit load. False (tok unchanged)
+// otherwise. Bytes are in text order from the lowest (little-endian).
+bool ascii_case_flags(std::string_view s, const char* readable_end, Token& tok) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+  return false;  // the first letter is the lowest byte only on little-endian machines
+#endif
+  if (s.size() > 8 || readable_end - s.data() < 8) return false;
+  std::uint64_t v;
+  std::memcpy(&v, s.data(), 8);
+  if (s.size() < 8) v &= (std::uint64_t{1} << (8 * s.size())) - 1;
+  if (v & kAsciiHighs) return false;
+  const std::uint64_t upper = ascii_bytes_in(v, 'A', 'Z'), lower = ascii_bytes_in(v, 'a', 'z');
+  const std::uint64_t letters = upper | lower;
+  tok.capitalized = (upper & letters & (~letters + 1)) != 0;  // the first letter
+  tok.all_caps = lower == 0 && (letters & (letters - 1)) != 0;  // two letters or more
+  return true;
+}
+
+void set_case_flags(std::string_view s, const char* readable_end, Token& tok) {
+  if (ascii_case_flags(s, readable_end, tok)) return;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   auto len = static_cast<int32_t>(s.size());
   int32_t i = 0;
@@ -140,11 +164,6 @@ void Segmenter::segment(Document& doc) const {
   std::string_view body = std::string_view(doc.text).substr(base, doc.body.size());
   if (body.size() > static_cast<std::size_t>(INT32_MAX)) throw InputError("article too large");
 
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<UText, UTextCloser> ut(
-      utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status));
-  if (U_FAILURE(status)) throw InputError("cannot segment text");
-
   doc.tokens.reserve(body.size() / 5);
   auto add_token = [&](std::size_t b, std::size_t e, int32_t status_rule) {
     std::string_view seg = body.substr(b, e - b);
@@ -158,15 +177,21 @@ void Segmenter::segment(Document& doc) const {
     tok.span = Span{base + b, base + e};
     tok.norm = normalize(seg);
     if (tok.norm.empty()) return;  // only soft hyphens or zero-width characters
-    if (tok.kind == TokenKind::word) set_case_flags(seg, tok);
+    if (tok.kind == TokenKind::word) set_case_flags(seg, body.data() + body.size(), tok);
     doc.tokens.push_back(std::move(tok));
   };
-  // Words: the fast segmenter gives ICU's boundaries and statuses for the scripts it
-  // knows; ICU's iterator does the rest (ideographs, kana, Thai, Hebrew, emoji).
+  // Words and sentences: the fast breakers give ICU's boundaries and statuses for the
+  // scripts they know; ICU's iterators do the rest (ideographs, kana, Thai, Hebrew,
+  // emoji, invalid UTF-8). Sentence boundaries are body offsets.
   std::vector<WordSegment> words;
-  if (fast_word_segments(body, &words)) {
+  std::vector<std::size_t> bounds;
+  if (fast_word_segments(body, &words) && fast_sentence_breaks(body, &bounds)) {
     for (const WordSegment& w : words) add_token(w.begin, w.end, w.status);
   } else {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UText, UTextCloser> ut(
+        utext_openUTF8(nullptr, body.data(), static_cast<int64_t>(body.size()), &status));
+    if (U_FAILURE(status)) throw InputError("cannot segment text");
     std::unique_ptr<icu::BreakIterator> wi(words_->clone());
     wi->setText(ut.get(), status);
     if (U_FAILURE(status)) throw InputError("cannot segment text");
@@ -174,15 +199,13 @@ void Segmenter::segment(Document& doc) const {
     for (int32_t cur = wi->next(); cur != icu::BreakIterator::DONE; prev = cur, cur = wi->next()) {
       add_token(static_cast<std::size_t>(prev), static_cast<std::size_t>(cur), wi->getRuleStatus());
     }
-  }
-
-  // Sentence boundaries from ICU, as body offsets.
-  std::unique_ptr<icu::BreakIterator> si(sentences_->clone());
-  si->setText(ut.get(), status);
-  if (U_FAILURE(status)) throw InputError("cannot segment text");
-  std::vector<std::size_t> bounds;
-  for (int32_t cur = si->next(); cur != icu::BreakIterator::DONE; cur = si->next()) {
-    bounds.push_back(base + static_cast<std::size_t>(cur));
+    std::unique_ptr<icu::BreakIterator> si(sentences_->clone());
+    si->setText(ut.get(), status);
+    if (U_FAILURE(status)) throw InputError("cannot segment text");
+    bounds.clear();
+    for (int32_t cur = si->next(); cur != icu::BreakIterator::DONE; cur = si->next()) {
+      bounds.push_back(static_cast<std::size_t>(cur));
+    }
   }
 
   // Group tokens into sentences; merge across a boundary the fix-ups keep open.
@@ -192,7 +215,7 @@ void Segmenter::segment(Document& doc) const {
   bool open = false;
   for (std::size_t bound : bounds) {
     std::size_t first = t;
-    while (t < doc.tokens.size() && doc.tokens[t].span.begin < bound) ++t;
+    while (t < doc.tokens.size() && doc.tokens[t].span.begin < base + bound) ++t;
     if (t == first) continue;
     if (open && keeps_sentence_open(doc, current.end_token - 1, first)) {
       current.end_token = t;

@@ -141,6 +141,15 @@ class Items {
     return false;
   }
 
+  // Continues at byte at, the character before it being one space (for
+  // fast_word_segments' run of words, which decided everything before at itself).
+  void restart_after_space(std::uint32_t at) {
+    i_ = static_cast<std::int32_t>(at);
+    prev_raw_ = Wb::wseg_space;
+    have_prev_ = true;
+    extended_ = false;
+  }
+
   // True when the last item has Extend/Format characters attached (at the end of the text).
   bool last_extended() const { return extended_; }
 
@@ -167,6 +176,25 @@ class Items {
 };
 
 bool hard(Wb c) { return c == Wb::cr || c == Wb::lf || c == Wb::newline; }
+
+bool ascii_letter(char c) { return static_cast<std::uint8_t>((c | 0x20) - 'a') < 26; }
+
+// Words of ASCII letters, each followed by one space and then an ASCII letter (most
+// of a text): the boundaries before and after each space are certain (no rule joins
+// a letter and a space, or a single space and a letter), so they are emitted
+// directly. From x, the start of such a word; returns where the words stop (the
+// start of a word whose end needs the rules).
+std::uint32_t simple_words(std::string_view s, std::uint32_t x, std::vector<WordSegment>* out) {
+  const auto len = static_cast<std::uint32_t>(s.size());
+  while (true) {
+    std::uint32_t q = x;
+    while (q < len && ascii_letter(s[q])) ++q;
+    if (q + 1 >= len || s[q] != ' ' || !ascii_letter(s[q + 1])) return x;
+    out->push_back(WordSegment{x, q, 200});
+    out->push_back(WordSegment{q, q + 1, 0});
+    x = q + 1;
+  }
+}
 
 }  // namespace
 
@@ -217,6 +245,21 @@ bool fast_word_segments(std::string_view utf8, std::vector<WordSegment>* out) {
     } else {
       seg_prev = a.cls;
       seg_single = false;
+    }
+    // A word's last letter, one space, an ASCII letter: the words from there on that
+    // end the same way go without the window, which restarts at the first that does not.
+    if (have_b2 && b.cls == Wb::aletter && b2.cls == Wb::wseg_space && b2.begin + 1 < len &&
+        utf8[b2.begin] == ' ' && ascii_letter(utf8[b2.begin + 1])) {
+      out->push_back(WordSegment{seg_begin, b2.begin, 200});
+      out->push_back(WordSegment{b2.begin, b2.begin + 1, 0});
+      seg_begin = simple_words(utf8, b2.begin + 1, out);
+      seg_single = true;
+      a = Item{seg_begin - 1, Wb::wseg_space, false, false};
+      items.restart_after_space(seg_begin);
+      items.next(&b, &bad);  // the letter at seg_begin
+      have_b2 = items.next(&b2, &bad);
+      if (bad) return false;
+      if (!have_b2) b2 = none;
     }
     // A run of ASCII letters after b2: rule 5 all the way, skip it in one go.
     if (have_b2 && b.cls == Wb::aletter && b2.cls == Wb::aletter) {

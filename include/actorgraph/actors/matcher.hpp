@@ -2,6 +2,7 @@
 // lookup per token (longest match wins), inflection endings, compound prefixes,
 // ambiguity guards, datelines/venues and article-level coreference.
 #pragma once
+#include <bitset>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/core/word_filter.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
@@ -73,7 +75,12 @@ class ActorMatcher {
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;
   Table tables_[2];         // by Lang (de, en)
+  WordFilter first_tokens_[2];  // the keys of tables_: most tokens skip the lookup
   Table prefixes_[2];       // compound-prefix forms by Lang
+  // The first three bytes of every compound prefix (head_slot), by Lang: most long
+  // capitalised words start with none of them and skip the prefix lookups.
+  static std::size_t head_slot(std::string_view s);
+  std::bitset<1 << 16> prefix_heads_[2];
   std::deque<std::string> shapes_;  // case shapes of cs entries (Pattern::shapes points here)
 };
 

@@ -101,10 +101,16 @@ class JsonlReader {
   std::uint64_t bytes_ = 0;
 };
 
+// How parse_corpus_line reads JSON: its own scanner for ordinary records, with
+// nlohmann's SAX parser for everything else and for error messages; or nlohmann's
+// parser alone (the reference the scanner is tested against). Same results.
+enum class JsonlParser { scanner, nlohmann };
+
 // Parses one line (without its newline) into a record; on failure returns nullopt
 // and sets *error to a one-line reason. Does not check for duplicate ids. Only the
-// fields of CorpusRecord are kept (nlohmann's SAX parser: no DOM is built); never
-// throws a JSON exception. Thread-safe.
-std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error);
+// fields of CorpusRecord are kept (no DOM is built); never throws a JSON exception.
+// Thread-safe.
+std::optional<CorpusRecord> parse_corpus_line(const std::string& line, std::string* error,
+                                              JsonlParser parser = JsonlParser::scanner);
 
 }  // namespace actorgraph

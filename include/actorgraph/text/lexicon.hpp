@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/core/data_files.hpp"
+#include "actorgraph/core/word_filter.hpp"
 #include "actorgraph/core/types.hpp"
 #include "actorgraph/text/document.hpp"
 
@@ -99,6 +100,7 @@ class Lexicon {
   std::vector<ClassKey> class_slots_;            // open addressing, at most half full
   int class_shift_ = 64;                         // 64 - log2(class_slots_.size())
   std::unordered_map<std::size_t, std::vector<WordEntry>> classes_[2];  // by Lang (de, en): hash of norm -> words
+  WordFilter class_words_[2];  // the words of classes_: words of no class skip the lookup
 };
 
 // True for a noun of the class "title" (Präsident, officials); a German compound

@@ -1,4 +1,5 @@
-// Stage 1 (text): ICU word and sentence segmentation with German/English fix-ups
+// Stage 1 (text): word and sentence segmentation (ICU's rules, see word_breaker.hpp
+// and sentence_breaker.hpp) with German/English fix-ups
 // for abbreviations, initials and ordinals ("z. B.", "Dr.", "3. Oktober", "U.S.").
 #pragma once
 #include <memory>
