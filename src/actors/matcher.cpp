@@ -6,6 +6,8 @@
 #include "actorgraph/text/lexicon.hpp"
 
 namespace actorgraph {
+
+using namespace std::literals;
 namespace {
 
 struct Ending {
@@ -179,7 +181,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
         !lexicon_.has("stop", doc.lang, toks[first - 1].norm))
       return false;
     if (end < sentence.end_token && name_word(end)) return false;
-    if (first >= sentence.first_token + 2 && toks[first - 1].norm == "," && name_word(first - 2))
+    if (first >= sentence.first_token + 2 && toks[first - 1].norm == ","sv && name_word(first - 2))
       return false;
   }
   // "Washington Post", "Paris Agreement": an English capital starting a longer name.
@@ -187,7 +189,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
       toks[end].kind == TokenKind::word && toks[end].capitalized && toks[end].span.begin > toks[end - 1].span.end) {
     return false;
   }
-  if (e.no_compound && end < sentence.end_token && toks[end].norm == "-" &&
+  if (e.no_compound && end < sentence.end_token && toks[end].norm == "-"sv &&
       toks[end].span.begin == toks[end - 1].span.end) {
     return false;
   }
@@ -276,7 +278,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       // "US-Dollar", "U.S. dollars": a name inside another name is no actor.
       if (best_end < sent.end_token) {
         std::size_t n = best_end;
-        if (toks[n].norm == "-" && n + 1 < sent.end_token) ++n;
+        if (toks[n].norm == "-"sv && n + 1 < sent.end_token) ++n;
         if (lexicon_.has("not_after", doc.lang, toks[n].norm)) {
           i = best_end;
           continue;
@@ -302,7 +304,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
             k = out.back().first_token;
             continue;
           }
-          if (lexicon_.has("coord", doc.lang, t.norm) || t.norm == "," || lexicon_.has("det", doc.lang, t.norm) ||
+          if (lexicon_.has("coord", doc.lang, t.norm) || t.norm == ","sv || lexicon_.has("det", doc.lang, t.norm) ||
               lexicon_.has("capital_word", doc.lang, t.norm)) {
             --k;
             continue;
@@ -316,15 +318,15 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       bool place = m.role == ActorRole::capital || m.role == ActorRole::seat || m.role == ActorRole::name;
       bool at_start = i == sent.first_token ||
                       (!out.empty() && out.back().dateline && out.back().sentence == s &&
-                       out.back().end_token + 1 == i && toks[i - 1].norm == "/") ||
+                       out.back().end_token + 1 == i && toks[i - 1].norm == "/"sv) ||
                       // "SAMARRA, Iraq -": a country after a capitalised city
-                      (i == sent.first_token + 2 && toks[i - 1].norm == "," && toks[i - 2].all_caps);
+                      (i == sent.first_token + 2 && toks[i - 1].norm == ","sv && toks[i - 2].all_caps);
       if (place && at_start && best_end < sent.end_token) {
         const std::string& next = toks[best_end].norm;
         bool spaced_dash = next == "-" && toks[best_end].span.begin > toks[best_end - 1].span.end;
         if (next == ":" || spaced_dash || next == "/" ||
             (m.role != ActorRole::name && (next == "(" || next == ","))) {
-          m.dateline = m.role != ActorRole::name || toks[best_end].norm != ":" || tok.all_caps;
+          m.dateline = m.role != ActorRole::name || toks[best_end].norm != ":"sv || tok.all_caps;
         }
       }
       // Adjectives and demonyms name an actor only next to an official or body
@@ -340,11 +342,11 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
             continue;
           }
           // "nuclear-powered submarine": a hyphenated compound counts as one word
-          if (toks[k].norm == "-" && k + 1 < sent.end_token && toks[k].span.begin == toks[k - 1].span.end) {
+          if (toks[k].norm == "-"sv && k + 1 < sent.end_token && toks[k].span.begin == toks[k - 1].span.end) {
             reach += 2;
             continue;
           }
-          if (toks[k].kind != TokenKind::word && !(reach == 5 && toks[k].norm == ".")) break;
+          if (toks[k].kind != TokenKind::word && !(reach == 5 && toks[k].norm == "."sv)) break;
         }
       }
       out.push_back(std::move(m));
@@ -366,7 +368,7 @@ void ActorMatcher::resolve_attributes(const Document& doc, std::vector<ActorMent
     ActorMention& m = mentions[k];
     // "das OPEC-Mitglied Venezuela", "der Nato-Partner Türkei": the organisation only
     // qualifies the title; the state after it is the actor.
-    if (k + 1 < mentions.size() && m.end_token + 2 < doc.tokens.size() && doc.tokens[m.end_token].norm == "-" &&
+    if (k + 1 < mentions.size() && m.end_token + 2 < doc.tokens.size() && doc.tokens[m.end_token].norm == "-"sv &&
         mentions[k + 1].first_token == m.end_token + 2 && mentions[k + 1].code != m.code &&
         is_title_word(lexicon_, doc.lang, doc.tokens[m.end_token + 1].norm)) {
       m.attribute = true;

@@ -6,6 +6,8 @@
 #include <set>
 
 namespace actorgraph {
+
+using namespace std::literals;
 namespace {
 
 // An actor mention as seen from inside one sentence.
@@ -100,12 +102,12 @@ MentionRange mentions_of(const std::vector<ActorMention>& mentions, const Senten
 // German infinitive clause: "..., Waffen an Russland zu liefern".
 bool opens_infinitive(const SentenceView& v, std::size_t n) {
   std::size_t end = n;
-  while (end < v.sent.end_token && v.tok(end).norm != "," && !v.is("clause_break", end)) ++end;
+  while (end < v.sent.end_token && v.tok(end).norm != ","sv && !v.is("clause_break", end)) ++end;
   std::size_t last = end;
   while (last > n && v.tok(last - 1).kind == TokenKind::punct) --last;
   if (last < n + 2) return false;
   const std::string& verb = v.tok(last - 1).norm;
-  if (v.tok(last - 2).norm == "zu") return true;
+  if (v.tok(last - 2).norm == "zu"sv) return true;
   // "anzugreifen", "einzusetzen": the particle verb with an inner "zu"
   auto zu = verb.find("zu");
   return zu != std::string::npos && zu >= 2 && zu + 4 < verb.size() && verb.size() > 8 &&
@@ -152,13 +154,13 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
     // A parenthesis is an insertion: "die Afrikanische Union (AU) schickt ..." goes on after it.
-    if (t.norm == "(" || t.norm == "[") {
+    if (t.norm == "("sv || t.norm == "["sv) {
       stack.push_back(cur);
       cur = next_id++;
       v.clause_of[i - s.first_token] = cur;
       continue;
     }
-    if ((t.norm == ")" || t.norm == "]") && !stack.empty()) {
+    if ((t.norm == ")"sv || t.norm == "]"sv) && !stack.empty()) {
       v.clause_of[i - s.first_token] = cur;
       cur = stack.back();
       stack.pop_back();
@@ -170,7 +172,7 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       v.clause_of[i - s.first_token] = cur;
       continue;
     }
-    if (t.norm == "," && has_next) {
+    if (t.norm == ","sv && has_next) {
       std::size_t n = i + 1;
       // "Während X ..., zählt Y": a German sentence opening with a subordinate clause
       // goes on with the main clause after its first comma.
@@ -186,7 +188,7 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       bool prep_relative = v.is("prep", n) && n + 1 < s.end_token && v.is("relpron", n + 1) &&
                            !(n + 2 < s.end_token && v.tok(n + 2).capitalized && v.lang == Lang::de);
       bool relative = prep_relative || (v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
-                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ",") && !apposition_at(n + 1) &&
+                      !(n + 1 < s.end_token && v.tok(n + 1).norm == ","sv) && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
                       !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
       if (relative) {
@@ -235,12 +237,12 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
     if (v.is("prep", i)) {
       // "Regierung in Kiew", "officials in Washington": no article after "in"
       // ("Truppen in die Tschechoslowakei" is where the troops went).
-      bool bare_in = t.norm != "in" || i + 1 == first;
+      bool bare_in = t.norm != "in"sv || i + 1 == first;
       if (v.is("title_prep", i) && bare_in) {
         std::size_t j = i;
         while (j > v.sent.first_token && v.is("det", j - 1)) --j;
         // "Soldaten in Georgien", "troops in Iraq": where the troops are, not whose
-        bool located = t.norm == "in" && j > v.sent.first_token && v.is("located_title", j - 1);
+        bool located = t.norm == "in"sv && j > v.sent.first_token && v.is("located_title", j - 1);
         if (j > v.sent.first_token && is_title(v, j - 1) && !located) {
           i = j - 1;  // "the President of": continue before the title
           continue;
@@ -254,13 +256,13 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
         }
       }
       // "in der Nähe von Damaskus" is "nahe Damaskus"
-      if (t.norm == "von" && i > v.sent.first_token && v.tok(i - 1).norm == "naehe") return "nahe";
+      if (t.norm == "von"sv && i > v.sent.first_token && v.tok(i - 1).norm == "naehe"sv) return "nahe";
       // "inside of Saudi Arabia" is "inside Saudi Arabia"
-      if (t.norm == "of" && i > v.sent.first_token && (v.tok(i - 1).norm == "inside" || v.tok(i - 1).norm == "outside")) {
+      if (t.norm == "of"sv && i > v.sent.first_token && (v.tok(i - 1).norm == "inside"sv || v.tok(i - 1).norm == "outside"sv)) {
         return v.tok(i - 1).norm;
       }
       // "in the east of Ukraine", "into isolated parts of Aceh": the place's preposition
-      if (t.norm == "of" && i > v.sent.first_token && v.is("part_noun", i - 1)) {
+      if (t.norm == "of"sv && i > v.sent.first_token && v.is("part_noun", i - 1)) {
         for (std::size_t k = i - 1, words = 0; k > v.sent.first_token && words < 4;) {
           --k;
           if (v.clause(k) != v.clause(first)) break;
@@ -273,7 +275,7 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       return t.norm;
     }
     // "in Richtung Japan": a direction
-    if (t.norm == "richtung" && i > v.sent.first_token && v.tok(i - 1).norm == "in") return "richtung";
+    if (t.norm == "richtung"sv && i > v.sent.first_token && v.tok(i - 1).norm == "in"sv) return "richtung";
     if (v.is("gen_det", i) && i + 1 == first) {
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
@@ -292,9 +294,9 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
     // coordinated with this one, so its preposition is not ours
     if (in_mention[i - v.sent.first_token] && new_phrase) break;
     if (v.is("det", i)) new_phrase = true;
-    if (v.is("coord", i) || t.norm == ",") new_phrase = false;
-    if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\"" ||
-        t.norm == "'" || t.kind == TokenKind::number || v.is("place_adj", i)) {
+    if (v.is("coord", i) || t.norm == ","sv) new_phrase = false;
+    if (v.is("det", i) || v.is("coord", i) || in_mention[i - v.sent.first_token] || t.norm == "\""sv ||
+        t.norm == "'"sv || t.kind == TokenKind::number || v.is("place_adj", i)) {
       continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
     }
     if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i)) {
@@ -338,7 +340,7 @@ bool may_be_participle(const SentenceView& v, std::size_t i);
 void mark_attribute_agents(SentenceView& v) {
   const auto& s = v.sent;
   for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
-    if (v.tok(i).norm != "von") continue;
+    if (v.tok(i).norm != "von"sv) continue;
     std::size_t p = 0;
     for (std::size_t j = i + 1; j < std::min(i + 14, s.end_token - 1) && v.clause(j) == v.clause(i); ++j) {
       const Token& t = v.tok(j);
@@ -355,7 +357,7 @@ void mark_attribute_agents(SentenceView& v) {
     std::size_t outer_at = i;
     for (std::size_t k = i, steps = 0; k > s.first_token && steps < 8; ++steps) {
       --k;
-      if (v.clause(k) != v.clause(i) || v.tok(k).norm == ",") break;
+      if (v.clause(k) != v.clause(i) || v.tok(k).norm == ","sv) break;
       if (v.is("prep", k) && k + 1 < i && v.is("det", k + 1)) {
         outer = v.tok(k).norm;
         outer_at = k;
@@ -379,7 +381,7 @@ void mark_attribute_agents(SentenceView& v) {
 void mark_hyphen_agents(SentenceView& v) {
   for (Cand& c : v.cands) {
     std::size_t p = c.end + 1;
-    if (p >= v.sent.end_token || v.tok(c.end).norm != "-" || v.tok(c.end).span.begin != v.tok(c.end - 1).span.end) continue;
+    if (p >= v.sent.end_token || v.tok(c.end).norm != "-"sv || v.tok(c.end).span.begin != v.tok(c.end - 1).span.end) continue;
     if (v.tok(p).span.begin != v.tok(c.end).span.end || !may_be_participle(v, p)) continue;
     c.agent_of = p;
     c.phrase_prep = c.first;
@@ -413,7 +415,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       std::size_t p = m->first_token - 1;
       if (v.is("speech", p) || v.is("source_prep", p)) c.speaker = true;
       if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1)) c.speaker = true;
-      if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to" && v.tok(p - 1).norm == "according")
+      if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to"sv && v.tok(p - 1).norm == "according"sv)
         c.speaker = true;
     }
     // "US-Informationen zufolge", "Angaben Moskaus zufolge": a source, not a party
@@ -426,7 +428,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     if (m->end_token < s.end_token && v.is("speech", m->end_token) && v.clause(m->end_token) == c.clause) {
       // "Lawrow sagte, ..." is a speaker only when the speech verb ends its clause part
       std::size_t after = m->end_token + 1;
-      if (after >= s.end_token || v.tok(after).norm == "," || v.tok(after).norm == "." ||
+      if (after >= s.end_token || v.tok(after).norm == ","sv || v.tok(after).norm == "."sv ||
           v.is("subord", after)) {
         c.speaker = true;
       }
@@ -475,7 +477,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
   }
   // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
-    if (v.tok(i).norm != "," || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
+    if (v.tok(i).norm != ","sv || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
     for (const ActorMention* m : here) {
       if (m->end_token == i) {
         Cand c;
@@ -543,7 +545,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       std::size_t adjectives = 0;
       bool und = false;
       // "Buhari of Nigeria and Patrice Talon of Benin": an unlisted person of b stands between
-      bool person_of_b = v.lang == Lang::en && b.first >= 2 && v.tok(b.first - 1).norm == "of" &&
+      bool person_of_b = v.lang == Lang::en && b.first >= 2 && v.tok(b.first - 1).norm == "of"sv &&
                          v.tok(b.first - 2).kind == TokenKind::word && v.tok(b.first - 2).capitalized;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         const Token& t = v.tok(i);
@@ -551,7 +553,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                          !v.is("coord", i) && t.norm.size() > 4 && std::string_view("enrsm").find(t.norm.back()) != std::string_view::npos &&
                          ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
-        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\"" || is_title(v, i) ||
+        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\""sv || is_title(v, i) ||
                  v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
                  (person_of_b && und && t.capitalized);
         if (v.is("coord", i)) coordinated = true;
@@ -610,7 +612,7 @@ bool noun_in_pp(const SentenceView& v, std::size_t first) {
 
 // "Russland-Sanktionen": the mention is the first part of the cue's compound.
 bool hyphen_joined(const SentenceView& v, const Cand& c, const CueHit& hit) {
-  return c.end + 1 == hit.first && v.tok(c.end).norm == "-" && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+  return c.end + 1 == hit.first && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
 }
 
 CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
@@ -630,7 +632,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   // Nordkorea gegen Südkorea ausgestoßen hat".
   int attached = -1;
   std::size_t relpron = v.sent.end_token;
-  if (rule.noun && hit.end + 1 < v.sent.end_token && v.tok(hit.end).norm == "," && v.is("relpron", hit.end + 1)) {
+  if (rule.noun && hit.end + 1 < v.sent.end_token && v.tok(hit.end).norm == ","sv && v.is("relpron", hit.end + 1)) {
     int rc = v.clause(hit.end + 1);
     if (v.in_relative(rc)) attached = rc;
     relpron = hit.end + 1;
@@ -641,7 +643,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   if (v.lang == Lang::de) {
     while (comma < v.sent.end_token && comma < hit.end + 2 && v.tok(comma).kind == TokenKind::word && !v.tok(comma).capitalized) ++comma;
   }
-  if (rule.noun && attached < 0 && comma + 2 < v.sent.end_token && v.tok(comma).norm == "," &&
+  if (rule.noun && attached < 0 && comma + 2 < v.sent.end_token && v.tok(comma).norm == ","sv &&
       v.is("prep", comma + 1) && v.is("relpron", comma + 2) && v.clause(comma + 2) != clause) {
     attached = v.clause(comma + 2);
     relpron = comma + 2;
@@ -739,7 +741,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       // subject of the main clause before it.
       if (!best && v.lang == Lang::en && !rule.noun && v.tok(hit.first).norm.size() > 5 &&
           v.tok(hit.first).norm.compare(v.tok(hit.first).norm.size() - 3, 3, "ing") == 0 && hit.first > v.sent.first_token &&
-          (v.tok(hit.first - 1).norm == "," || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
+          (v.tok(hit.first - 1).norm == ","sv || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
         for (const Cand& c : v.cands) {
           if (c.first >= hit.first) break;
           if (subject_like(v, c) && !c.pronoun) {
@@ -759,7 +761,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (!rule.noun && cue_between(v, hit, c.first, true)) break;
         // "rejected a US-sponsored UN draft": the attribute's actor is not the object, but
         // criticism or support of what it sponsored also concerns it
-        if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-" &&
+        if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-"sv &&
             v.tok(c.end).span.begin == v.tok(c.end - 1).span.end && v.tok(c.end + 1).norm.size() > 4 &&
             v.tok(c.end + 1).norm.compare(v.tok(c.end + 1).norm.size() - 2, 2, "ed") == 0) {
           if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && c.first >= hit.end && ok(c) &&
@@ -859,7 +861,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         std::size_t gap = c.first - hit.end;
         bool close = gap == 0 && (c.m->genitive || v.lang == Lang::de);
         for (std::size_t i = hit.end; !close && gap <= 3 && i < c.first; ++i) {
-          if (!(v.is("gen_det", i) || v.is("det", i) || v.tok(i).norm == "of" || v.tok(i).norm == "\"")) break;
+          if (!(v.is("gen_det", i) || v.is("det", i) || v.tok(i).norm == "of"sv || v.tok(i).norm == "\""sv)) break;
           if (i + 1 == c.first) close = true;
         }
         if (close) add_group(v, c, out);
@@ -881,7 +883,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       // the clause after the cue's clause must open with a complementizer
       std::size_t k = hit.end;
       while (k < v.sent.end_token && v.clause(k) == clause) ++k;
-      while (k < v.sent.end_token && v.tok(k).norm == ",") ++k;
+      while (k < v.sent.end_token && v.tok(k).norm == ","sv) ++k;
       if (k >= v.sent.end_token || !v.is("complementizer", k)) break;
       int comp_clause = v.clause(k);
       for (const Cand& c : v.cands) {

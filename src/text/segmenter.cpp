@@ -14,6 +14,8 @@
 #include "text/ascii_swar.hpp"
 
 namespace actorgraph {
+
+using namespace std::literals;
 namespace {
 
 struct UTextCloser {
@@ -107,7 +109,7 @@ void add_sentence(std::vector<Sentence>& out, Sentence s, const std::vector<Toke
     std::size_t cut = s.first_token + kMaxSentenceTokens;
     for (std::size_t c = cut; c > s.first_token + kMaxSentenceTokens / 2; --c) {
       const Token& t = toks[c - 1];
-      if (t.kind == TokenKind::punct && (t.norm == "," || t.norm == ";" || t.norm == ":")) {
+      if (t.kind == TokenKind::punct && (t.norm == ","sv || t.norm == ";"sv || t.norm == ":"sv)) {
         cut = c;
         break;
       }
@@ -130,7 +132,7 @@ Segmenter::~Segmenter() = default;
 
 bool Segmenter::keeps_sentence_open(const Document& doc, std::size_t last, std::size_t next) const {
   const auto& toks = doc.tokens;
-  if (last == 0 || toks[last].norm != "." || next >= toks.size()) return false;
+  if (last == 0 || toks[last].norm != "."sv || next >= toks.size()) return false;
   const Token& word = toks[last - 1];
   if (word.span.end != toks[last].span.begin) return false;  // "word ." is a real end
   const Token& following = toks[next];
