@@ -32,16 +32,20 @@ struct CueHit {
 };
 
 // Lexicon::class_bit by class name, remembered per thread: the extractor asks with the
-// same few dozen names millions of times. Keyed by the lexicon's serial and the name.
+// same few dozen names millions of times. Keyed by the lexicon's serial and the name's
+// address and length: every caller passes a string literal (static storage).
 Lexicon::ClassMask cached_class_bit(const Lexicon& lex, std::string_view cls) {
   struct Entry {
     std::uint64_t lexicon = 0;
     std::string_view name;
     Lexicon::ClassMask bit = 0;
   };
-  thread_local std::array<Entry, 128> cache{};
-  Entry& e = cache[(reinterpret_cast<std::uintptr_t>(cls.data()) >> 2) % cache.size()];
-  if (e.lexicon != lex.serial() || e.name.data() != cls.data() || e.name != cls) {
+  thread_local std::array<Entry, 1024> cache{};
+  // Fibonacci hashing of the literal's address: neighbouring literals spread out.
+  const std::uint64_t h = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(cls.data())) * 0x9E3779B97F4A7C15ULL;
+  Entry& e = cache[static_cast<std::size_t>(h >> 54)];
+  // the same address and length is the same name: no string comparison per call
+  if (e.lexicon != lex.serial() || e.name.data() != cls.data() || e.name.size() != cls.size()) {
     e = Entry{lex.serial(), cls, lex.class_bit(cls)};
   }
   return e.bit;
@@ -1049,7 +1053,7 @@ bool may_be_participle(const SentenceView& v, std::size_t i) {
 // Lexicon phrase of class cls starting at token i (within the sentence).
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
   if (i >= v.sent.first_token && i < v.sent.end_token) {
-    Lexicon::ClassMask bit = v.lex.class_bit(cls);
+    Lexicon::ClassMask bit = cached_class_bit(v.lex, cls);
     if (bit != 0 && (v.classes[i - v.sent.first_token].phrase_starts & bit) == 0) return nullptr;
   }
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
