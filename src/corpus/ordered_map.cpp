@@ -18,6 +18,10 @@ struct Board {
   std::vector<char> done;
   std::vector<std::exception_ptr> errors;
   bool stop = false;
+  // Wake-ups only where someone waits (each is a futex call): the slot the emitting
+  // thread waits for, and the number of workers waiting for a slot.
+  std::size_t waiting_for = static_cast<std::size_t>(-1);
+  std::size_t idle = 0;
 };
 
 // Stops and joins the workers however the run ends.
@@ -62,7 +66,9 @@ void run_ordered(std::size_t jobs, std::size_t window, const std::function<bool(
         std::size_t slot;
         {
           std::unique_lock<std::mutex> lock(board.m);
+          ++board.idle;
           board.work_cv.wait(lock, [&] { return board.stop || !board.queue.empty(); });
+          --board.idle;
           if (board.stop) return;
           slot = board.queue.front();
           board.queue.pop_front();
@@ -73,12 +79,14 @@ void run_ordered(std::size_t jobs, std::size_t window, const std::function<bool(
         } catch (...) {
           error = std::current_exception();
         }
+        bool wake = false;
         {
           std::lock_guard<std::mutex> lock(board.m);
           board.errors[slot] = error;
           board.done[slot] = 1;
+          wake = board.waiting_for == slot;
         }
-        board.done_cv.notify_all();
+        if (wake) board.done_cv.notify_one();
       }
     });
   }
@@ -92,13 +100,15 @@ void run_ordered(std::size_t jobs, std::size_t window, const std::function<bool(
         eof = true;
         break;
       }
+      bool wake = false;
       {
         std::lock_guard<std::mutex> lock(board.m);
         board.done[slot] = 0;
         board.errors[slot] = nullptr;
         board.queue.push_back(slot);
+        wake = board.idle > 0;
       }
-      board.work_cv.notify_one();
+      if (wake) board.work_cv.notify_one();
       ++tail;
     }
     if (head == tail) break;
@@ -106,7 +116,9 @@ void run_ordered(std::size_t jobs, std::size_t window, const std::function<bool(
     std::exception_ptr error;
     {
       std::unique_lock<std::mutex> lock(board.m);
+      board.waiting_for = slot;
       board.done_cv.wait(lock, [&] { return board.done[slot] != 0; });
+      board.waiting_for = static_cast<std::size_t>(-1);
       error = board.errors[slot];
     }
     if (error) std::rethrow_exception(error);
