@@ -388,6 +388,11 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // acting within an organisation's framework; a cue on the first token has no attribute agents
       {Lang::de, "Im Rahmen der Nato-Übung haben die US-Streitkräfte Kampfflugzeuge nach Estland verlegt.",
        "EST-USA partnership asserted; NATO-USA partnership asserted"},
+      // backing a state's sovereignty or territorial integrity is support; violating it is not
+      {Lang::de, "Russland betonte die Souveränität Syriens.", "RUS>SYR support asserted"},
+      {Lang::de, "Russland verletzte die Souveränität der Ukraine.", ""},
+      {Lang::en, "China reaffirmed its support for the sovereignty of Serbia.", "CHN>SRB support asserted"},
+      {Lang::en, "The EU stressed Ukraine's territorial integrity.", "EU>UKR support asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
