@@ -393,6 +393,11 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Russland verletzte die Souveränität der Ukraine.", ""},
       {Lang::en, "China reaffirmed its support for the sovereignty of Serbia.", "CHN>SRB support asserted"},
       {Lang::en, "The EU stressed Ukraine's territorial integrity.", "EU>UKR support asserted"},
+      // congratulations, tributes and standing with another are support
+      {Lang::en, "Macron congratulated Biden on his victory.", "FRA>USA support asserted"},
+      {Lang::en, "Germany stands with Ukraine.", "DEU>UKR support asserted"},
+      {Lang::de, "Merkel gratulierte Macron zum Wahlsieg.", "DEU>FRA support asserted"},
+      {Lang::de, "Deutschland steht fest an der Seite der Ukraine.", "DEU>UKR support asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
