@@ -397,6 +397,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "Macron congratulated Biden on his victory.", "FRA>USA support asserted"},
       {Lang::de, "Merkel gratulierte Macron zum Wahlsieg.", "DEU>FRA support asserted"},
       {Lang::de, "Deutschland steht fest an der Seite der Ukraine.", "DEU>UKR support asserted"},
+      // bans on another state's goods, aid provided with, suspended cooperation
+      {Lang::en, "The EU banned imports of Russian oil.", "EU>RUS sanctions asserted"},
+      {Lang::en, "Japan will provide Ukraine with 500 million dollars in humanitarian aid.", "JPN>UKR aid hypothetical"},
+      {Lang::en, "Canada suspended its military cooperation with Saudi Arabia.", "CAN-SAU partnership negated"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
