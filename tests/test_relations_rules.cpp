@@ -401,6 +401,11 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::en, "The EU banned imports of Russian oil.", "EU>RUS sanctions asserted"},
       {Lang::en, "Japan will provide Ukraine with 500 million dollars in humanitarian aid.", "JPN>UKR aid hypothetical"},
       {Lang::en, "Canada suspended its military cooperation with Saudi Arabia.", "CAN-SAU partnership negated"},
+      // frozen assets, credits granted, warplanes sent into another's air defence zone
+      {Lang::de, "Die USA haben die Vermögen russischer Banken eingefroren.", "USA>RUS sanctions asserted"},
+      {Lang::de, "Die Weltbank gewährte Kenia einen Kredit.", "WB>KEN aid asserted"},
+      {Lang::de, "China schickte Kampfflugzeuge in die Luftverteidigungszone Taiwans.", "CHN>TWN military_action asserted"},
+      {Lang::en, "China sent warplanes into Taiwan's air defence zone.", "CHN>TWN military_action asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},
