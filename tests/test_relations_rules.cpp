@@ -406,6 +406,8 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       {Lang::de, "Die Weltbank gewährte Kenia einen Kredit.", "WB>KEN aid asserted"},
       {Lang::de, "China schickte Kampfflugzeuge in die Luftverteidigungszone Taiwans.", "CHN>TWN military_action asserted"},
       {Lang::en, "China sent warplanes into Taiwan's air defence zone.", "CHN>TWN military_action asserted"},
+      // the critic of sanctions is not their target
+      {Lang::de, "China kritisierte die Sanktionen der USA.", "CHN>USA criticism asserted"},
       // the uninflected German adjective is an adverb, not the international community
       {Lang::de, "Nordkorea testete Raketen. Das Militär des international isolierten Landes drohte Japan.",
        "PRK>JPN threat asserted"},

@@ -908,6 +908,14 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       for (const Cand& c : v.cands) {
         if (!ok(c) || !other_party(c) || c.m->kind == ActorKind::collective || c.m->venue || c.agent_of) continue;
         if (c.first >= hit.end && cue_between(v, hit, c.first)) continue;  // another verb's object
+        // "China kritisierte die Sanktionen der USA": the subject of a verb of another type
+        // that governs the noun cue is that verb's party, not the noun's ("signed the
+        // agreement" keeps its signatories)
+        bool governing_verb = false;
+        for (const CueHit* o : v.hits) {
+          if (!o->rule->noun && o->rule->type != rule.type && o->first >= c.end && o->first < hit.first) governing_verb = true;
+        }
+        if (c.first < hit.first && governing_verb) continue;
         if (only && only->group != c.group) several = true;
         if (!only) only = &c;
       }
