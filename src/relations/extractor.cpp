@@ -1223,6 +1223,14 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
   std::vector<RelationMention> out;
   if (doc.lang == Lang::unknown) return out;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    // A sentence where no rule can start has no relation: skip its clause analysis.
+    const Sentence& sent = doc.sentences[si];
+    bool any_cue = false;
+    for (std::size_t i = sent.first_token; i < sent.end_token && !any_cue; ++i) {
+      const Token& t = doc.tokens[i];
+      any_cue = t.kind != TokenKind::punct && rules_.starts_rule(doc.lang, t.norm);
+    }
+    if (!any_cue) continue;
     SentenceView v(doc, lexicon_, doc.sentences[si], doc.lang);
     const MentionRange here = mentions_of(mentions, doc.sentences[si]);
     const std::size_t sentence_out = out.size();  // relations of this sentence start here

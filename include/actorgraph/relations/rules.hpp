@@ -79,6 +79,13 @@ class RuleSet {
   explicit RuleSet(const DataBundle& data);
 
   const std::vector<Rule>& rules() const { return rules_; }
+  // True when some rule of the language could start at this token.
+  bool starts_rule(Lang lang, std::string_view norm) const {
+    bool any = false;
+    first_token_hits(lang, norm, [&](const Rule& r) { any = any || r.lang == lang; });
+    return any;
+  }
+
   // Calls on_hit(rule) for every rule whose first cue token matches `norm` in `lang`.
   template <typename F>
   void first_token_hits(Lang lang, std::string_view norm, F&& on_hit) const {
