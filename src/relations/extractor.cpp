@@ -86,6 +86,17 @@ struct SentenceView {
 
 bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
 
+// A lower-case word with an inflection ending of class adj_ending ("größten",
+// "unterzeichneten"): a German attributive adjective or participle.
+bool inflected_word(const SentenceView& v, const Token& t) {
+  return t.kind == TokenKind::word && !t.capitalized && !t.norm.empty() &&
+         v.lex.has("adj_ending", v.lang, std::string_view(t.norm).substr(t.norm.size() - 1));
+}
+
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 // The mentions of one sentence: a slice of the document's mentions (sorted by
 // first token), so per-sentence work does not grow with the article.
 struct MentionRange {
@@ -259,11 +270,9 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
           continue;
         }
       }
-      // "in der Nähe von Damaskus" is "nahe Damaskus"
-      if (t.norm == "von"sv && i > v.sent.first_token && v.tok(i - 1).norm == "naehe"sv) return "nahe";
-      // "inside of Saudi Arabia" is "inside Saudi Arabia"
-      if (t.norm == "of"sv && i > v.sent.first_token && (v.tok(i - 1).norm == "inside"sv || v.tok(i - 1).norm == "outside"sv)) {
-        return v.tok(i - 1).norm;
+      // "in der Nähe von Damaskus" is "nahe Damaskus", "inside of" is "inside" (prep_head)
+      if (i > v.sent.first_token && v.is("prep_head", i - 1)) {
+        return std::string(v.lex.value("prep_head", v.lang, v.tok(i - 1).norm));
       }
       // "in the east of Ukraine", "into isolated parts of Aceh": the place's preposition
       if (t.norm == "of"sv && i > v.sent.first_token && v.is("part_noun", i - 1)) {
@@ -278,8 +287,6 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       return t.norm;
     }
-    // "in Richtung Japan": a direction
-    if (t.norm == "richtung"sv && i > v.sent.first_token && v.tok(i - 1).norm == "in"sv) return "richtung";
     if (v.is("gen_det", i) && i + 1 == first) {
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
@@ -303,10 +310,8 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
         t.norm == "'"sv || t.kind == TokenKind::number || v.is("place_adj", i)) {
       continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
     }
-    if (t.kind == TokenKind::word && !t.capitalized && v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i)) {
-      char last = t.norm.back();  // "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
-      if (last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm') continue;  // adjective
-    }
+    // an adjective; "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
+    if (v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i) && inflected_word(v, t)) continue;
     if (pending_gen && t.kind == TokenKind::word) {
       // the noun the genitive belongs to; keep looking for its preposition
       pending_gen = false;
@@ -350,9 +355,7 @@ void mark_attribute_agents(SentenceView& v) {
       const Token& t = v.tok(j);
       if (t.kind != TokenKind::word || t.capitalized || v.is("det", j) || v.is("coord", j)) continue;
       if (v.is("prep", j)) break;
-      char last = t.norm.back();
-      bool inflected = last == 'e' || last == 'n' || last == 'r' || last == 's' || last == 'm';
-      if (!inflected || !may_be_participle(v, j)) continue;  // an adjective ("größten")
+      if (!inflected_word(v, t) || !may_be_participle(v, j)) continue;  // an adjective ("größten")
       if (v.tok(j + 1).kind == TokenKind::word && v.tok(j + 1).capitalized) p = j;
       break;
     }
@@ -553,9 +556,8 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                          v.tok(b.first - 2).kind == TokenKind::word && v.tok(b.first - 2).capitalized;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         const Token& t = v.tok(i);
-        bool adjective = und && v.lang == Lang::de && t.kind == TokenKind::word && !t.capitalized && !v.is("prep", i) &&
-                         !v.is("coord", i) && t.norm.size() > 4 && std::string_view("enrsm").find(t.norm.back()) != std::string_view::npos &&
-                         ++adjectives <= 2;
+        bool adjective = und && v.lang == Lang::de && !v.is("prep", i) && !v.is("coord", i) && t.norm.size() > 4 &&
+                         inflected_word(v, t) && ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
         linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\""sv || is_title(v, i) ||
                  v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
@@ -698,7 +700,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       if (v.lang == Lang::en && !rule.noun && hit.first > v.sent.first_token + 1) {
         const std::string& w = v.tok(hit.first).norm;
         const Token& before = v.tok(hit.first - 1);
-        bool ing = w.size() > 5 && w.compare(w.size() - 3, 3, "ing") == 0;
+        bool ing = w.size() > 5 && ends_with(w, "ing");
         if (ing && before.kind == TokenKind::word && !before.capitalized && !v.is("prep", hit.first - 1) &&
             !v.is("subord", hit.first - 1) && !v.is("subord_bare", hit.first - 1) && !v.is("coord", hit.first - 1) &&
             !v.is("finite_aux", hit.first - 1) && !v.is("passive_aux", hit.first - 1)) {
@@ -743,8 +745,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       // "..., while accusing Kiev of provocations": an English participle clause has the
       // subject of the main clause before it.
-      if (!best && v.lang == Lang::en && !rule.noun && v.tok(hit.first).norm.size() > 5 &&
-          v.tok(hit.first).norm.compare(v.tok(hit.first).norm.size() - 3, 3, "ing") == 0 && hit.first > v.sent.first_token &&
+      if (!best && v.lang == Lang::en && !rule.noun && v.tok(hit.first).norm.size() > 5 && ends_with(v.tok(hit.first).norm, "ing") &&
+          hit.first > v.sent.first_token &&
           (v.tok(hit.first - 1).norm == ","sv || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
         for (const Cand& c : v.cands) {
           if (c.first >= hit.first) break;
@@ -767,7 +769,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // criticism or support of what it sponsored also concerns it
         if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-"sv &&
             v.tok(c.end).span.begin == v.tok(c.end - 1).span.end && v.tok(c.end + 1).norm.size() > 4 &&
-            v.tok(c.end + 1).norm.compare(v.tok(c.end + 1).norm.size() - 2, 2, "ed") == 0) {
+            ends_with(v.tok(c.end + 1).norm, "ed")) {
           if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && c.first >= hit.end && ok(c) &&
               c.marker.empty() && v.is("agent_attribute", c.end + 1)) {
             out.push_back(&c);
@@ -848,7 +850,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // An official's possessive: "the US delegation's visit", "the Chinese president's visit"
         if (v.lang == Lang::en && gap == 1) {
           const std::string& w = v.tok(c.end).norm;
-          if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 && is_title_word(v.lex, v.lang, w.substr(0, w.size() - 2))) {
+          if (w.size() > 2 && ends_with(w, "'s") && is_title_word(v.lex, v.lang, w.substr(0, w.size() - 2))) {
             form = true;
           }
         }
@@ -1016,17 +1018,10 @@ bool class_in_clause(const SentenceView& v, int clause, std::string_view cls) {
 // not, whatever auxiliary stands in their clause.
 // True when w ends in a word of class cls (an ending such as "iert", "ed") and keeps a
 // stem of three letters or more before it.
-bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w) {
-  for (std::size_t n = 1; n <= 6 && n + 3 <= w.size(); ++n) {
+bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t shortest = 1,
+                   std::size_t longest = 6) {
+  for (std::size_t n = shortest; n <= longest && n + 3 <= w.size(); ++n) {
     if (v.lex.has(cls, v.lang, w.substr(w.size() - n))) return true;
-  }
-  return false;
-}
-
-// True when w is a German compound whose head is a word of class cls: "Luftangriff".
-bool compound_of(const SentenceView& v, std::string_view cls, std::string_view w) {
-  for (std::size_t head = 4; head + 3 <= w.size(); ++head) {
-    if (v.lex.has(cls, v.lang, w.substr(w.size() - head))) return true;
   }
   return false;
 }
@@ -1356,7 +1351,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             if (c.clause != clause || !usable(c, hit) || !v.lex.has("instrument_prep", v.lang, c.marker)) continue;
             if (c.m->role == ActorRole::capital || c.m->venue) continue;  // "a Baghdad rocket attack": a place
             for (std::size_t k = c.end; k < std::min(c.end + 3, v.sent.end_token); ++k) {
-              if (v.is("attack_noun", k) || (v.lang == Lang::de && compound_of(v, "attack_noun", v.tok(k).norm))) {
+              if (v.is("attack_noun", k) || (v.lang == Lang::de && ends_in_class(v, "attack_noun", v.tok(k).norm, 4, v.tok(k).norm.size()))) {
                 add_group(v, c, agents);
                 break;
               }
