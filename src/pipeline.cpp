@@ -10,21 +10,38 @@ Pipeline::Pipeline(const DataBundle& data)
       segmenter_(lexicon_),
       matcher_(dictionary_, lexicon_),
       rules_(data),
-      extractor_(rules_, lexicon_) {}
+      extractor_(rules_, lexicon_),
+      model_(data, lexicon_) {}
 
-ArticleResult Pipeline::run(Document doc, const ArticleOptions& options, bool trace) const {
-  ArticleResult r;
+namespace {
+void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segmenter, const Lexicon& lexicon) {
   if (options.date) doc.date = *options.date;
   if (options.lang) doc.lang = *options.lang;
-  segmenter_.segment(doc);
+  segmenter.segment(doc);
   if (!options.lang) {
-    doc.lang = detect_language(doc, lexicon_);
+    doc.lang = detect_language(doc, lexicon);
     if (doc.lang == Lang::unknown) {
       throw InputError("cannot detect the language (German or English); use --lang de|en");
     }
   }
+}
+}  // namespace
+
+ArticleResult Pipeline::run_rules(Document doc, const ArticleOptions& options) const {
+  ArticleResult r;
+  prepare(doc, options, segmenter_, lexicon_);
+  r.mentions = matcher_.match(doc);
+  r.relations = extractor_.extract(doc, r.mentions, nullptr);
+  r.doc = std::move(doc);
+  return r;
+}
+
+ArticleResult Pipeline::run(Document doc, const ArticleOptions& options, bool trace) const {
+  ArticleResult r;
+  prepare(doc, options, segmenter_, lexicon_);
   r.mentions = matcher_.match(doc);
   r.relations = extractor_.extract(doc, r.mentions, trace ? &r.trace : nullptr);
+  model_.apply(doc, r.mentions, r.relations, trace ? &r.trace : nullptr);
   r.graph = build_graph(doc, r.mentions, r.relations, dictionary_);
   r.doc = std::move(doc);
   return r;

@@ -11,6 +11,7 @@
 #include "actorgraph/actors/matcher.hpp"
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/graph/actor_graph.hpp"
+#include "actorgraph/learn/edge_model.hpp"
 #include "actorgraph/relations/extractor.hpp"
 #include "actorgraph/relations/rules.hpp"
 #include "actorgraph/text/document.hpp"
@@ -42,6 +43,10 @@ class Pipeline {
 
   const Lexicon& lexicon() const { return lexicon_; }
   const ActorDictionary& dictionary() const { return dictionary_; }
+  const EdgeModel& model() const { return model_; }
+
+  // The stages up to the rules (no learned edges): for training the model.
+  ArticleResult run_rules(Document doc, const ArticleOptions& options = {}) const;
 
  private:
   Lexicon lexicon_;
@@ -50,6 +55,7 @@ class Pipeline {
   ActorMatcher matcher_;
   RuleSet rules_;
   RelationExtractor extractor_;
+  EdgeModel model_;
 };
 
 // Builds the article graph: every acting actor as a node (mention counts), every

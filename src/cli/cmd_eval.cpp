@@ -4,12 +4,15 @@
 #include <iostream>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/eval/scorer.hpp"
 #include "actorgraph/export/json.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "common.hpp"
+#include "gold_input.hpp"
 
 namespace actorgraph::cli {
 namespace {
@@ -23,33 +26,8 @@ struct EvalOptions {
   bool json = false;
   bool errors = false;
   std::vector<std::string> floors;
+  std::vector<std::string> jsonl;
 };
-
-// Every NAME.txt with a NAME.gold.json beside it, from directories or .txt paths.
-std::vector<std::string> gold_articles(const std::vector<std::string>& paths) {
-  std::vector<std::string> out;
-  for (const auto& p : paths) {
-    if (is_directory(p)) {
-      std::vector<std::string> found;
-      for (const auto& e : fs::directory_iterator(p)) {
-        std::string name = e.path().string();
-        if (e.path().extension() == ".txt" && fs::exists(name.substr(0, name.size() - 4) + ".gold.json")) {
-          found.push_back(name);
-        }
-      }
-      if (found.empty()) throw InputError("no NAME.txt with NAME.gold.json in " + p);
-      std::sort(found.begin(), found.end());
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      std::string base = p.size() > 4 && p.substr(p.size() - 4) == ".txt" ? p.substr(0, p.size() - 4) : p;
-      if (!fs::exists(base + ".txt") || !fs::exists(base + ".gold.json")) {
-        throw InputError("no article with gold annotation at " + p);
-      }
-      out.push_back(base + ".txt");
-    }
-  }
-  return out;
-}
 
 int run_eval(const EvalOptions& o) {
   std::vector<std::pair<std::string, double>> floors;
@@ -62,19 +40,20 @@ int run_eval(const EvalOptions& o) {
       throw UsageError("--floor value is not a number: " + f);
     }
   }
-  std::vector<std::string> articles = gold_articles(o.paths);
+  std::vector<GoldInput> items = load_gold_inputs(o.paths, o.jsonl, o.pred_dir.empty());
   PipelinePtr pipeline;
   if (o.pred_dir.empty()) pipeline = make_pipeline(o.common);
   std::vector<ArticleScore> scores;
-  for (const auto& txt : articles) {
-    std::string base = txt.substr(0, txt.size() - 4);
-    GoldArticle gold = read_gold(read_file(base + ".gold.json"), base + ".gold.json");
+  for (auto& item : items) {
+    GoldArticle gold = read_gold(item.gold_json, item.gold_path);
     ActorGraph pred;
     if (pipeline) {
       ArticleOptions ao = o.common.article_options();
-      pred = pipeline->run(make_document(stem(txt), read_file(txt)), ao).graph;
+      if (!ao.lang) ao.lang = item.options.lang;
+      if (!ao.date) ao.date = item.options.date;
+      pred = pipeline->run(make_document(item.id, std::move(item.text)), ao).graph;
     } else {
-      std::string p = (fs::path(o.pred_dir) / (stem(txt) + ".json")).string();
+      std::string p = (fs::path(o.pred_dir) / (item.id + ".json")).string();
       pred = read_json_graph(read_file(p), p);
     }
     scores.push_back(score_article(gold, pred));
@@ -109,8 +88,14 @@ const CommandRegistrar kRegister(30, [](CLI::App& app) -> Action {
       "  actorgraph eval ../shared/corpus/dev\n"
       "  actorgraph eval ../shared/corpus/dev --errors            # list every miss and spurious edge\n"
       "  actorgraph eval ../shared/corpus/dev --pred predictions/ # score JSON graphs written earlier\n"
-      "  actorgraph eval ../shared/corpus/dev --floor edge_f1=0.5 # exit 4 when below");
-  cmd->add_option("paths", o->paths, "Directories with NAME.txt + NAME.gold.json, or NAME.txt files")->required();
+      "  actorgraph eval ../shared/corpus/dev --floor edge_f1=0.5 # exit 4 when below\n"
+      "  actorgraph eval corpus/check --jsonl ../shared/bench/*.jsonl  # gold by id, texts from corpora");
+  cmd->add_option("paths", o->paths,
+                  "Directories with NAME.txt + NAME.gold.json, NAME.txt files, or folders of ID.gold.json "
+                  "(texts from --jsonl)")->required();
+  cmd->add_option("--jsonl", o->jsonl,
+                  "JSONL corpora holding the texts of gold files stored by id (each cut at the gold's "
+                  "cut_bytes)");
   cmd->add_option("--pred", o->pred_dir, "Read predicted graphs NAME.json from this directory instead of extracting");
   cmd->add_flag("--json", o->json, "Machine-readable report");
   cmd->add_flag("--errors", o->errors, "List every missed, spurious and wrong-modality edge and actor");

@@ -39,11 +39,13 @@ void add_common_options(CLI::App& cmd, CommonOptions& opts) {
   cmd.add_option("--dict", opts.dicts, "Extra dictionary or rule file (repeatable), added to the built-in data");
   cmd.add_option("--lang", opts.lang, "Article language: de, en or auto (default: detect)");
   cmd.add_option("--date", opts.date, "Article date YYYY[-MM[-DD]], overrides a 'date' prefix");
+  cmd.add_flag("--no-model", opts.no_model, "Rules only: leave out the learned edge model (data/model/edges.tsv)");
 }
 
 PipelinePtr make_pipeline(const CommonOptions& opts) {
   DataBundle data = DataBundle::defaults();
   for (const auto& d : opts.dicts) data.add_file(d);
+  if (opts.no_model) data = data.without("model");
   static auto* kept = new std::vector<std::unique_ptr<Pipeline>>;  // never destroyed
   kept->push_back(std::make_unique<Pipeline>(data));
   return PipelinePtr(kept->back().get());

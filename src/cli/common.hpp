@@ -19,6 +19,7 @@ struct CommonOptions {
   std::vector<std::string> dicts;
   std::string lang;  // "", "de", "en"
   std::string date;  // "" or YYYY[-MM[-DD]]
+  bool no_model = false;  // rules only: leave out the learned edge model
   ArticleOptions article_options() const;  // throws UsageError for bad values
 };
 void add_common_options(CLI::App& cmd, CommonOptions& opts);

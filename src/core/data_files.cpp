@@ -15,7 +15,7 @@ namespace actorgraph {
 namespace {
 
 constexpr std::string_view kTagPrefix = "#actorgraph-";
-constexpr std::string_view kKnownKinds[] = {"actors", "rules", "modality", "text"};
+constexpr std::string_view kKnownKinds[] = {"actors", "rules", "modality", "text", "model"};
 
 std::string_view first_line(std::string_view s) {
   auto nl = s.find('\n');
@@ -59,7 +59,7 @@ void DataBundle::add(DataFile file) {
     throw DataError(file.name, 1,
                     "unknown format tag '" + std::string(tag.substr(0, 60)) +
                         "' (expected #actorgraph-actors 1, #actorgraph-rules 1, "
-                        "#actorgraph-modality 1 or #actorgraph-text 1)");
+                        "#actorgraph-modality 1, #actorgraph-text 1 or #actorgraph-model 1)");
   }
   if (std::size_t bad = first_invalid_utf8(file.content); bad != std::string::npos) {
     std::string_view before = std::string_view(file.content).substr(0, bad);
@@ -76,6 +76,15 @@ std::vector<const DataFile*> DataBundle::files_of(std::string_view kind) const {
   std::vector<const DataFile*> out;
   for (const auto& f : files_) {
     if (first_line(f.content) == want) out.push_back(&f);
+  }
+  return out;
+}
+
+DataBundle DataBundle::without(std::string_view kind) const {
+  std::string drop = std::string(kTagPrefix) + std::string(kind) + " 1";
+  DataBundle out;
+  for (const auto& f : files_) {
+    if (first_line(f.content) != drop) out.files_.push_back(f);
   }
   return out;
 }

@@ -30,6 +30,8 @@ class DataBundle {
   void add(DataFile file);
   // Every file whose first line is exactly "#actorgraph-" + kind + " 1", in order added.
   std::vector<const DataFile*> files_of(std::string_view kind) const;
+  // A copy without the files of one kind (training the model without the model).
+  DataBundle without(std::string_view kind) const;
 
  private:
   std::vector<DataFile> files_;

@@ -1,0 +1,97 @@
+// Stage 3b (learn): a linear edge classifier over actor pairs of a sentence.
+//
+// The rules of stage 3 and the actor mentions of stage 2 propose candidates: every
+// ordered pair of different actors named in one sentence. Each candidate is described
+// by hashed feature strings (the words between the two mentions and around them, the
+// prepositions before each, their roles, order and distance, the rule edges of the
+// sentence), and one logistic model per relation type scores it. The weights and the
+// per-type thresholds are data (data/model/edges.tsv, "#actorgraph-model 1"), made by
+// `actorgraph train` from the annotated training corpus; an empty model changes nothing.
+#pragma once
+#include <array>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "actorgraph/actors/matcher.hpp"
+#include "actorgraph/core/data_files.hpp"
+#include "actorgraph/relations/extractor.hpp"
+#include "actorgraph/text/document.hpp"
+#include "actorgraph/text/lexicon.hpp"
+
+namespace actorgraph {
+
+using TypeScores = std::array<float, kRelationTypeCount>;
+
+// One ordered pair of actors named in one sentence: source candidate a, target b.
+struct EdgeCandidate {
+  std::size_t sentence = 0;
+  ActorCode a, b;
+  std::size_t mention_a = 0, mention_b = 0;  // indexes into the mentions (the closest pair)
+  std::vector<std::uint64_t> features;        // hashed feature strings
+  std::vector<std::string> feature_names;     // the strings, only when asked for (explain, tests)
+};
+
+// How model decisions combine with the rules' edges.
+enum class ModelMode {
+  off,      // the model is not used for this language
+  add,      // rule edges stay; the model adds edges above threshold
+  replace,  // in a candidate sentence the model decides every type, rule edges included
+};
+
+class EdgeModel {
+ public:
+  // Reads every "#actorgraph-model 1" file of the bundle (rows: "mode\tLANG\toff|add|replace",
+  // "threshold\tLANG\tTYPE\tVALUE", "HASH\tTYPE:W,TYPE:W,..."). Throws DataError on a bad row.
+  EdgeModel(const DataBundle& data, const Lexicon& lexicon);
+
+  // How the model is used for one language.
+  struct Settings {
+    ModelMode mode = ModelMode::off;
+    TypeScores thresholds{};
+  };
+
+  bool empty() const { return weights_.empty(); }
+  const Settings& settings(Lang lang) const { return settings_[lang == Lang::de ? 0 : 1]; }
+
+  // Every candidate of the document with its features. rules are the rule stage's
+  // mentions (their types are features). names keeps the feature strings.
+  std::vector<EdgeCandidate> candidates(const Document& doc, const std::vector<ActorMention>& mentions,
+                                        const std::vector<RelationMention>& rules, bool names = false) const;
+
+  // The model's score (a logit) per type for a candidate.
+  TypeScores scores(const EdgeCandidate& c) const;
+
+  // Adds (mode add) or decides (mode replace) relation mentions from the model.
+  void apply(const Document& doc, const std::vector<ActorMention>& mentions, std::vector<RelationMention>& relations,
+             std::vector<TraceLine>* trace = nullptr) const;
+
+  // Same as apply, with explicit thresholds and mode (training: threshold search).
+  void apply_with(const Document& doc, const std::vector<ActorMention>& mentions,
+                  std::vector<RelationMention>& relations, const TypeScores& thresholds, ModelMode mode,
+                  const std::vector<EdgeCandidate>* precomputed = nullptr,
+                  std::vector<TraceLine>* trace = nullptr) const;
+
+  // Training: replaces the weights (used by the trainer between folds).
+  void set(std::unordered_map<std::uint64_t, TypeScores> weights, Settings de, Settings en) {
+    weights_ = std::move(weights);
+    settings_[0] = de;
+    settings_[1] = en;
+  }
+  // Writes the model as a data file.
+  void write(std::ostream& out, const std::string& comment) const;
+
+ private:
+  Modality modality_of(const Document& doc, const EdgeCandidate& c, const std::vector<RelationMention>& rules) const;
+
+  const Lexicon& lexicon_;
+  std::unordered_map<std::uint64_t, TypeScores> weights_;
+  Settings settings_[2];  // German, English
+};
+
+// 64-bit FNV-1a: the stable hash of a feature string (stored in the model file).
+std::uint64_t feature_hash(std::string_view s);
+
+}  // namespace actorgraph

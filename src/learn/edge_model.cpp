@@ -1,0 +1,403 @@
+#include "actorgraph/learn/edge_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/core/error.hpp"
+
+namespace actorgraph {
+
+namespace {
+
+constexpr std::string_view kModelRule = "model:data/model/edges.tsv";
+constexpr std::size_t kWindow = 3;       // tokens before the left and after the right mention
+constexpr std::size_t kStemChars = 6;    // code points kept of a word for its stem feature
+constexpr std::size_t kMaxBetween = 40;  // tokens between two mentions beyond which no candidate
+
+std::size_t idx(RelationType t) { return static_cast<std::size_t>(t); }
+
+// The first kStemChars code points of a normalised word: a crude stem that joins
+// inflections (kritisiert/kritisierte, sanction/sanctions/sanctioned).
+std::string_view stem(std::string_view w) {
+  std::size_t cps = 0, i = 0;
+  while (i < w.size()) {
+    unsigned char c = static_cast<unsigned char>(w[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (cps == kStemChars) return w.substr(0, i);
+    i += len;
+    ++cps;
+  }
+  return w;
+}
+
+std::string_view dist_bucket(std::size_t d) {
+  if (d == 0) return "0";
+  if (d == 1) return "1";
+  if (d == 2) return "2";
+  if (d <= 4) return "3-4";
+  if (d <= 7) return "5-7";
+  if (d <= 12) return "8-12";
+  if (d <= 20) return "13-20";
+  return "21+";
+}
+
+bool usable(const ActorMention& m) {
+  return !m.venue && !m.dateline && m.role != ActorRole::region && m.kind != ActorKind::collective;
+}
+
+class FeatureSink {
+ public:
+  FeatureSink(EdgeCandidate& c, bool names, std::string_view lang) : c_(c), names_(names), lang_(lang) {}
+  void add(std::string_view a, std::string_view b = {}, std::string_view d = {}, std::string_view e = {}) {
+    buf_.assign(lang_);
+    buf_ += '|';
+    buf_ += a;
+    buf_ += b;
+    buf_ += d;
+    buf_ += e;
+    c_.features.push_back(feature_hash(buf_));
+    if (names_) c_.feature_names.push_back(buf_);
+  }
+
+ private:
+  EdgeCandidate& c_;
+  bool names_;
+  std::string_view lang_;
+  std::string buf_;
+};
+
+float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
+
+}  // namespace
+
+std::uint64_t feature_hash(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon) : lexicon_(lexicon) {
+  for (const DataFile* f : data.files_of("model")) {
+    for (const TsvRow& row : read_tsv(*f, 2, 4)) {
+      auto fail = [&](const std::string& why) {
+        throw DataError(f->name, row.line, why);
+      };
+      std::string_view key = row.cols[0];
+      if (key == "mode" || key == "threshold") {
+        auto lang = row.cols.size() > 1 ? parse_lang(row.cols[1]) : std::nullopt;
+        if (!lang || *lang == Lang::unknown) fail(std::string(key) + " needs a language, de or en");
+        Settings& st = settings_[*lang == Lang::de ? 0 : 1];
+        if (key == "mode") {
+          if (row.cols.size() != 3) fail("mode LANG off|add|replace");
+          if (row.cols[2] == "off") st.mode = ModelMode::off;
+          else if (row.cols[2] == "add") st.mode = ModelMode::add;
+          else if (row.cols[2] == "replace") st.mode = ModelMode::replace;
+          else fail("mode is off, add or replace");
+        } else {
+          if (row.cols.size() != 4) fail("threshold LANG TYPE VALUE");
+          auto t = parse_relation_type(row.cols[2]);
+          if (!t) fail("unknown relation type " + std::string(row.cols[2]));
+          st.thresholds[idx(*t)] = std::stof(std::string(row.cols[3]));
+        }
+        continue;
+      }
+      if (key.size() != 16) fail("feature hash is 16 hex digits");
+      std::uint64_t h = std::stoull(std::string(key), nullptr, 16);
+      TypeScores w{};
+      std::string_view list = row.cols[1];
+      while (!list.empty()) {
+        auto comma = list.find(',');
+        std::string_view item = list.substr(0, comma);
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+        auto colon = item.find(':');
+        if (colon == std::string_view::npos) fail("weight is TYPE:VALUE");
+        auto t = parse_relation_type(item.substr(0, colon));
+        if (!t) fail("unknown relation type " + std::string(item.substr(0, colon)));
+        w[idx(*t)] = std::stof(std::string(item.substr(colon + 1)));
+      }
+      weights_[h] = w;
+    }
+  }
+}
+
+std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std::vector<ActorMention>& mentions,
+                                                 const std::vector<RelationMention>& rules, bool names) const {
+  std::vector<EdgeCandidate> out;
+  std::string_view lang = to_string(doc.lang);
+  // The rule edges of each sentence and of the whole article, by (source, target).
+  std::map<std::tuple<std::size_t, std::string, std::string>, std::set<RelationType>> rule_in_sentence;
+  std::map<std::pair<std::string, std::string>, std::set<RelationType>> rule_in_article;
+  for (const auto& r : rules) {
+    rule_in_sentence[{r.sentence, r.source.str(), r.target.str()}].insert(r.type);
+    rule_in_article[{r.source.str(), r.target.str()}].insert(r.type);
+  }
+  std::size_t i = 0;
+  while (i < mentions.size()) {
+    std::size_t s = mentions[i].sentence, j = i;
+    while (j < mentions.size() && mentions[j].sentence == s) ++j;
+    // The closest pair of mentions per ordered pair of codes.
+    std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> best;
+    for (std::size_t x = i; x < j; ++x) {
+      if (!usable(mentions[x])) continue;
+      for (std::size_t y = i; y < j; ++y) {
+        if (x == y || !usable(mentions[y]) || mentions[x].code == mentions[y].code) continue;
+        const ActorMention& l = x < y ? mentions[x] : mentions[y];
+        const ActorMention& r = x < y ? mentions[y] : mentions[x];
+        if (r.first_token < l.end_token) continue;  // overlapping
+        std::size_t d = r.first_token - l.end_token;
+        if (d > kMaxBetween) continue;
+        auto key = std::make_pair(mentions[x].code.str(), mentions[y].code.str());
+        auto it = best.find(key);
+        if (it == best.end()) {
+          best[key] = {x, y};
+        } else {
+          const auto& [bx, by] = it->second;
+          const ActorMention& bl = bx < by ? mentions[bx] : mentions[by];
+          const ActorMention& br = bx < by ? mentions[by] : mentions[bx];
+          if (d < br.first_token - bl.end_token) it->second = {x, y};
+        }
+      }
+    }
+    const Sentence& sent = doc.sentences[s];
+    std::size_t first_usable = j;
+    for (std::size_t x = i; x < j; ++x) {
+      if (usable(mentions[x])) {
+        first_usable = x;
+        break;
+      }
+    }
+    for (const auto& [codes, pair] : best) {
+      EdgeCandidate c;
+      c.sentence = s;
+      c.a = mentions[pair.first].code;
+      c.b = mentions[pair.second].code;
+      c.mention_a = pair.first;
+      c.mention_b = pair.second;
+      FeatureSink f(c, names, lang);
+      const ActorMention& ma = mentions[pair.first];
+      const ActorMention& mb = mentions[pair.second];
+      bool a_left = pair.first < pair.second;
+      const ActorMention& l = a_left ? ma : mb;
+      const ActorMention& r = a_left ? mb : ma;
+      std::string_view dir = a_left ? "ab:" : "ba:";
+      std::size_t between = r.first_token - l.end_token;
+      f.add("bias");
+      f.add("d:", dir, dist_bucket(between));
+      std::size_t others = 0;
+      for (std::size_t x = i; x < j; ++x) {
+        if (x != pair.first && x != pair.second && usable(mentions[x]) && mentions[x].first_token >= l.end_token &&
+            mentions[x].end_token <= r.first_token) {
+          ++others;
+        }
+      }
+      f.add("nm:", dir, others == 0 ? "0" : others == 1 ? "1" : "2+");
+      bool comma_between = false;
+      for (std::size_t t = l.end_token; t < r.first_token; ++t) {
+        const Token& tok = doc.tokens[t];
+        if (tok.kind == TokenKind::number) continue;
+        if (tok.norm == ",") comma_between = true;
+        f.add("w:", dir, tok.norm);
+        f.add("s:", stem(tok.norm));
+        if (between <= 12) f.add("sd:", dir, stem(tok.norm));
+      }
+      f.add("comma:", comma_between ? "y" : "n");
+      for (std::size_t k = 1; k <= kWindow && l.first_token >= sent.first_token + k; ++k) {
+        const Token& tok = doc.tokens[l.first_token - k];
+        f.add("l:", dir, stem(tok.norm));
+        if (k == 1) f.add("l1:", dir, tok.norm);
+      }
+      for (std::size_t k = 0; k < kWindow && r.end_token + k < sent.end_token; ++k) {
+        const Token& tok = doc.tokens[r.end_token + k];
+        f.add("r:", dir, stem(tok.norm));
+        if (k == 0) f.add("r1:", dir, tok.norm);
+      }
+      // The word before each mention (its preposition or article) and after it.
+      auto around = [&](const ActorMention& m, std::string_view who) {
+        if (m.first_token > sent.first_token) f.add("p", who, ":", doc.tokens[m.first_token - 1].norm);
+        else f.add("p", who, ":", "<s>");
+        if (m.first_token > sent.first_token + 1) {
+          f.add("pp", who, ":", doc.tokens[m.first_token - 2].norm);
+        }
+        if (m.end_token < sent.end_token) f.add("n", who, ":", doc.tokens[m.end_token].norm);
+        f.add("role", who, ":", to_string(m.role));
+        if (m.genitive) f.add("gen", who);
+        if (m.coref) f.add("coref", who);
+        if (m.weak) f.add("weak", who);
+        if (m.attribute) f.add("attr", who);
+        f.add("kind", who, ":", to_string(m.kind));
+      };
+      around(ma, "a");
+      around(mb, "b");
+      f.add("first:", pair.first == first_usable ? "a" : pair.second == first_usable ? "b" : "none");
+      // The rest of the sentence as a bag of stems (cues before or after both mentions).
+      for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+        if (t >= l.first_token && t < r.end_token) continue;
+        const Token& tok = doc.tokens[t];
+        if (tok.kind != TokenKind::word) continue;
+        f.add("S:", stem(tok.norm));
+      }
+      // What the rules said about this pair, here and in the article.
+      if (auto it = rule_in_sentence.find({s, c.a.str(), c.b.str()}); it != rule_in_sentence.end()) {
+        for (RelationType t : it->second) f.add("R:", to_string(t));
+      }
+      if (auto it = rule_in_sentence.find({s, c.b.str(), c.a.str()}); it != rule_in_sentence.end()) {
+        for (RelationType t : it->second) f.add("Rr:", to_string(t));
+      }
+      if (auto it = rule_in_article.find({c.a.str(), c.b.str()}); it != rule_in_article.end()) {
+        for (RelationType t : it->second) f.add("RA:", to_string(t));
+      }
+      out.push_back(std::move(c));
+    }
+    i = j;
+  }
+  return out;
+}
+
+TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
+  TypeScores s{};
+  for (std::uint64_t h : c.features) {
+    auto it = weights_.find(h);
+    if (it == weights_.end()) continue;
+    for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += it->second[t];
+  }
+  return s;
+}
+
+Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
+                                const std::vector<RelationMention>& rules) const {
+  // The rules' reading of the same sentence and pair wins; else the sentence's
+  // modality words (negation is left to the rules: a wrong "negated" drops an edge).
+  for (const auto& r : rules) {
+    if (r.sentence == c.sentence && ((r.source == c.a && r.target == c.b) || (r.source == c.b && r.target == c.a))) {
+      return r.modality;
+    }
+  }
+  const Sentence& sent = doc.sentences[c.sentence];
+  bool alleged = false, hyp = false;
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+    const std::string& w = doc.tokens[t].norm;
+    if (lexicon_.has("alleged", doc.lang, w)) alleged = true;
+    if (lexicon_.has("hyp", doc.lang, w)) hyp = true;
+  }
+  if (alleged) return Modality::alleged;
+  if (hyp) return Modality::hypothetical;
+  return Modality::asserted;
+}
+
+void EdgeModel::apply(const Document& doc, const std::vector<ActorMention>& mentions,
+                      std::vector<RelationMention>& relations, std::vector<TraceLine>* trace) const {
+  const Settings& st = settings(doc.lang);
+  if (empty() || st.mode == ModelMode::off) return;
+  apply_with(doc, mentions, relations, st.thresholds, st.mode, nullptr, trace);
+}
+
+void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>& mentions,
+                           std::vector<RelationMention>& relations, const TypeScores& thresholds, ModelMode mode,
+                           const std::vector<EdgeCandidate>* precomputed, std::vector<TraceLine>* trace) const {
+  std::vector<EdgeCandidate> own;
+  if (!precomputed) own = candidates(doc, mentions, relations);
+  const std::vector<EdgeCandidate>& cands = precomputed ? *precomputed : own;
+  std::vector<RelationMention> rules = relations;
+  std::vector<RelationMention> added;
+  // (sentence, unordered pair) decided by the model in replace mode
+  std::set<std::tuple<std::size_t, std::string, std::string>> decided;
+  for (const auto& c : cands) {
+    TypeScores s = scores(c);
+    const ActorMention& ma = mentions[c.mention_a];
+    const ActorMention& mb = mentions[c.mention_b];
+    Span stretch{std::min(ma.span.begin, mb.span.begin), std::max(ma.span.end, mb.span.end)};
+    if (mode == ModelMode::replace) {
+      decided.insert({c.sentence, std::min(c.a.str(), c.b.str()), std::max(c.a.str(), c.b.str())});
+    }
+    for (RelationType t : kAllRelationTypes) {
+      float score = s[idx(t)];
+      // symmetric types are scored on both orders; keep the one with a before b
+      if (!is_directed(t) && c.mention_a > c.mention_b) continue;
+      bool yes = score > thresholds[idx(t)];
+      if (trace && score > thresholds[idx(t)] - 2.0f) {
+        char buf[160];
+        std::snprintf(buf, sizeof buf, "  model %s %s %s %s: p=%.2f (threshold %.2f)%s", c.a.str().c_str(),
+                      is_directed(t) ? "->" : "--", c.b.str().c_str(), std::string(to_string(t)).c_str(),
+                      sigmoid(score), sigmoid(thresholds[idx(t)]), yes ? " edge" : "");
+        trace->push_back(TraceLine{c.sentence, buf});
+      }
+      if (!yes) continue;
+      RelationMention m;
+      m.source = c.a;
+      m.target = c.b;
+      m.type = t;
+      m.modality = modality_of(doc, c, rules);
+      m.sentence = c.sentence;
+      m.cue = stretch;
+      m.rule = std::string(kModelRule);
+      added.push_back(std::move(m));
+    }
+  }
+  if (mode == ModelMode::replace) {
+    std::vector<RelationMention> kept;
+    for (auto& r : relations) {
+      std::string x = r.source.str(), y = r.target.str();
+      if (!decided.count({r.sentence, std::min(x, y), std::max(x, y)})) kept.push_back(std::move(r));
+    }
+    relations = std::move(kept);
+  }
+  // add mode: no second mention of what a rule already found in that sentence
+  for (auto& m : added) {
+    bool dup = false;
+    for (const auto& r : relations) {
+      if (r.sentence == m.sentence && r.type == m.type &&
+          ((r.source == m.source && r.target == m.target) ||
+           (!is_directed(m.type) && r.source == m.target && r.target == m.source))) {
+        dup = true;
+        break;
+      }
+    }
+    if (!dup) relations.push_back(std::move(m));
+  }
+  std::stable_sort(relations.begin(), relations.end(),
+                   [](const RelationMention& x, const RelationMention& y) { return x.sentence < y.sentence; });
+}
+
+void EdgeModel::write(std::ostream& out, const std::string& comment) const {
+  out << "#actorgraph-model 1\n";
+  out << comment;
+  for (Lang lang : {Lang::de, Lang::en}) {
+    const Settings& st = settings(lang);
+    out << "mode\t" << to_string(lang) << "\t"
+        << (st.mode == ModelMode::off ? "off" : st.mode == ModelMode::add ? "add" : "replace") << "\n";
+    for (RelationType t : kAllRelationTypes) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.3f", st.thresholds[idx(t)]);
+      out << "threshold\t" << to_string(lang) << "\t" << to_string(t) << "\t" << buf << "\n";
+    }
+  }
+  std::vector<std::uint64_t> keys;
+  keys.reserve(weights_.size());
+  for (const auto& [h, w] : weights_) keys.push_back(h);
+  std::sort(keys.begin(), keys.end());
+  for (std::uint64_t h : keys) {
+    const TypeScores& w = weights_.at(h);
+    std::string list;
+    for (RelationType t : kAllRelationTypes) {
+      float v = w[idx(t)];
+      if (std::fabs(v) < 0.005f) continue;
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "%s%s:%.2f", list.empty() ? "" : ",", std::string(to_string(t)).c_str(), v);
+      list += buf;
+    }
+    if (list.empty()) continue;
+    char hex[24];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    out << hex << "\t" << list << "\n";
+  }
+}
+
+}  // namespace actorgraph
