@@ -12,6 +12,11 @@
 namespace actorgraph::test {
 
 const Pipeline& pipeline() {
+  static const Pipeline p(DataBundle::defaults().without("model"));
+  return p;
+}
+
+const Pipeline& full_pipeline() {
   static const Pipeline p(DataBundle::defaults());
   return p;
 }

@@ -10,7 +10,10 @@
 
 namespace actorgraph::test {
 
+// The rule stages only (built-in data without the learned edge model): the rule
+// tables test what the rules do. full_pipeline() adds the model (data/model/edges.tsv).
 const Pipeline& pipeline();
+const Pipeline& full_pipeline();
 
 // Runs the whole pipeline on text (language given).
 ArticleResult run(const std::string& text, Lang lang, const std::string& date = "");

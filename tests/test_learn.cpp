@@ -1,0 +1,180 @@
+// Stage 3b (learn): candidates and features of the edge model, the model file format,
+// how decisions combine with the rules, and the training inputs. Sentences are our own.
+#include <algorithm>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "actorgraph/core/error.hpp"
+#include "actorgraph/learn/edge_model.hpp"
+#include "actorgraph/learn/trainer.hpp"
+#include "support.hpp"
+
+using namespace actorgraph;
+
+namespace {
+
+DataBundle model_data(const std::string& rows) {
+  DataBundle d;
+  d.add(DataFile{"test-model.tsv", "#actorgraph-model 1\n" + rows});
+  return d;
+}
+
+std::string hex(std::string_view feature) {
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(feature_hash(feature)));
+  return buf;
+}
+
+// "A>B" for every candidate of the text, sorted.
+std::string pairs(const std::string& text, Lang lang) {
+  ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
+  DataBundle none;
+  EdgeModel m(none, test::pipeline().lexicon());
+  std::vector<std::string> out;
+  for (const auto& c : m.candidates(r.doc, r.mentions, r.relations)) out.push_back(c.a.str() + ">" + c.b.str());
+  std::sort(out.begin(), out.end());
+  std::string s;
+  for (const auto& p : out) s += (s.empty() ? "" : " ") + p;
+  return s;
+}
+
+std::vector<std::string> feature_names(const std::string& text, Lang lang, const std::string& a, const std::string& b) {
+  ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
+  DataBundle none;
+  EdgeModel m(none, test::pipeline().lexicon());
+  for (auto& c : m.candidates(r.doc, r.mentions, r.relations, true)) {
+    if (c.a.str() == a && c.b.str() == b) return c.feature_names;
+  }
+  return {};
+}
+
+bool has(const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+// Edges after applying a model made of rows to the rule stage's result.
+std::string edges_with(const std::string& rows, const std::string& text, Lang lang) {
+  ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
+  DataBundle d = model_data(rows);
+  EdgeModel m(d, test::pipeline().lexicon());
+  m.apply(r.doc, r.mentions, r.relations);
+  r.graph = build_graph(r.doc, r.mentions, r.relations, test::pipeline().dictionary());
+  return test::edges(r);
+}
+
+}  // namespace
+
+TEST_CASE("feature hash is 64-bit FNV-1a (stored in the model file)", "[learn]") {
+  CHECK(feature_hash("") == 0xcbf29ce484222325ULL);
+  CHECK(feature_hash("a") == 0xaf63dc4c8601ec8cULL);
+  CHECK(feature_hash("en|bias") != feature_hash("de|bias"));
+}
+
+TEST_CASE("candidates: ordered pairs of different actors in one sentence, no venues", "[learn]") {
+  struct Case {
+    const char* text;
+    Lang lang;
+    const char* pairs;
+  };
+  const Case cases[] = {
+      {"Russland und China unterzeichneten ein Abkommen.", Lang::de, "CHN>RUS RUS>CHN"},
+      {"Russia and China signed an agreement.", Lang::en, "CHN>RUS RUS>CHN"},
+      {"Frankreich kritisierte Italien. Spanien schwieg.", Lang::de, "FRA>ITA ITA>FRA"},
+      {"France criticised Italy. Spain said nothing.", Lang::en, "FRA>ITA ITA>FRA"},
+      {"Japan lobte Japan.", Lang::de, ""},
+      {"Brazil praised Brazil.", Lang::en, ""},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    CHECK(pairs(c.text, c.lang) == c.pairs);
+  }
+}
+
+TEST_CASE("features: words between, the word before each actor, order, rule edges", "[learn]") {
+  auto en = feature_names("Canada condemned the attack on Ukraine.", Lang::en, "CAN", "UKR");
+  CHECK(has(en, "en|bias"));
+  CHECK(has(en, "en|w:ab:condemned"));
+  CHECK(has(en, "en|s:condem"));
+  CHECK(has(en, "en|pb:on"));
+  CHECK(has(en, "en|first:a"));
+  auto back = feature_names("Canada condemned the attack on Ukraine.", Lang::en, "UKR", "CAN");
+  CHECK(has(back, "en|w:ba:condemned"));
+  CHECK(has(back, "en|first:b"));
+  auto de = feature_names("Kanada verurteilte den Angriff auf die Ukraine.", Lang::de, "CAN", "UKR");
+  CHECK(has(de, "de|w:ab:verurteilte"));
+  CHECK(has(de, "de|pb:die"));
+  CHECK(has(de, "de|ppb:auf"));
+  // a rule edge of the pair is a feature, and its reverse
+  CHECK(has(feature_names("Kanada kritisierte die Ukraine scharf.", Lang::de, "CAN", "UKR"), "de|R:criticism"));
+  CHECK(has(feature_names("Kanada kritisierte die Ukraine scharf.", Lang::de, "UKR", "CAN"), "de|Rr:criticism"));
+}
+
+TEST_CASE("model file: per-language mode and thresholds, weights by feature hash", "[learn]") {
+  std::string bias_partnership = hex("en|bias") + "\tpartnership:5\n";
+  std::string on = "mode\ten\tadd\nthreshold\ten\tpartnership\t0\n";
+  // English on: every English pair becomes a partnership; German stays off
+  CHECK(edges_with(on + bias_partnership, "Peru and Chile.", Lang::en) == "CHL-PER partnership asserted");
+  CHECK(edges_with(on + bias_partnership, "Peru und Chile.", Lang::de) == "");
+  // a threshold above the score: no edge
+  CHECK(edges_with("mode\ten\tadd\nthreshold\ten\tpartnership\t6\n" + bias_partnership, "Peru and Chile.", Lang::en) ==
+        "");
+  // mode off: nothing
+  CHECK(edges_with("mode\ten\toff\n" + bias_partnership, "Peru and Chile.", Lang::en) == "");
+  // replace: the model decides the pair's types, the rule's criticism goes
+  std::string replace = "mode\ten\treplace\nthreshold\ten\tcriticism\t0\n";
+  CHECK(edges_with(replace + hex("en|bias") + "\tcriticism:-5\n", "Peru condemned Chile.", Lang::en) == "");
+  CHECK(edges_with("mode\ten\tadd\n" + hex("en|bias") + "\tcriticism:-5\n", "Peru condemned Chile.", Lang::en) ==
+        "PER>CHL criticism asserted");
+  // a model edge takes the sentence's modality words
+  CHECK(edges_with(on + bias_partnership, "Peru and Chile could sign a deal.", Lang::en) ==
+        "CHL-PER partnership hypothetical");
+}
+
+TEST_CASE("model file: bad rows fail at start with file and line", "[learn]") {
+  const char* bad[] = {
+      "mode\tde\tsometimes\n",
+      "mode\tfr\tadd\n",
+      "threshold\ten\tfriendship\t0\n",
+      "threshold\ten\tpartnership\n",
+      "abc\tpartnership:1\n",
+      "0123456789abcdef\tfriendship:1\n",
+      "0123456789abcdef\tpartnership\n",
+  };
+  for (const char* rows : bad) {
+    INFO(rows);
+    DataBundle d = model_data(rows);
+    CHECK_THROWS_AS(EdgeModel(d, test::pipeline().lexicon()), DataError);
+  }
+}
+
+TEST_CASE("the built-in model is loaded and written back unchanged", "[learn]") {
+  const EdgeModel& m = test::full_pipeline().model();
+  REQUIRE_FALSE(m.empty());
+  std::ostringstream once;
+  m.write(once, "");
+  DataBundle d;
+  d.add(DataFile{"again.tsv", once.str()});
+  EdgeModel again(d, test::pipeline().lexicon());
+  std::ostringstream twice;
+  again.write(twice, "");
+  CHECK(once.str() == twice.str());
+}
+
+TEST_CASE("training evidence: byte spans, or the quote found in the text", "[learn]") {
+  std::string text = "Peru condemned Chile. Later Peru praised Bolivia.\n";
+  auto spans = gold_evidence(R"({"edges":[{"evidence_spans":[[0,21]]},{"evidence_spans":[[22,30],[31,50]]}]})", text);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0] == std::vector<Span>{Span{0, 21}});
+  CHECK(spans[1].size() == 2);
+  auto quoted = gold_evidence(R"({"edges":[{"evidence":"Peru condemned ... praised Bolivia"},{"evidence":"not here"}]})", text);
+  REQUIRE(quoted.size() == 2);
+  CHECK(quoted[0] == std::vector<Span>{Span{0, 14}, Span{33, 48}});
+  CHECK(quoted[1].empty());
+}
+
+TEST_CASE("train refuses the check split and needs an output", "[learn][cli]") {
+  test::Scratch s("learn", "check");
+  std::filesystem::create_directories(s.dir / "corpus" / "check");
+  auto r = s.run("train corpus/check -o m.tsv");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("check split") != std::string::npos);
+}
