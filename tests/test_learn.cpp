@@ -82,6 +82,8 @@ TEST_CASE("candidates: ordered pairs of different actors in one sentence, no ven
       {"France criticised Italy. Spain said nothing.", Lang::en, "FRA>ITA ITA>FRA"},
       {"Japan lobte Japan.", Lang::de, ""},
       {"Brazil praised Brazil.", Lang::en, ""},
+      {"Deutschland und Brasilien trafen sich im WM-Finale.", Lang::de, ""},
+      {"Germany and Brazil met in the World Cup final.", Lang::en, ""},
   };
   for (const auto& c : cases) {
     INFO(c.text);

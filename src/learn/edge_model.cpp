@@ -167,6 +167,12 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
       }
     }
     const Sentence& sent = doc.sentences[s];
+    // Sport ("Germany and Brazil met in the final"): no relations, as in the rules.
+    bool sport = false;
+    for (std::size_t t = sent.first_token; t < sent.end_token && !sport; ++t) {
+      sport = doc.tokens[t].kind == TokenKind::word && lexicon_.has("sports", doc.lang, doc.tokens[t].norm);
+    }
+    if (sport) best.clear();
     std::size_t first_usable = j;
     for (std::size_t x = i; x < j; ++x) {
       if (usable(mentions[x])) {
