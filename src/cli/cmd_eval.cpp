@@ -4,8 +4,6 @@
 #include <iostream>
 #include <memory>
 
-#include <nlohmann/json.hpp>
-
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/eval/scorer.hpp"
 #include "actorgraph/export/json.hpp"

@@ -3,9 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <numeric>
 #include <random>
-#include <regex>
 #include <sstream>
 #include <unordered_set>
 
@@ -88,8 +86,7 @@ Weights fit(const std::vector<Prepared>& data, int skip_fold, const TrainOptions
     for (std::size_t k = 0; k < data[i].candidates.size(); ++k) order.emplace_back(i, k);
   }
   std::mt19937 rng(20261206);
-  Weights sum = w;  // averaged weights: sum over steps
-  std::size_t steps = 0;
+  Weights sum = w;  // averaged weights: the sum of each epoch's weights
   std::vector<TypeScores*> rows;
   for (int epoch = 0; epoch < o.epochs; ++epoch) {
     std::shuffle(order.begin(), order.end(), rng);
@@ -112,8 +109,6 @@ Weights fit(const std::vector<Prepared>& data, int skip_fold, const TrainOptions
         float step = float(lr * g);
         for (auto* r : rows) (*r)[t] -= step + float(o.l2) * (*r)[t];
       }
-      ++steps;
-      (void)steps;
     }
     for (auto& [h, v] : w) {
       auto& acc = sum[h];
@@ -126,10 +121,6 @@ Weights fit(const std::vector<Prepared>& data, int skip_fold, const TrainOptions
   }
   return sum;
 }
-
-struct Tally {
-  std::vector<ArticleScore> scores;
-};
 
 std::vector<ArticleScore> predict(const std::vector<Prepared>& data, int fold, const EdgeModel& model,
                                   const TypeScores& thresholds, ModelMode mode, const Pipeline& pipeline,
