@@ -6,6 +6,7 @@ namespace actorgraph {
 
 Pipeline::Pipeline(const DataBundle& data)
     : lexicon_(data),
+      morphology_(lexicon_),
       dictionary_(data),
       segmenter_(lexicon_),
       matcher_(dictionary_, lexicon_),
@@ -14,7 +15,8 @@ Pipeline::Pipeline(const DataBundle& data)
       model_(data, lexicon_) {}
 
 namespace {
-void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segmenter, const Lexicon& lexicon) {
+void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segmenter, const Lexicon& lexicon,
+             const Morphology& morphology) {
   if (options.date) doc.date = *options.date;
   if (options.lang) doc.lang = *options.lang;
   segmenter.segment(doc);
@@ -24,12 +26,13 @@ void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segm
       throw InputError("cannot detect the language (German or English); use --lang de|en");
     }
   }
+  morphology.annotate(doc);
 }
 }  // namespace
 
 ArticleResult Pipeline::run_rules(Document doc, const ArticleOptions& options) const {
   ArticleResult r;
-  prepare(doc, options, segmenter_, lexicon_);
+  prepare(doc, options, segmenter_, lexicon_, morphology_);
   r.mentions = matcher_.match(doc);
   r.relations = extractor_.extract(doc, r.mentions, nullptr);
   r.doc = std::move(doc);
@@ -38,7 +41,7 @@ ArticleResult Pipeline::run_rules(Document doc, const ArticleOptions& options) c
 
 ArticleResult Pipeline::run(Document doc, const ArticleOptions& options, bool trace) const {
   ArticleResult r;
-  prepare(doc, options, segmenter_, lexicon_);
+  prepare(doc, options, segmenter_, lexicon_, morphology_);
   r.mentions = matcher_.match(doc);
   r.relations = extractor_.extract(doc, r.mentions, trace ? &r.trace : nullptr);
   model_.apply(doc, r.mentions, r.relations, trace ? &r.trace : nullptr);

@@ -16,6 +16,7 @@
 #include "actorgraph/relations/rules.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
+#include "actorgraph/text/morphology.hpp"
 #include "actorgraph/text/segmenter.hpp"
 
 namespace actorgraph {
@@ -42,6 +43,7 @@ class Pipeline {
   ArticleResult run(Document doc, const ArticleOptions& options = {}, bool trace = false) const;
 
   const Lexicon& lexicon() const { return lexicon_; }
+  const Morphology& morphology() const { return morphology_; }
   const ActorDictionary& dictionary() const { return dictionary_; }
   const EdgeModel& model() const { return model_; }
 
@@ -50,6 +52,7 @@ class Pipeline {
 
  private:
   Lexicon lexicon_;
+  Morphology morphology_;
   ActorDictionary dictionary_;
   Segmenter segmenter_;
   ActorMatcher matcher_;

@@ -75,6 +75,20 @@ float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 
 }  // namespace
 
+namespace {
+// Calls fn(prefix, lemma) for the lemmas of a token: "" for its own (the joined
+// separable verb when there is one), "H" for its compound head's.
+template <typename F>
+void for_each_lemma(const TokenMorph& m, F&& fn) {
+  if (m.joined) {
+    fn("", m.joined.form());
+  } else {
+    for (std::size_t k = 0; k < m.entry.lemma_count(); ++k) fn("", m.entry.lemma(k));
+  }
+  for (std::size_t k = 0; k < m.head.lemma_count(); ++k) fn("H", m.head.lemma(k));
+}
+}  // namespace
+
 std::uint64_t feature_hash(std::string_view s) {
   std::uint64_t h = 14695981039346656037ULL;
   for (unsigned char c : s) {
@@ -213,6 +227,9 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         f.add("w:", dir, tok.norm);
         f.add("s:", stem(tok.norm));
         if (between <= 12) f.add("sd:", dir, stem(tok.norm));
+        for_each_lemma(tok.morph, [&](std::string_view prefix, std::string_view lemma) {
+          f.add(prefix, "L:", dir, lemma);
+        });
       }
       f.add("comma:", comma_between ? "y" : "n");
       for (std::size_t k = 1; k <= kWindow && l.first_token >= sent.first_token + k; ++k) {
@@ -249,6 +266,9 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         const Token& tok = doc.tokens[t];
         if (tok.kind != TokenKind::word) continue;
         f.add("S:", stem(tok.norm));
+        for_each_lemma(tok.morph, [&](std::string_view prefix, std::string_view lemma) {
+          f.add(prefix, "SL:", lemma);
+        });
       }
       // What the rules said about this pair, here and in the article.
       if (auto it = rule_in_sentence.find({s, c.a.str(), c.b.str()}); it != rule_in_sentence.end()) {

@@ -996,7 +996,7 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
     if (v.clause(i) != clause) continue;
     for (const auto& g : globs) {
-      if (g.matches(v.tok(i).norm)) return true;
+      if (g.matches(v.tok(i))) return true;
     }
   }
   return false;
@@ -1128,7 +1128,7 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
   std::vector<CueHit> hits;
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
     if (v.tok(i).kind == TokenKind::punct) continue;
-    rules.first_token_hits(v.lang, v.tok(i).norm, [&](const Rule& r) {
+    rules.first_token_hits(v.lang, v.tok(i), [&](const Rule& r) {
       if (r.lang != v.lang) return;
       CueHit h;
       h.rule = &r;
@@ -1138,10 +1138,10 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
       for (std::size_t k = 1; k < r.tokens.size(); ++k) {
         bool found = false;
         if (!r.gap[k]) {
-          if (pos < v.sent.end_token && r.tokens[k].matches(v.tok(pos).norm)) found = true;
+          if (pos < v.sent.end_token && r.tokens[k].matches(v.tok(pos))) found = true;
         } else {
           for (; pos < v.sent.end_token && v.clause(pos) == v.clause(i); ++pos) {
-            if (r.tokens[k].matches(v.tok(pos).norm)) {
+            if (r.tokens[k].matches(v.tok(pos))) {
               found = true;
               break;
             }
@@ -1223,7 +1223,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     bool any_cue = false;
     for (std::size_t i = sent.first_token; i < sent.end_token && !any_cue; ++i) {
       const Token& t = doc.tokens[i];
-      any_cue = t.kind != TokenKind::punct && rules_.starts_rule(doc.lang, t.norm);
+      any_cue = t.kind != TokenKind::punct && rules_.starts_rule(doc.lang, t);
     }
     if (!any_cue) continue;
     SentenceView v(doc, lexicon_, doc.sentences[si], doc.lang);

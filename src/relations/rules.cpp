@@ -8,6 +8,11 @@ namespace {
 
 TokenGlob parse_glob(std::string_view s) {
   TokenGlob g;
+  if (s.size() > 1 && s.front() == '=') {
+    g.lemma = true;
+    g.text = normalize(s.substr(1));
+    return g;
+  }
   if (!s.empty() && s.front() == '*') {
     g.open_start = true;
     s.remove_prefix(1);
@@ -74,6 +79,10 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
 }
 
 }  // namespace
+
+bool TokenGlob::matches(const Token& tok) const {
+  return lemma ? has_lemma(tok.morph, text) || tok.norm == text : matches(tok.norm);
+}
 
 bool TokenGlob::matches(std::string_view norm) const {
   if (!open_start && !open_end) return norm == text;
@@ -143,7 +152,13 @@ RuleSet::RuleSet(const DataBundle& data) {
     }
   }
   for (std::size_t i = 0; i < rules_.size(); ++i) {
-    automata_[rules_[i].lang == Lang::de ? 0 : 1].add(rules_[i].tokens[0].text, static_cast<std::uint32_t>(i));
+    const int l = rules_[i].lang == Lang::de ? 0 : 1;
+    const TokenGlob& first = rules_[i].tokens[0];
+    if (first.lemma) {
+      lemma_first_[l][first.text].push_back(static_cast<std::uint32_t>(i));
+    } else {
+      automata_[l].add(first.text, static_cast<std::uint32_t>(i));
+    }
   }
   automata_[0].build();
   automata_[1].build();

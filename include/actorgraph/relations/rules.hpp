@@ -2,6 +2,7 @@
 // (format: docs/RULES.md), compiled into one automaton over token forms.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -10,16 +11,22 @@
 #include "actorgraph/core/aho_corasick.hpp"
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/types.hpp"
+#include "actorgraph/text/document.hpp"
 
 namespace actorgraph {
 
 // A glob over one normalised token: "sanktion*" (prefix), "*lieferung" (suffix, the
 // head of a German compound), "*waffe*" (anywhere), "traf" (exact).
+// "=angreifen" is a lemma: it matches every form whose lemma it is (morphology stage:
+// "griff ... an", "angegriffen", "anzugreifen"; a German compound by its head:
+// "=angriff" matches "Luftangriffe").
 struct TokenGlob {
   std::string text;
   bool open_start = false;  // leading '*'
   bool open_end = false;    // trailing '*'
-  bool matches(std::string_view norm) const;
+  bool lemma = false;       // leading '='
+  bool matches(std::string_view norm) const;  // for lemma globs: norm == text
+  bool matches(const Token& tok) const;
 };
 
 // How one role (source or target) of a rule is found; tried in the order written.
@@ -80,26 +87,51 @@ class RuleSet {
 
   const std::vector<Rule>& rules() const { return rules_; }
   // True when some rule of the language could start at this token.
-  bool starts_rule(Lang lang, std::string_view norm) const {
+  bool starts_rule(Lang lang, const Token& tok) const {
     bool any = false;
-    first_token_hits(lang, norm, [&](const Rule& r) { any = any || r.lang == lang; });
+    first_token_hits(lang, tok, [&](const Rule& r) { any = any || r.lang == lang; });
     return any;
   }
 
-  // Calls on_hit(rule) for every rule whose first cue token matches `norm` in `lang`.
+  // Calls on_hit(rule) for every rule whose first cue token matches tok in `lang`
+  // (by its form, or by one of its lemmas for lemma cues; each rule once).
   template <typename F>
-  void first_token_hits(Lang lang, std::string_view norm, F&& on_hit) const {
-    const auto& ac = automata_[lang == Lang::de ? 0 : 1];
-    ac.scan(norm, [&](std::uint32_t id, std::size_t b, std::size_t e) {
+  void first_token_hits(Lang lang, const Token& tok, F&& on_hit) const {
+    const std::string_view norm = tok.norm;
+    const int l = lang == Lang::de ? 0 : 1;
+    automata_[l].scan(norm, [&](std::uint32_t id, std::size_t b, std::size_t e) {
       const Rule& r = rules_[id];
       const TokenGlob& g = r.tokens[0];
       if ((g.open_start || b == 0) && (g.open_end || e == norm.size())) on_hit(r);
     });
+    if (lemma_first_[l].empty()) return;
+    std::uint32_t seen[8];
+    std::size_t n_seen = 0;
+    auto by_lemma = [&](std::string_view lemma) {
+      auto it = lemma_first_[l].find(lemma);
+      if (it == lemma_first_[l].end()) return;
+      for (std::uint32_t id : it->second) {
+        bool dup = false;
+        for (std::size_t k = 0; k < n_seen; ++k) dup = dup || seen[k] == id;
+        if (dup) continue;
+        if (n_seen < 8) seen[n_seen++] = id;
+        on_hit(rules_[id]);
+      }
+    };
+    const TokenMorph& m = tok.morph;
+    by_lemma(norm);  // the lemma's own form, even where the table does not know it
+    if (m.joined) {
+      by_lemma(m.joined.form());
+    } else {
+      for (std::size_t k = 0; k < m.entry.lemma_count(); ++k) by_lemma(m.entry.lemma(k));
+    }
+    for (std::size_t k = 0; k < m.head.lemma_count(); ++k) by_lemma(m.head.lemma(k));
   }
 
  private:
   std::vector<Rule> rules_;
-  AhoCorasick automata_[2];
+  AhoCorasick automata_[2];  // first cue tokens that are globs, by language
+  std::map<std::string, std::vector<std::uint32_t>, std::less<>> lemma_first_[2];  // lemma first tokens
 };
 
 }  // namespace actorgraph

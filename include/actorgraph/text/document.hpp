@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "actorgraph/core/types.hpp"
+#include "actorgraph/text/lemma.hpp"
 
 namespace actorgraph {
 
@@ -18,6 +19,7 @@ struct Token {
   TokenKind kind = TokenKind::punct;
   bool capitalized = false;  // first letter is upper case
   bool all_caps = false;     // every letter is upper case (and at least two letters)
+  TokenMorph morph;          // lemmas (set by the morphology stage)
 };
 
 // One sentence: tokens [first_token, end_token) of Document::tokens.

