@@ -190,6 +190,7 @@ ag::DataBundle scaled_bundle(int copies) {
 struct Stages {
   ag::DataBundle data;
   ag::Lexicon lexicon;
+  ag::Morphology morphology;
   ag::ActorDictionary dictionary;
   ag::Segmenter segmenter;
   ag::ActorMatcher matcher;
@@ -198,10 +199,11 @@ struct Stages {
   explicit Stages(ag::DataBundle d)
       : data(std::move(d)),
         lexicon(data),
+        morphology(lexicon),
         dictionary(data),
         segmenter(lexicon),
         matcher(dictionary, lexicon),
-        rules(data),
+        rules(data, morphology),
         extractor(rules, lexicon) {}
 };
 
@@ -226,6 +228,7 @@ ag::Document segmented(const Stages& st, const Article& a) {
   if (a.lang) doc.lang = *a.lang;
   if (a.date) doc.date = *a.date;
   st.segmenter.segment(doc);
+  st.morphology.annotate(doc);
   if (!a.lang) doc.lang = ag::detect_language(doc, st.lexicon);
   return doc;
 }
@@ -271,6 +274,7 @@ void BM_Segment(benchmark::State& state) {
       ag::Document doc = ag::make_document(a.id, a.text);
       if (a.lang) doc.lang = *a.lang;
       st.segmenter.segment(doc);
+      st.morphology.annotate(doc);
       benchmark::DoNotOptimize(doc.tokens.data());
     }
   }

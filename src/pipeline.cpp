@@ -10,7 +10,7 @@ Pipeline::Pipeline(const DataBundle& data)
       dictionary_(data),
       segmenter_(lexicon_),
       matcher_(dictionary_, lexicon_),
-      rules_(data),
+      rules_(data, morphology_),
       extractor_(rules_, lexicon_),
       model_(data, lexicon_) {}
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 
 #include "actorgraph/text/lexicon.hpp"
 
@@ -354,6 +355,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
     }
   }
   resolve_attributes(doc, out);
+  add_surnames(doc, out);
   add_coreference(doc, out);
   return out;
 }
@@ -387,6 +389,85 @@ void ActorMatcher::resolve_attributes(const Document& doc, std::vector<ActorMent
     kept.push_back(m);
   }
   mentions.swap(kept);
+}
+
+void ActorMatcher::add_surnames(const Document& doc, std::vector<ActorMention>& mentions) const {
+  const auto& toks = doc.tokens;
+  struct Named {
+    ActorCode code;
+    ActorKind kind;
+    std::size_t from_token;  // later lone surnames count
+    bool ambiguous = false;
+  };
+  std::map<std::string, Named, std::less<>> surnames;
+  auto is_name_word = [&](std::size_t k) {
+    const Token& t = toks[k];
+    if (t.kind != TokenKind::word || !t.capitalized || t.all_caps || t.norm.size() < 3) return false;
+    if (is_title_word(lexicon_, doc.lang, t.norm) || lexicon_.has("stop", doc.lang, t.norm)) return false;
+    // a German capitalised common noun is no surname ("Präsident Wolf" aside)
+    return !(doc.lang == Lang::de && (t.morph.entry.classes() & morph::kNoun));
+  };
+  auto remember = [&](std::string_view surname, const ActorMention& m, std::size_t from) {
+    auto it = surnames.find(surname);
+    if (it == surnames.end()) {
+      surnames.emplace(std::string(surname), Named{m.code, m.kind, from});
+    } else if (it->second.code != m.code) {
+      it->second.ambiguous = true;
+    }
+  };
+  for (std::size_t x = 0; x < mentions.size(); ++x) {
+    const ActorMention& m = mentions[x];
+    if (m.venue || m.dateline || m.coref || m.kind == ActorKind::collective) continue;
+    const Sentence& sent = doc.sentences[m.sentence];
+    if (m.role == ActorRole::person) {
+      if (m.end_token - m.first_token >= 2 && is_name_word(m.end_token - 1)) {
+        remember(toks[m.end_token - 1].norm, m, m.end_token);
+      }
+      continue;
+    }
+    // an actor, a title of up to three words ("Foreign Minister", "-Migrationskommissar"),
+    // then one to three capitalised name words
+    std::size_t k = m.end_token;
+    if (k < sent.end_token && toks[k].norm == "-") ++k;
+    std::size_t title_end = 0;
+    for (std::size_t j = k; j < sent.end_token && j < k + 3 && toks[j].kind == TokenKind::word; ++j) {
+      if (is_title_word(lexicon_, doc.lang, toks[j].norm)) title_end = j + 1;
+    }
+    if (title_end == 0) continue;
+    std::size_t name_end = title_end;
+    while (name_end < sent.end_token && name_end < title_end + 3 && is_name_word(name_end)) ++name_end;
+    if (name_end == title_end) continue;
+    if (x + 1 < mentions.size() && mentions[x + 1].first_token < name_end) continue;  // the name is an actor
+    remember(toks[name_end - 1].norm, m, name_end);
+  }
+  if (surnames.empty()) return;
+  std::vector<ActorMention> added;
+  std::size_t next = 0;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
+      while (next < mentions.size() && mentions[next].end_token <= i) ++next;
+      if (next < mentions.size() && mentions[next].first_token <= i) continue;
+      const Token& t = toks[i];
+      if (t.kind != TokenKind::word || !t.capitalized) continue;
+      auto it = surnames.find(t.norm);
+      if (it == surnames.end() || it->second.ambiguous || i < it->second.from_token) continue;
+      if (i > sent.first_token && is_name_word(i - 1)) continue;  // another person's surname
+      ActorMention m;
+      m.first_token = i;
+      m.end_token = i + 1;
+      m.span = t.span;
+      m.sentence = s;
+      m.code = it->second.code;
+      m.kind = it->second.kind;
+      m.role = ActorRole::person;
+      added.push_back(m);
+    }
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const ActorMention& a, const ActorMention& b) { return a.span.begin < b.span.begin; });
 }
 
 void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const {

@@ -78,10 +78,29 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
   return out;
 }
 
+// Checks a lemma cue against the table; an unlisted German compound is read by its head.
+void resolve_lemma(TokenGlob& g, Lang lang, const Morphology& morphology, const DataFile& file, std::size_t line) {
+  if (morphology.table(lang).find(g.text).has_lemma(g.text)) return;
+  if (lang == Lang::de) {
+    if (morph::Entry tail = morphology.compound_head(g.text)) {
+      g.head = std::string(tail.lemma(0));
+      g.compound_prefix = g.text.substr(0, g.text.size() - tail.form().size());
+      return;
+    }
+  }
+  throw DataError(file.name, line, "'" + g.text + "' is not a lemma of the lemma table (data/morph)");
+}
+
 }  // namespace
 
 bool TokenGlob::matches(const Token& tok) const {
-  return lemma ? has_lemma(tok.morph, text) || tok.norm == text : matches(tok.norm);
+  if (!lemma) return matches(tok.norm);
+  if (tok.norm == text || has_lemma(tok.morph, text)) return true;
+  if (head.empty() || !tok.morph.head.has_lemma(head)) return false;
+  std::size_t tail = tok.morph.head.form().size();
+  std::string_view norm = tok.norm;
+  return norm.size() >= tail + compound_prefix.size() &&
+         norm.substr(norm.size() - tail - compound_prefix.size(), compound_prefix.size()) == compound_prefix;
 }
 
 bool TokenGlob::matches(std::string_view norm) const {
@@ -91,7 +110,7 @@ bool TokenGlob::matches(std::string_view norm) const {
   return norm.size() >= text.size() && norm.compare(norm.size() - text.size(), text.size(), text) == 0;
 }
 
-RuleSet::RuleSet(const DataBundle& data) {
+RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
   for (const DataFile* file : data.files_of("rules")) {
     for (const TsvRow& row : read_tsv(*file, 5, 6)) {
       Rule r;
@@ -109,6 +128,7 @@ RuleSet::RuleSet(const DataBundle& data) {
         }
         TokenGlob g = parse_glob(w);
         if (g.text.empty()) throw DataError(file->name, row.line, "empty cue token in '" + r.cue + "'");
+        if (g.lemma) resolve_lemma(g, r.lang, morphology, *file, row.line);
         r.tokens.push_back(std::move(g));
         r.gap.push_back(gap);
         gap = false;
@@ -137,7 +157,9 @@ RuleSet::RuleSet(const DataBundle& data) {
             bool need = flag[1] == 'e';
             for (auto w : split(flag.substr(need ? 5 : 4), '|')) {
               if (w.empty()) throw DataError(file->name, row.line, "empty word in '" + std::string(flag) + "'");
-              (need ? r.need : r.forbid).push_back(parse_glob(w));
+              TokenGlob g = parse_glob(w);
+              if (g.lemma) resolve_lemma(g, r.lang, morphology, *file, row.line);
+              (need ? r.need : r.forbid).push_back(std::move(g));
             }
           } else if (flag.substr(0, 4) == "mod=") {
             auto m = parse_modality(flag.substr(4));
@@ -155,7 +177,7 @@ RuleSet::RuleSet(const DataBundle& data) {
     const int l = rules_[i].lang == Lang::de ? 0 : 1;
     const TokenGlob& first = rules_[i].tokens[0];
     if (first.lemma) {
-      lemma_first_[l][first.text].push_back(static_cast<std::uint32_t>(i));
+      lemma_first_[l][first.head.empty() ? first.text : first.head].push_back(static_cast<std::uint32_t>(i));
     } else {
       automata_[l].add(first.text, static_cast<std::uint32_t>(i));
     }

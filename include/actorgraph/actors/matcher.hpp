@@ -70,6 +70,11 @@ class ActorMatcher {
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,
                const Sentence& sentence) const;
   void add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const;
+  // Officials named again by surname: "Außenminister Sergej Lawrow ... Lawrow sagte",
+  // "EU-Kommissar Dimitris Avramopoulos ... Avramopoulos", "French Foreign Minister
+  // Jean Dupont ... Dupont said": a person mention of two or more words, or an actor
+  // followed by a title and a capitalised name, makes later lone surnames mentions.
+  void add_surnames(const Document& doc, std::vector<ActorMention>& mentions) const;
   void resolve_attributes(const Document& doc, std::vector<ActorMention>& mentions) const;
 
   const ActorDictionary& dictionary_;

@@ -12,6 +12,7 @@
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/types.hpp"
 #include "actorgraph/text/document.hpp"
+#include "actorgraph/text/morphology.hpp"
 
 namespace actorgraph {
 
@@ -25,6 +26,11 @@ struct TokenGlob {
   bool open_start = false;  // leading '*'
   bool open_end = false;    // trailing '*'
   bool lemma = false;       // leading '='
+  // A lemma the table does not list, read as a compound of a known noun: the token's
+  // compound head has lemma `head` and `compound_prefix` stands right before it
+  // ("=waffenlieferung": head "lieferung", prefix "waffen").
+  std::string head;
+  std::string compound_prefix;
   bool matches(std::string_view norm) const;  // for lemma globs: norm == text
   bool matches(const Token& tok) const;
 };
@@ -83,7 +89,9 @@ class RuleSet {
   // Reads every rules file of the bundle: rows
   // "lang<TAB>cue<TAB>type<TAB>source<TAB>target[<TAB>flags]". Throws DataError
   // "file:line: what" for unknown types, strategies, flags or malformed cues.
-  explicit RuleSet(const DataBundle& data);
+  // Lemma cues ("=angreifen") must be lemmas of the morphology's table, or compounds
+  // with a known noun as head; otherwise DataError.
+  RuleSet(const DataBundle& data, const Morphology& morphology);
 
   const std::vector<Rule>& rules() const { return rules_; }
   // True when some rule of the language could start at this token.
@@ -111,6 +119,7 @@ class RuleSet {
       auto it = lemma_first_[l].find(lemma);
       if (it == lemma_first_[l].end()) return;
       for (std::uint32_t id : it->second) {
+        if (!rules_[id].tokens[0].matches(tok)) continue;  // a compound's prefix
         bool dup = false;
         for (std::size_t k = 0; k < n_seen; ++k) dup = dup || seen[k] == id;
         if (dup) continue;
