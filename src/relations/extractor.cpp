@@ -1163,6 +1163,10 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
     for (const CueHit& o : hits) {
       if (&o == &h || o.first != h.first || o.rule->type != h.rule->type) continue;
       if (o.rule->tokens.size() > h.rule->tokens.size() || o.rule->block) shadowed = true;
+      // a general lemma row gives way to a hand-written row of the same length there
+      if (o.rule->tokens.size() == h.rule->tokens.size() && h.rule->tokens[0].lemma && !o.rule->tokens[0].lemma) {
+        shadowed = true;
+      }
     }
     if (!shadowed) kept.push_back(h);
   }
