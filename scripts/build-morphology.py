@@ -82,6 +82,8 @@ def german(verbs_path, nouns_path):
         for key in ("KJ1", "KJ2", "PRÄ", "PRT"):
             for number in entry.get(key, {}).values():
                 for parts in number.values():
+                    if isinstance(parts, str):  # a verb without a separable particle
+                        parts = [parts]
                     if len(parts) == 2 and inf.startswith(parts[1]):
                         # split particle verb: the finite part stands for the base verb
                         base = inf[len(parts[1]):]
@@ -94,7 +96,9 @@ def german(verbs_path, nouns_path):
             imp = entry.get(key)
             if isinstance(imp, dict):
                 for parts in imp.values():
-                    if isinstance(parts, list) and parts and len(parts) == 1:
+                    if isinstance(parts, str):
+                        t.add(parts, inf, "v")
+                    elif isinstance(parts, list) and len(parts) == 1:
                         t.add(parts[0], inf, "v")
         for key in ("PA1",):
             if entry.get(key):

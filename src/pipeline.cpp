@@ -12,7 +12,7 @@ Pipeline::Pipeline(const DataBundle& data)
       matcher_(dictionary_, lexicon_),
       rules_(data, morphology_),
       extractor_(rules_, lexicon_),
-      model_(data, lexicon_) {}
+      model_(data, lexicon_, rules_) {}
 
 namespace {
 void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segmenter, const Lexicon& lexicon,

@@ -30,7 +30,7 @@ std::string hex(std::string_view feature) {
 std::string pairs(const std::string& text, Lang lang) {
   ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
   DataBundle none;
-  EdgeModel m(none, test::pipeline().lexicon());
+  EdgeModel m(none, test::pipeline().lexicon(), test::pipeline().rules());
   std::vector<std::string> out;
   for (const auto& c : m.candidates(r.doc, r.mentions, r.relations)) out.push_back(c.a.str() + ">" + c.b.str());
   std::sort(out.begin(), out.end());
@@ -42,7 +42,7 @@ std::string pairs(const std::string& text, Lang lang) {
 std::vector<std::string> feature_names(const std::string& text, Lang lang, const std::string& a, const std::string& b) {
   ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
   DataBundle none;
-  EdgeModel m(none, test::pipeline().lexicon());
+  EdgeModel m(none, test::pipeline().lexicon(), test::pipeline().rules());
   for (auto& c : m.candidates(r.doc, r.mentions, r.relations, true)) {
     if (c.a.str() == a && c.b.str() == b) return c.feature_names;
   }
@@ -55,7 +55,7 @@ bool has(const std::vector<std::string>& v, const std::string& x) { return std::
 std::string edges_with(const std::string& rows, const std::string& text, Lang lang) {
   ArticleResult r = test::pipeline().run_rules(make_document("t", text), ArticleOptions{lang, {}});
   DataBundle d = model_data(rows);
-  EdgeModel m(d, test::pipeline().lexicon());
+  EdgeModel m(d, test::pipeline().lexicon(), test::pipeline().rules());
   m.apply(r.doc, r.mentions, r.relations);
   r.graph = build_graph(r.doc, r.mentions, r.relations, test::pipeline().dictionary());
   return test::edges(r);
@@ -144,7 +144,7 @@ TEST_CASE("model file: bad rows fail at start with file and line", "[learn]") {
   for (const char* rows : bad) {
     INFO(rows);
     DataBundle d = model_data(rows);
-    CHECK_THROWS_AS(EdgeModel(d, test::pipeline().lexicon()), DataError);
+    CHECK_THROWS_AS(EdgeModel(d, test::pipeline().lexicon(), test::pipeline().rules()), DataError);
   }
 }
 
@@ -155,7 +155,7 @@ TEST_CASE("the built-in model is loaded and written back unchanged", "[learn]") 
   m.write(once, "");
   DataBundle d;
   d.add(DataFile{"again.tsv", once.str()});
-  EdgeModel again(d, test::pipeline().lexicon());
+  EdgeModel again(d, test::pipeline().lexicon(), test::pipeline().rules());
   std::ostringstream twice;
   again.write(twice, "");
   CHECK(once.str() == twice.str());

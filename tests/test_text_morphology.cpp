@@ -66,6 +66,7 @@ TEST_CASE("German separable verbs are joined with their clause-final particle", 
       {"Litauen wies die Vorwürfe Moskaus zurück.", "wies", "zurueckweisen"},
       {"China und Russland arbeiten eng zusammen.", "arbeiten", "zusammenarbeiten"},
       {"Serbien brach die Beziehungen zu Kosovo ab.", "brach", "abbrechen"},
+      {"Spanien erkannte Palästina im Mai als Staat an.", "erkannte", "anerkennen"},
       // no particle at the clause end: no join
       {"Russland griff nach der Macht.", "griff", ""},
       // the particle closes another clause than the verb's

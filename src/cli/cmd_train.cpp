@@ -48,7 +48,7 @@ int run_train(const TrainCliOptions& o) {
     inputs.push_back(std::move(t));
   }
   DataBundle none;
-  EdgeModel model(none, pipeline->lexicon());
+  EdgeModel model(none, pipeline->lexicon(), pipeline->rules());
   TrainReport report = train_edge_model(*pipeline, inputs, o.train, &model);
   std::cerr << report.text;
   write_output(o.output, [&](std::ostream& out) { model.write(out, report.comment); });

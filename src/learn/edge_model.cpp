@@ -98,7 +98,8 @@ std::uint64_t feature_hash(std::string_view s) {
   return h;
 }
 
-EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon) : lexicon_(lexicon) {
+EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleSet& rules)
+    : lexicon_(lexicon), rules_(rules) {
   for (const DataFile* f : data.files_of("model")) {
     for (const TsvRow& row : read_tsv(*f, 2, 4)) {
       auto fail = [&](const std::string& why) {
@@ -232,6 +233,8 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         });
       }
       f.add("comma:", comma_between ? "y" : "n");
+      for (RelationType t : cue_types(doc, l.end_token, r.first_token)) f.add("cue-in:", dir, to_string(t));
+      for (RelationType t : cue_types(doc, sent.first_token, sent.end_token)) f.add("cue-s:", to_string(t));
       for (std::size_t k = 1; k <= kWindow && l.first_token >= sent.first_token + k; ++k) {
         const Token& tok = doc.tokens[l.first_token - k];
         f.add("l:", dir, stem(tok.norm));
@@ -284,7 +287,93 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     i = j;
   }
+  add_cross_sentence(doc, mentions, rule_in_article, names, out);
   return out;
+}
+
+std::set<RelationType> EdgeModel::cue_types(const Document& doc, std::size_t first, std::size_t end) const {
+  std::set<RelationType> out;
+  for (std::size_t t = first; t < end; ++t) {
+    if (doc.tokens[t].kind != TokenKind::word) continue;
+    rules_.first_token_hits(doc.lang, doc.tokens[t], [&](const Rule& r) {
+      if (r.lang == doc.lang && !r.block) out.insert(r.type);
+    });
+  }
+  return out;
+}
+
+void EdgeModel::add_cross_sentence(
+    const Document& doc, const std::vector<ActorMention>& mentions,
+    const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article, bool names,
+    std::vector<EdgeCandidate>& out) const {
+  // Arguments across sentences ("The Taliban control the north. On Monday they attacked
+  // a border post of Pakistan."): a sentence that names one actor only is paired with
+  // each actor of the sentence before, in both directions. A feature space of its own
+  // ("x" before the language) keeps these weights apart from the in-sentence ones.
+  const std::string lang = "x" + std::string(to_string(doc.lang));
+  std::vector<std::vector<std::size_t>> firsts(doc.sentences.size());  // first usable mention per code
+  for (std::size_t x = 0; x < mentions.size(); ++x) {
+    if (!usable(mentions[x])) continue;
+    auto& f = firsts[mentions[x].sentence];
+    bool seen = false;
+    for (std::size_t k : f) seen = seen || mentions[k].code == mentions[x].code;
+    if (!seen) f.push_back(x);
+  }
+  for (std::size_t s = 1; s < doc.sentences.size(); ++s) {
+    if (firsts[s].size() != 1 || firsts[s - 1].empty()) continue;
+    const Sentence& sent = doc.sentences[s];
+    bool sport = false;
+    for (std::size_t t = sent.first_token; t < sent.end_token && !sport; ++t) {
+      sport = doc.tokens[t].kind == TokenKind::word && lexicon_.has("sports", doc.lang, doc.tokens[t].norm);
+    }
+    if (sport) continue;
+    const std::set<RelationType> cues = cue_types(doc, sent.first_token, sent.end_token);
+    if (cues.empty()) continue;  // no event word here
+    const std::size_t y = firsts[s][0];
+    const ActorMention& my = mentions[y];
+    for (std::size_t x : firsts[s - 1]) {
+      const ActorMention& mx = mentions[x];
+      if (mx.code == my.code) continue;
+      for (int forward = 0; forward < 2; ++forward) {
+        EdgeCandidate c;
+        c.sentence = s;
+        c.mention_a = forward ? x : y;
+        c.mention_b = forward ? y : x;
+        c.a = mentions[c.mention_a].code;
+        c.b = mentions[c.mention_b].code;
+        FeatureSink f(c, names, lang);
+        std::string_view dir = forward ? "prev>here" : "here>prev";
+        f.add("bias:", dir);
+        f.add("prev-first:", firsts[s - 1][0] == x ? "y" : "n");
+        f.add("prev-n:", firsts[s - 1].size() == 1 ? "1" : firsts[s - 1].size() == 2 ? "2" : "3+");
+        f.add("here-at:", my.first_token == sent.first_token ? "start" : "inside");
+        for (RelationType t : cues) f.add("cue:", dir, to_string(t));
+        auto who = [&](const ActorMention& m, std::string_view w) {
+          f.add("role", w, ":", to_string(m.role));
+          f.add("kind", w, ":", to_string(m.kind));
+          if (m.coref) f.add("coref", w);
+          if (m.genitive) f.add("gen", w);
+        };
+        who(mx, "p");
+        who(my, "h");
+        if (my.first_token > sent.first_token) f.add("hp:", doc.tokens[my.first_token - 1].norm);
+        if (my.end_token < sent.end_token) f.add("hn:", doc.tokens[my.end_token].norm);
+        for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+          const Token& tok = doc.tokens[t];
+          if (tok.kind != TokenKind::word || (t >= my.first_token && t < my.end_token)) continue;
+          std::string_view side = t < my.first_token ? "<" : ">";
+          f.add("S", side, ":", stem(tok.norm));
+          for_each_lemma(tok.morph, [&](std::string_view prefix, std::string_view lemma) {
+            f.add(prefix, "SL", side, lemma);
+          });
+        }
+        if (auto it = rule_in_article.find({c.a.str(), c.b.str()}); it != rule_in_article.end()) {
+          for (RelationType t : it->second) f.add("RA:", to_string(t));
+        }
+        out.push_back(std::move(c));
+      }
+    }
+  }
 }
 
 TypeScores EdgeModel::scores(const EdgeCandidate& c) const {

@@ -207,7 +207,7 @@ TrainReport train_edge_model(const Pipeline& pipeline, const std::vector<Trainin
 
   // Cross-validation: held-out scores per fold, for every threshold of the grid.
   DataBundle empty_data;
-  EdgeModel fold_model(empty_data, pipeline.lexicon());
+  EdgeModel fold_model(empty_data, pipeline.lexicon(), pipeline.rules());
   std::vector<Weights> fold_weights;
   for (int fold = 0; fold < o.folds; ++fold) fold_weights.push_back(fit(data, fold, o));
   const ModelMode modes[2] = {ModelMode::add, ModelMode::replace};

@@ -73,7 +73,10 @@ void Morphology::annotate(Document& doc) const {
             Token& verb = doc.tokens[v];
             if (!(verb.morph.entry.classes() & morph::kVerb) || (verb.capitalized && v != s.first_token)) continue;
             for (std::size_t k = 0; k < verb.morph.entry.lemma_count(); ++k) {
-              joined.assign(p.norm).append(verb.morph.entry.lemma(k));
+              // German infinitives end in -n; other lemmas of the form are nouns ("Erkannte")
+              std::string_view base = verb.morph.entry.lemma(k);
+              if (base.empty() || base.back() != 'n') continue;
+              joined.assign(p.norm).append(base);
               auto e = de_.find(joined);
               if (e && e.has_lemma(joined) && (e.classes() & morph::kVerb)) {
                 verb.morph.joined = e;

@@ -11,6 +11,8 @@
 #include <array>
 #include <cstdint>
 #include <iosfwd>
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,6 +20,7 @@
 #include "actorgraph/actors/matcher.hpp"
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/relations/extractor.hpp"
+#include "actorgraph/relations/rules.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
@@ -45,7 +48,8 @@ class EdgeModel {
  public:
   // Reads every "#actorgraph-model 1" file of the bundle (rows: "mode\tLANG\toff|add|replace",
   // "threshold\tLANG\tTYPE\tVALUE", "HASH\tTYPE:W,TYPE:W,..."). Throws DataError on a bad row.
-  EdgeModel(const DataBundle& data, const Lexicon& lexicon);
+  // rules: their cue words are features (the types whose cues occur in the sentence).
+  EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleSet& rules);
 
   // How the model is used for one language.
   struct Settings {
@@ -84,9 +88,17 @@ class EdgeModel {
   void write(std::ostream& out, const std::string& comment) const;
 
  private:
+  void add_cross_sentence(const Document& doc, const std::vector<ActorMention>& mentions,
+                          const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
+                          bool names, std::vector<EdgeCandidate>& out) const;
+
   Modality modality_of(const Document& doc, const EdgeCandidate& c, const std::vector<RelationMention>& rules) const;
 
+  // The relation types whose rule cues start at some word of [first, end).
+  std::set<RelationType> cue_types(const Document& doc, std::size_t first, std::size_t end) const;
+
   const Lexicon& lexicon_;
+  const RuleSet& rules_;
   std::unordered_map<std::uint64_t, TypeScores> weights_;
   Settings settings_[2];  // German, English
 };
