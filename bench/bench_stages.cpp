@@ -229,7 +229,7 @@ ag::Document segmented(const Stages& st, const Article& a) {
   if (a.date) doc.date = *a.date;
   st.segmenter.segment(doc);
   st.morphology.annotate(doc);
-  if (!a.lang) doc.lang = ag::detect_language(doc, st.lexicon);
+  if (!a.lang) doc.lang = ag::detect_language(doc, st.lexicon, st.morphology);
   return doc;
 }
 
@@ -288,7 +288,7 @@ void BM_DetectLanguage(benchmark::State& state) {
   const Stages& st = stages();
   const Prepared& p = prepared(which);
   for (auto _ : state) {
-    for (const auto& doc : p.docs) benchmark::DoNotOptimize(ag::detect_language(doc, st.lexicon));
+    for (const auto& doc : p.docs) benchmark::DoNotOptimize(ag::detect_language(doc, st.lexicon, st.morphology));
   }
   report(state, p);
 }

@@ -21,7 +21,7 @@ void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segm
   if (options.lang) doc.lang = *options.lang;
   segmenter.segment(doc);
   if (!options.lang) {
-    doc.lang = detect_language(doc, lexicon);
+    doc.lang = detect_language(doc, lexicon, morphology);
     if (doc.lang == Lang::unknown) {
       throw InputError("cannot detect the language (German or English); use --lang de|en");
     }

@@ -123,3 +123,20 @@ TEST_CASE("argument frames: every frame table, German and English, above its flo
                 all.fp, all.fn);
   }
 }
+
+TEST_CASE("language identification on the frame sentences: one or two sentences each", "[text][frames]") {
+  // Short texts (issue: "Russland liefert Waffen an Nordkorea." was read as English).
+  const auto items = load_items();
+  std::size_t right = 0;
+  for (const auto& it : items) {
+    Document doc = make_document("frame", it.text);
+    test::pipeline().segmenter().segment(doc);
+    Lang got = detect_language(doc, test::pipeline().lexicon(), test::pipeline().morphology());
+    if (to_string(got) == it.lang) {
+      ++right;
+    } else {
+      UNSCOPED_INFO(it.lang << " read as " << to_string(got) << ": " << it.text);
+    }
+  }
+  CHECK(right * 100 >= items.size() * 99);
+}

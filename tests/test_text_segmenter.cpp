@@ -90,6 +90,30 @@ TEST_CASE("language detection tells German from English", "[text]") {
   CHECK(test::run("Die Regierung hat das Abkommen mit der EU nicht unterzeichnet.", Lang::unknown).doc.lang == Lang::de);
 }
 
+TEST_CASE("language detection on headlines and single sentences", "[text]") {
+  // Short texts share function words (in, an, was, will) and are full of names.
+  struct Case {
+    Lang lang;
+    const char* text;
+  };
+  const std::vector<Case> cases = {
+      {Lang::de, "Russland liefert Waffen an Nordkorea."},  {Lang::en, "Russia supplies weapons to North Korea."},
+      {Lang::de, "Frankreich kritisierte Polen scharf."},   {Lang::en, "France sharply criticised Poland."},
+      {Lang::de, "Staatsstreich in Togo"},                   {Lang::en, "Coup in Togo"},
+      {Lang::de, "Anschlag in Bagdad"},                      {Lang::en, "Attack in Baghdad"},
+      {Lang::de, "Kanzler empfängt Macron in Berlin"},       {Lang::en, "Chancellor hosts Macron in Berlin"},
+      {Lang::de, "Was will Peking in Afrika?"},              {Lang::en, "What does Beijing want in Africa?"},
+      {Lang::de, "Neue Sanktionen gegen Iran"},              {Lang::en, "New sanctions on Iran"},
+      {Lang::de, "Gipfeltreffen der Nato in Vilnius"},       {Lang::en, "NATO summit in Vilnius"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    Document doc = make_document("t", c.text);
+    test::pipeline().segmenter().segment(doc);
+    CHECK(detect_language(doc, test::pipeline().lexicon(), test::pipeline().morphology()) == c.lang);
+  }
+}
+
 TEST_CASE("case flags of words: the 8-byte fast path agrees with the general one", "[text]") {
   struct Case {
     const char* word;

@@ -45,6 +45,7 @@ class Pipeline {
   const Lexicon& lexicon() const { return lexicon_; }
   const Morphology& morphology() const { return morphology_; }
   const RuleSet& rules() const { return rules_; }
+  const Segmenter& segmenter() const { return segmenter_; }
   const ActorDictionary& dictionary() const { return dictionary_; }
   const EdgeModel& model() const { return model_; }
 

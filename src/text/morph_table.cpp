@@ -94,6 +94,7 @@ std::string compile(std::string_view tsv, const std::string& name) {
     for (char c : cls) {
       if (c == 'v') classes |= kVerb;
       else if (c == 'n') classes |= kNoun;
+      else if (c == 'a') classes |= kAdjective;
       else throw DataError(name, line_no, "unknown class letter in '" + std::string(cls) + "'");
     }
     std::vector<std::string_view> ls;

@@ -239,15 +239,49 @@ void Segmenter::segment(Document& doc) const {
   }
 }
 
-Lang detect_language(const Document& doc, const Lexicon& lexicon) {
-  std::size_t de = 0, en = 0, words = 0;
+Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morphology& morphology) {
+  // Evidence per word: a stop word of one language; a form only one lemma table knows
+  // (German: Morphy, English: WordNet); German letters (ä ö ü ß). Short texts (headlines,
+  // single sentences) have few stop words, and the lists overlap (an, in, was, will).
+  double de = 0, en = 0;
+  std::size_t words = 0;
+  const morph::Table& de_table = morphology.table(Lang::de);
+  const morph::Table& en_table = morphology.table(Lang::en);
+  bool after_word = false;  // the previous token is a word (not the start or punctuation)
   for (const Token& tok : doc.tokens) {
-    if (tok.kind != TokenKind::word) continue;
+    if (tok.kind != TokenKind::word) {
+      after_word = false;
+      continue;
+    }
     if (++words > 3000) break;
-    if (lexicon.has("stop", Lang::de, tok.norm)) ++de;
-    if (lexicon.has("stop", Lang::en, tok.norm)) ++en;
+    const bool after_word_before = after_word;
+    after_word = true;
+    if (lexicon.has("langid_shared", Lang::de, tok.norm)) continue;
+    bool de_stop = lexicon.has("stop", Lang::de, tok.norm), en_stop = lexicon.has("stop", Lang::en, tok.norm);
+    if (de_stop != en_stop) (de_stop ? de : en) += 1.0;
+    if (de_stop || en_stop) continue;  // function words: the lemma tables list content words
+    // A capitalised word is a German noun or a name in either language: only the German
+    // table (and a German compound's known noun tail) speaks for it.
+    bool in_de = static_cast<bool>(de_table.find(tok.norm));
+    bool in_en = static_cast<bool>(en_table.find(tok.norm));
+    const bool capital_after_word = after_word_before;
+    if (tok.capitalized && !tok.all_caps) {
+      if (!in_de && tok.norm.size() >= 8) in_de = static_cast<bool>(morphology.compound_head(tok.norm));
+      if (in_en && in_de) in_en = in_de = false;  // both: a name or a loan word
+      else if (in_en) in_en = !capital_after_word;  // capitalised mid-sentence: a name
+    }
+    if (in_de != in_en) (in_de ? de : en) += 0.5;
+    std::string_view raw = doc.slice(tok.span);
+    for (std::size_t k = 0; k + 1 < raw.size(); ++k) {
+      if (static_cast<unsigned char>(raw[k]) != 0xC3) continue;
+      unsigned char c = static_cast<unsigned char>(raw[k + 1]);
+      if (c == 0xA4 || c == 0xB6 || c == 0xBC || c == 0x9F || c == 0x84 || c == 0x96 || c == 0x9C) {
+        de += 1.0;
+        break;
+      }
+    }
   }
-  if (de == 0 && en == 0) return words >= 8 ? Lang::unknown : Lang::en;
+  if (de == en) return de == 0 && words < 8 ? Lang::en : Lang::unknown;
   return de > en ? Lang::de : Lang::en;
 }
 

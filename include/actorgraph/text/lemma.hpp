@@ -9,6 +9,7 @@ namespace morph {
 
 inline constexpr std::uint8_t kVerb = 1;
 inline constexpr std::uint8_t kNoun = 2;
+inline constexpr std::uint8_t kAdjective = 4;
 
 // One table entry: a view into the embedded pool.
 class Entry {

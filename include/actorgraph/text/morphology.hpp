@@ -23,7 +23,7 @@ namespace morph {
 //   char magic[8] = "AGMORPH1"; uint32 slot_count (a power of two); uint32 pool_size;
 //   uint32 slots[slot_count]: 0 = empty, else 1 + offset of a record in the pool;
 //   pool: records "form_len form lemma_count (lemma_len lemma)... classes",
-//   lengths one byte each; classes: bit 0 verb form, bit 1 noun form.
+//   lengths one byte each; classes: bit 0 verb form, bit 1 noun form, bit 2 adjective form.
 inline constexpr char kMagic[8] = {'A', 'G', 'M', 'O', 'R', 'P', 'H', '1'};
 inline constexpr std::size_t kHeaderBytes = 16;
 

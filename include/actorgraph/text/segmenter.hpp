@@ -6,6 +6,7 @@
 
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
+#include "actorgraph/text/morphology.hpp"
 
 #include <unicode/uversion.h>
 
@@ -36,6 +37,6 @@ class Segmenter {
 
 // Guesses German or English from function words of the lexicon class "stop";
 // Lang::unknown when the text has several words but none of either language.
-Lang detect_language(const Document& doc, const Lexicon& lexicon);
+Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morphology& morphology);
 
 }  // namespace actorgraph
