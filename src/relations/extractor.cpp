@@ -349,7 +349,7 @@ bool may_be_participle(const SentenceView& v, std::size_t i);
 void mark_attribute_agents(SentenceView& v) {
   const auto& s = v.sent;
   for (std::size_t i = s.first_token; i + 2 < s.end_token; ++i) {
-    if (v.tok(i).norm != "von"sv) continue;
+    if (v.lang != Lang::de || !v.is("agent_prep", i)) continue;  // von, vom, durch, seitens
     std::size_t p = 0;
     for (std::size_t j = i + 1; j < std::min(i + 14, s.end_token - 1) && v.clause(j) == v.clause(i); ++j) {
       const Token& t = v.tok(j);
@@ -360,7 +360,7 @@ void mark_attribute_agents(SentenceView& v) {
       break;
     }
     if (p == 0) continue;
-    std::string outer = "von";
+    std::string outer = v.tok(i).norm;
     std::size_t outer_at = i;
     for (std::size_t k = i, steps = 0; k > s.first_token && steps < 8; ++steps) {
       --k;
@@ -371,13 +371,14 @@ void mark_attribute_agents(SentenceView& v) {
         break;
       }
     }
+    const std::string agent = v.tok(i).norm;
     for (Cand& c : v.cands) {
-      if (c.first > i && c.end <= p && (c.marker.empty() || c.marker == "von")) {
+      if (c.first > i && c.end <= p && (c.marker.empty() || c.marker == agent)) {
         c.marker = outer;
         c.agent_of = p;
         c.phrase_prep = outer_at;
-      } else if (c.first == p + 1 && c.marker == "von") {
-        c.marker = outer == "von" ? "" : outer;  // the qualified noun: "der von Russland unterstützte Assad"
+      } else if (c.first == p + 1 && c.marker == agent) {
+        c.marker = outer == agent ? "" : outer;  // the qualified noun: "der von Russland unterstützte Assad"
       }
     }
   }
