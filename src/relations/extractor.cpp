@@ -855,6 +855,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
             form = true;
           }
         }
+        // The agent of an attributive participle right before the noun cue: "die von der
+        // EU verhängten Sanktionen", "das von Washington verhängte Embargo".
+        if (c.agent_of != 0 && c.agent_of + 1 == hit.first && rule.noun && is_directed(rule.type)) {
+          close = form = true;
+        }
         if (close && form) {
           out.clear();
           add_group(v, c, out);
