@@ -29,6 +29,7 @@ std::vector<std::vector<Span>> gold_evidence(const std::string& gold_json, const
 
 struct TrainOptions {
   int epochs = 8;
+  int runs = 5;  // training runs with different shuffles, averaged
   int folds = 5;
   double learning_rate = 0.1;
   double l2 = 1e-6;
