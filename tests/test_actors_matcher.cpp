@@ -52,10 +52,32 @@ TEST_CASE("false friends are not actors", "[actors]") {
       {Lang::de, "Der Preis stieg um zehn US-Dollar.", ""},
       {Lang::en, "Nobody told us about it.", ""},
       {Lang::de, "Ein deutscher Tourist und ein chinesisches Unternehmen.", ""},
+      {Lang::de, "Die Entscheidung verstößt gegen internationales Recht.", ""},
+      {Lang::en, "The decision violates international law.", ""},
+      {Lang::de, "Sie landeten am Internationalen Flughafen von Lagos.", ""},
+      {Lang::en, "They landed at Lagos International Airport.", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
     CHECK(test::actors(test::run(c.text, c.lang)) == c.actors);
+  }
+}
+
+TEST_CASE("the international community is INT; plural demonyms of adjective form", "[actors]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    const char* edges;
+  };
+  const Case cases[] = {
+      {Lang::de, "Die internationale Gemeinschaft verurteilte Russland.", "INT>RUS criticism asserted"},
+      {Lang::en, "The international community condemned Russia.", "INT>RUS criticism asserted"},
+      {Lang::de, "Die Iraker protestierten gegen die USA.", "IRQ>USA criticism asserted"},
+      {Lang::en, "Iraqis protested against the United States.", "IRQ>USA criticism asserted"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(test::edges(test::run(c.text, c.lang)) == c.edges);
   }
 }
 
