@@ -56,6 +56,8 @@ TEST_CASE("false friends are not actors", "[actors]") {
       {Lang::en, "The decision violates international law.", ""},
       {Lang::de, "Sie landeten am Internationalen Flughafen von Lagos.", ""},
       {Lang::en, "They landed at Lagos International Airport.", ""},
+      {Lang::de, "Er hat das schon tausende Male gesagt.", ""},
+      {Lang::en, "The minister flew to Malé on Monday and met Maldivian officials.", "MDV"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

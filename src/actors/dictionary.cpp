@@ -86,6 +86,8 @@ ActorDictionary::ActorDictionary(const DataBundle& data) {
           e.no_compound = true;
         } else if (f == "inflected") {
           e.inflected = true;
+        } else if (f == "accents") {
+          e.accents = true;
         } else if (!f.empty()) {
           throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
         }

@@ -174,6 +174,17 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
     }
   }
   if (!in_validity(e, doc.date)) return false;
+  if (e.accents) {
+    // every non-ASCII byte of the form in the text too: "Malé", not "tausende Male"
+    std::string_view raw = doc.slice(Span{toks[first].span.begin, toks[end - 1].span.end});
+    std::size_t at = 0;
+    for (char c : e.form) {
+      if (static_cast<unsigned char>(c) < 0x80) continue;
+      at = raw.find(c, at);
+      if (at == std::string_view::npos) return false;
+      ++at;
+    }
+  }
   if (e.ambiguous) {
     auto name_word = [&](std::size_t i) {
       return toks[i].kind == TokenKind::word && toks[i].capitalized;

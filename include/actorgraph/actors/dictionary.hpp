@@ -38,6 +38,7 @@ struct ActorEntry {
   bool ambiguous = false;           // flag amb: not next to another capitalised name
   bool no_compound = false;         // flag nocompound: not as first part of X-Y
   bool inflected = false;           // flag inflected: only with an ending ("international isoliert" is an adverb)
+  bool accents = false;             // flag accents: spelt with the form's accents ("Malé", not "Male")
   Date valid_from, valid_to;        // empty: open
 };
 
