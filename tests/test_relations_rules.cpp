@@ -413,3 +413,16 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
        "PRK>JPN threat asserted"},
   });
 }
+
+TEST_CASE("sports reports by structure: a strong sports word, or a weak one beside a score or team", "[relations]") {
+  check_cases({
+      {Lang::en, "The Arab League condemned Israel.", "AL>ISR criticism asserted"},
+      {Lang::de, "Die Arabische Liga verurteilte Israel.", "AL>ISR criticism asserted"},
+      {Lang::en, "Germany beat Brazil 2:1 in the final match.", ""},
+      {Lang::de, "Deutschland schlug Brasilien im Finale 2:1.", ""},
+      {Lang::en, "The match between the German and the French team ended in a draw.", ""},
+      {Lang::de, "Das Spiel der deutschen gegen die französische Mannschaft endete torlos.", ""},
+      {Lang::en, "Germany and Brazil met in the World Cup semifinal.", ""},
+      {Lang::de, "Deutschland und Brasilien trafen im WM-Halbfinale aufeinander.", ""},
+  });
+}

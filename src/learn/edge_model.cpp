@@ -183,10 +183,7 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     const Sentence& sent = doc.sentences[s];
     // Sport ("Germany and Brazil met in the final"): no relations, as in the rules.
-    bool sport = false;
-    for (std::size_t t = sent.first_token; t < sent.end_token && !sport; ++t) {
-      sport = doc.tokens[t].kind == TokenKind::word && lexicon_.has("sports", doc.lang, doc.tokens[t].norm);
-    }
+    bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
     if (sport) best.clear();
     std::size_t first_usable = j;
     for (std::size_t x = i; x < j; ++x) {
@@ -322,10 +319,7 @@ void EdgeModel::add_cross_sentence(
   for (std::size_t s = 1; s < doc.sentences.size(); ++s) {
     if (firsts[s].size() != 1 || firsts[s - 1].empty()) continue;
     const Sentence& sent = doc.sentences[s];
-    bool sport = false;
-    for (std::size_t t = sent.first_token; t < sent.end_token && !sport; ++t) {
-      sport = doc.tokens[t].kind == TokenKind::word && lexicon_.has("sports", doc.lang, doc.tokens[t].norm);
-    }
+    bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
     if (sport) continue;
     const std::set<RelationType> cues = cue_types(doc, sent.first_token, sent.end_token);
     if (cues.empty()) continue;  // no event word here

@@ -1179,14 +1179,30 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
   return kept;
 }
 
-// The first word of the class "sports" in the sentence (match, Achtelfinale, Olympic),
-// or the sentence end: states that play each other are teams, not actors.
-std::size_t sports_word(const SentenceView& v) {
-  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
-    if (v.tok(i).kind == TokenKind::word && v.is("sports", i)) return i;
+}  // namespace
+
+std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lexicon& lexicon) {
+  std::size_t weak = sentence.end_token;
+  bool context = false;  // a score, a team word, or a second weak word
+  for (std::size_t i = sentence.first_token; i < sentence.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::number && i + 2 < sentence.end_token && doc.tokens[i + 2].kind == TokenKind::number &&
+        (doc.tokens[i + 1].norm == ":" || doc.tokens[i + 1].norm == "-") &&
+        doc.tokens[i + 1].span.begin == t.span.end && doc.tokens[i + 2].span.begin == doc.tokens[i + 1].span.end) {
+      context = true;
+    }
+    if (t.kind != TokenKind::word) continue;
+    if (lexicon.has("sports", doc.lang, t.norm)) return i;
+    if (lexicon.has("sports_team", doc.lang, t.norm)) context = true;
+    if (lexicon.has("sports_weak", doc.lang, t.norm)) {
+      if (weak < sentence.end_token) context = true;
+      else weak = i;
+    }
   }
-  return v.sent.end_token;
+  return context ? weak : sentence.end_token;
 }
+
+namespace {
 
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
@@ -1243,7 +1259,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
     // Sport: "Germany and Brazil fought out a draw", "PSG ist nach London gereist".
-    if (std::size_t w = sports_word(v); w < v.sent.end_token) {
+    if (std::size_t w = sports_word(doc, sent, lexicon_); w < v.sent.end_token) {
       if (trace) trace->push_back(TraceLine{si, "no relations: a sports report ('" + v.tok(w).norm + "')"});
       continue;
     }

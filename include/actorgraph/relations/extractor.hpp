@@ -29,6 +29,12 @@ struct TraceLine {
   std::string text;
 };
 
+// The first word that makes a sentence a sports report (a game, not relations between
+// states), or sentence.end_token: a word of the class "sports"; or one of "sports_weak"
+// (match, league, Spiel, Liga) beside a score ("2:1", "3-0"), a team word ("sports_team")
+// or a second sports word. "The Arab League met" and "a match for" report no game.
+std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lexicon& lexicon);
+
 class RelationExtractor {
  public:
   // Uses the rules and the lexicon classes: prep, det, coord, clause_break, subord,
