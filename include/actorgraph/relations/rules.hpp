@@ -26,6 +26,7 @@ struct TokenGlob {
   bool open_start = false;  // leading '*'
   bool open_end = false;    // trailing '*'
   bool lemma = false;       // leading '='
+  std::uint8_t word_class = 0;  // for lemmas: morph::kVerb (verb rows) or morph::kNoun (noun rows)
   // A lemma the table does not list, read as a compound of a known noun: the token's
   // compound head has lemma `head` and `compound_prefix` stands right before it
   // ("=waffenlieferung": head "lieferung", prefix "waffen").
