@@ -385,9 +385,10 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // plural group nouns refer to the group named last; an intervention acts on its clause's object
       {Lang::de, "Die Hamas kontrolliert den Süden. Eine israelische Militärintervention stoppte den Vormarsch der bewaffneten Islamisten.",
        "ISR>HAMAS military_action asserted"},
-      // acting within an organisation's framework; a cue on the first token has no attribute agents
+      // a cue on the first token has no attribute agents ("im Rahmen" as a partnership cue was
+      // removed: 2 true and 22 false edges on the training corpus)
       {Lang::de, "Im Rahmen der Nato-Übung haben die US-Streitkräfte Kampfflugzeuge nach Estland verlegt.",
-       "EST-USA partnership asserted; NATO-USA partnership asserted"},
+       "EST-USA partnership asserted"},
       // backing a state's sovereignty or territorial integrity is support; violating it is not
       {Lang::de, "Russland betonte die Souveränität Syriens.", "RUS>SYR support asserted"},
       {Lang::de, "Russland verletzte die Souveränität der Ukraine.", ""},
@@ -400,7 +401,9 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
       // bans on another state's goods, aid provided with, suspended cooperation
       {Lang::en, "The EU banned imports of Russian oil.", "EU>RUS sanctions asserted"},
       {Lang::en, "Japan will provide Ukraine with 500 million dollars in humanitarian aid.", "JPN>UKR aid hypothetical"},
-      {Lang::en, "Canada suspended its military cooperation with Saudi Arabia.", "CAN-SAU partnership negated"},
+      // suspending cooperation reduces relations: sanctions (CAMEO 16)
+      {Lang::en, "Canada suspended its military cooperation with Saudi Arabia.",
+       "CAN-SAU partnership negated; CAN>SAU sanctions asserted"},
       // frozen assets, credits granted, warplanes sent into another's air defence zone
       {Lang::de, "Die USA haben die Vermögen russischer Banken eingefroren.", "USA>RUS sanctions asserted"},
       {Lang::de, "Die Weltbank gewährte Kenia einen Kredit.", "WB>KEN aid asserted"},
