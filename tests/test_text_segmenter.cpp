@@ -105,6 +105,8 @@ TEST_CASE("language detection on headlines and single sentences", "[text]") {
       {Lang::de, "Was will Peking in Afrika?"},              {Lang::en, "What does Beijing want in Africa?"},
       {Lang::de, "Neue Sanktionen gegen Iran"},              {Lang::en, "New sanctions on Iran"},
       {Lang::de, "Gipfeltreffen der Nato in Vilnius"},       {Lang::en, "NATO summit in Vilnius"},
+      {Lang::de, "Japan kritisiert Nordkorea."},             {Lang::en, "Japan criticises North Korea."},
+      {Lang::de, "Iran droht Israel."},                      {Lang::en, "Iran threatens Israel."},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

@@ -9,6 +9,7 @@
 
 #include "actorgraph/core/embedded.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/learn/model_blob.hpp"
 #include "core/utf8.hpp"
 
 namespace actorgraph {
@@ -32,6 +33,11 @@ DataBundle DataBundle::defaults() {
   for (const auto& f : embedded_files()) {
     b.files_.push_back(DataFile{"data/" + std::string(f.path), std::string(f.content)});
   }
+  // The edge model is compiled into the binary (learn/model_blob.hpp): the bundle holds
+  // its settings and a "builtin" row that stands for the weights, so that without("model")
+  // still removes it.
+  b.files_.push_back(DataFile{"data/model/edges.tsv",
+                              "#actorgraph-model 1\nbuiltin\tcompiled\n" + std::string(model_blob::builtin().settings)});
   return b;
 }
 

@@ -1,6 +1,9 @@
 #include "actorgraph/learn/edge_model.hpp"
 
 #include <algorithm>
+#include <charconv>
+
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -9,6 +12,7 @@
 
 #include "actorgraph/actors/dictionary.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/learn/model_blob.hpp"
 
 namespace actorgraph {
 
@@ -76,6 +80,15 @@ float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
 }  // namespace
 
 namespace {
+// A float with nothing after it (std::from_chars: no locale, no allocation).
+template <typename Fail>
+float parse_float(std::string_view s, Fail&& fail) {
+  float v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) fail("not a number: '" + std::string(s) + "'");
+  return v;
+}
+
 // Calls fn(prefix, lemma) for the lemmas of a token: "" for its own (the joined
 // separable verb when there is one), "H" for its compound head's.
 template <typename F>
@@ -101,11 +114,17 @@ std::uint64_t feature_hash(std::string_view s) {
 EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleSet& rules)
     : lexicon_(lexicon), rules_(rules) {
   for (const DataFile* f : data.files_of("model")) {
+    weights_.reserve(weights_.size() + static_cast<std::size_t>(std::count(f->content.begin(), f->content.end(), '\n')));
     for (const TsvRow& row : read_tsv(*f, 2, 4)) {
       auto fail = [&](const std::string& why) {
         throw DataError(f->name, row.line, why);
       };
       std::string_view key = row.cols[0];
+      if (key == "builtin") {  // the compiled weights (DataBundle::defaults)
+        if (row.cols.size() != 2 || row.cols[1] != "compiled") fail("builtin<TAB>compiled");
+        builtin_ = model_blob::builtin();
+        continue;
+      }
       if (key == "mode" || key == "threshold") {
         auto lang = row.cols.size() > 1 ? parse_lang(row.cols[1]) : std::nullopt;
         if (!lang || *lang == Lang::unknown) fail(std::string(key) + " needs a language, de or en");
@@ -120,12 +139,13 @@ EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleS
           if (row.cols.size() != 4) fail("threshold LANG TYPE VALUE");
           auto t = parse_relation_type(row.cols[2]);
           if (!t) fail("unknown relation type " + std::string(row.cols[2]));
-          st.thresholds[idx(*t)] = std::stof(std::string(row.cols[3]));
+          st.thresholds[idx(*t)] = parse_float(row.cols[3], fail);
         }
         continue;
       }
-      if (key.size() != 16) fail("feature hash is 16 hex digits");
-      std::uint64_t h = std::stoull(std::string(key), nullptr, 16);
+      std::uint64_t h = 0;
+      auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), h, 16);
+      if (key.size() != 16 || ec != std::errc() || end != key.data() + key.size()) fail("feature hash is 16 hex digits");
       TypeScores w{};
       std::string_view list = row.cols[1];
       while (!list.empty()) {
@@ -136,7 +156,7 @@ EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleS
         if (colon == std::string_view::npos) fail("weight is TYPE:VALUE");
         auto t = parse_relation_type(item.substr(0, colon));
         if (!t) fail("unknown relation type " + std::string(item.substr(0, colon)));
-        w[idx(*t)] = std::stof(std::string(item.substr(colon + 1)));
+        w[idx(*t)] = parse_float(item.substr(colon + 1), fail);
       }
       weights_[h] = w;
     }
@@ -373,9 +393,11 @@ void EdgeModel::add_cross_sentence(
 TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
   TypeScores s{};
   for (std::uint64_t h : c.features) {
-    auto it = weights_.find(h);
-    if (it == weights_.end()) continue;
-    for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += it->second[t];
+    if (auto it = weights_.find(h); it != weights_.end()) {
+      for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += it->second[t];
+    } else if (const float* w = builtin_.find(h)) {
+      for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += w[t];
+    }
   }
   return s;
 }

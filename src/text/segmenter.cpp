@@ -264,13 +264,19 @@ Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morpholo
     // table (and a German compound's known noun tail) speaks for it.
     bool in_de = static_cast<bool>(de_table.find(tok.norm));
     bool in_en = static_cast<bool>(en_table.find(tok.norm));
-    const bool capital_after_word = after_word_before;
+    double weight = 0.5;
     if (tok.capitalized && !tok.all_caps) {
       if (!in_de && tok.norm.size() >= 8) in_de = static_cast<bool>(morphology.compound_head(tok.norm));
-      if (in_en && in_de) in_en = in_de = false;  // both: a name or a loan word
-      else if (in_en) in_en = !capital_after_word;  // capitalised mid-sentence: a name
+      if (in_en && in_de) {
+        in_en = in_de = false;  // both: a name or a loan word
+      } else if (in_en) {
+        // capitalised mid-sentence: a name; opening a sentence: a word or a name
+        // ("Japan", "Iran" are English nouns too)
+        in_en = !after_word_before;
+        weight = 0.25;
+      }
     }
-    if (in_de != in_en) (in_de ? de : en) += 0.5;
+    if (in_de != in_en) (in_de ? de : en) += weight;
     std::string_view raw = doc.slice(tok.span);
     for (std::size_t k = 0; k + 1 < raw.size(); ++k) {
       if (static_cast<unsigned char>(raw[k]) != 0xC3) continue;

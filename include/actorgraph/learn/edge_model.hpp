@@ -19,6 +19,7 @@
 
 #include "actorgraph/actors/matcher.hpp"
 #include "actorgraph/core/data_files.hpp"
+#include "actorgraph/learn/model_blob.hpp"
 #include "actorgraph/relations/extractor.hpp"
 #include "actorgraph/relations/rules.hpp"
 #include "actorgraph/text/document.hpp"
@@ -57,7 +58,7 @@ class EdgeModel {
     TypeScores thresholds{};
   };
 
-  bool empty() const { return weights_.empty(); }
+  bool empty() const { return weights_.empty() && builtin_.empty(); }
   const Settings& settings(Lang lang) const { return settings_[lang == Lang::de ? 0 : 1]; }
 
   // Every candidate of the document with its features. rules are the rule stage's
@@ -81,6 +82,7 @@ class EdgeModel {
   // Training: replaces the weights (used by the trainer between folds).
   void set(std::unordered_map<std::uint64_t, TypeScores> weights, Settings de, Settings en) {
     weights_ = std::move(weights);
+    builtin_ = {};
     settings_[0] = de;
     settings_[1] = en;
   }
@@ -99,8 +101,9 @@ class EdgeModel {
 
   const Lexicon& lexicon_;
   const RuleSet& rules_;
-  std::unordered_map<std::uint64_t, TypeScores> weights_;
-  Settings settings_[2];  // German, English
+  std::unordered_map<std::uint64_t, TypeScores> weights_;  // from model files read as text
+  model_blob::View builtin_;                               // the compiled built-in model
+  Settings settings_[2];                                   // German, English
 };
 
 // 64-bit FNV-1a: the stable hash of a feature string (stored in the model file).

@@ -1,0 +1,39 @@
+// Stage 3b (learn): the built-in edge model compiled at build time. actorgraph-modelc
+// turns data/model/edges.tsv into a blob linked into the binary (cmake: .incbin), so
+// start-up parses none of its tens of thousands of weight rows:
+//   char magic[8] = "AGMODEL1"; uint32 settings_bytes; uint32 count;
+//   the file's mode and threshold rows as text, padded to 8 bytes;
+//   count entries {uint64 hash; float weights[kRelationTypeCount]; uint32 pad}, sorted by hash.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "actorgraph/core/types.hpp"
+
+namespace actorgraph::model_blob {
+
+struct Entry {
+  std::uint64_t hash;
+  float weights[kRelationTypeCount];
+  std::uint32_t pad;
+};
+static_assert(sizeof(Entry) == 8 + 4 * kRelationTypeCount + 4, "no padding inside an entry");
+
+struct View {
+  std::string_view settings;  // "mode ..." and "threshold ..." rows, a model file without weights
+  const Entry* begin = nullptr;
+  const Entry* end = nullptr;
+  bool empty() const { return begin == end; }
+  // The weights of a feature hash, or nullptr.
+  const float* find(std::uint64_t hash) const;
+};
+
+// Compiles a "#actorgraph-model 1" file (DataError "name:line: what" on a bad row).
+std::string compile(std::string_view tsv, const std::string& name);
+// Reads a compiled blob (DataError when malformed). The bytes must stay alive.
+View view(const unsigned char* begin, const unsigned char* end, const std::string& name);
+// The model compiled into this binary.
+View builtin();
+
+}  // namespace actorgraph::model_blob
