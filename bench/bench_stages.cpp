@@ -173,6 +173,7 @@ ag::DataBundle scaled_bundle(int copies) {
         }
         // actors: code kind lang role form ...; rules: lang cue type source target ...
         std::string& word = actors ? cols[4] : cols[1];
+        if (!actors && !word.empty() && word[0] == '=') word.erase(0, 1);  // a lemma cue becomes a word
         std::size_t end = word.find(' ');
         if (end == std::string::npos) end = word.size();
         if (end > 0 && word[end - 1] == '*') --end;  // keep the glob's open end

@@ -88,6 +88,8 @@ ActorDictionary::ActorDictionary(const DataBundle& data) {
           e.inflected = true;
         } else if (f == "accents") {
           e.accents = true;
+        } else if (f == "event") {
+          e.event_head = true;
         } else if (!f.empty()) {
           throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
         }

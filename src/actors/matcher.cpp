@@ -185,6 +185,16 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
       ++at;
     }
   }
+  if (e.event_head) {
+    // an adjective that names an actor only as the agent of an event noun after it
+    if (end >= sentence.end_token || toks[end].kind != TokenKind::word) return false;
+    const Token& head = toks[end];
+    bool event = lexicon_.has("event_head", doc.lang, head.norm);
+    for (std::size_t k = 0; !event && k < head.morph.entry.lemma_count(); ++k) {
+      event = lexicon_.has("event_head", doc.lang, head.morph.entry.lemma(k));
+    }
+    if (!event) return false;
+  }
   if (e.ambiguous) {
     auto name_word = [&](std::size_t i) {
       return toks[i].kind == TokenKind::word && toks[i].capitalized;
