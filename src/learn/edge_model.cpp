@@ -403,13 +403,11 @@ TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
 }
 
 Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
-                                const std::vector<RelationMention>& rules) const {
+                                const std::vector<const RelationMention*>& rules_here) const {
   // The rules' reading of the same sentence and pair wins; else the sentence's
   // modality words (negation is left to the rules: a wrong "negated" drops an edge).
-  for (const auto& r : rules) {
-    if (r.sentence == c.sentence && ((r.source == c.a && r.target == c.b) || (r.source == c.b && r.target == c.a))) {
-      return r.modality;
-    }
+  for (const RelationMention* r : rules_here) {
+    if ((r->source == c.a && r->target == c.b) || (r->source == c.b && r->target == c.a)) return r->modality;
   }
   const Sentence& sent = doc.sentences[c.sentence];
   bool alleged = false, hyp = false;
@@ -436,7 +434,14 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
   std::vector<EdgeCandidate> own;
   if (!precomputed) own = candidates(doc, mentions, relations);
   const std::vector<EdgeCandidate>& cands = precomputed ? *precomputed : own;
+  // The rules' relations of each sentence (linear in the article: no scan of all
+  // relations per candidate).
   std::vector<RelationMention> rules = relations;
+  std::vector<std::vector<const RelationMention*>> rules_in(doc.sentences.size());
+  for (const auto& r : rules) {
+    if (r.sentence < rules_in.size()) rules_in[r.sentence].push_back(&r);
+  }
+  static const std::vector<const RelationMention*> kNone;
   std::vector<RelationMention> added;
   // (sentence, unordered pair) decided by the model in replace mode
   std::set<std::tuple<std::size_t, std::string, std::string>> decided;
@@ -445,6 +450,7 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
     const ActorMention& ma = mentions[c.mention_a];
     const ActorMention& mb = mentions[c.mention_b];
     Span stretch{std::min(ma.span.begin, mb.span.begin), std::max(ma.span.end, mb.span.end)};
+    if (ma.sentence != mb.sentence) stretch = (ma.sentence == c.sentence ? ma : mb).span;  // across sentences
     if (mode == ModelMode::replace) {
       decided.insert({c.sentence, std::min(c.a.str(), c.b.str()), std::max(c.a.str(), c.b.str())});
     }
@@ -465,7 +471,7 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
       m.source = c.a;
       m.target = c.b;
       m.type = t;
-      m.modality = modality_of(doc, c, rules);
+      m.modality = modality_of(doc, c, c.sentence < rules_in.size() ? rules_in[c.sentence] : kNone);
       m.sentence = c.sentence;
       m.cue = stretch;
       m.rule = std::string(kModelRule);
@@ -481,17 +487,15 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
     relations = std::move(kept);
   }
   // add mode: no second mention of what a rule already found in that sentence
+  std::set<std::tuple<std::size_t, RelationType, std::string, std::string>> have;
+  auto key = [](const RelationMention& r) {
+    std::string x = r.source.str(), y = r.target.str();
+    if (!is_directed(r.type) && y < x) std::swap(x, y);
+    return std::make_tuple(r.sentence, r.type, x, y);
+  };
+  for (const auto& r : relations) have.insert(key(r));
   for (auto& m : added) {
-    bool dup = false;
-    for (const auto& r : relations) {
-      if (r.sentence == m.sentence && r.type == m.type &&
-          ((r.source == m.source && r.target == m.target) ||
-           (!is_directed(m.type) && r.source == m.target && r.target == m.source))) {
-        dup = true;
-        break;
-      }
-    }
-    if (!dup) relations.push_back(std::move(m));
+    if (have.insert(key(m)).second) relations.push_back(std::move(m));
   }
   std::stable_sort(relations.begin(), relations.end(),
                    [](const RelationMention& x, const RelationMention& y) { return x.sentence < y.sentence; });

@@ -94,7 +94,9 @@ class EdgeModel {
                           const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
                           bool names, std::vector<EdgeCandidate>& out) const;
 
-  Modality modality_of(const Document& doc, const EdgeCandidate& c, const std::vector<RelationMention>& rules) const;
+  // rules_here: the rules' relations of the candidate's sentence.
+  Modality modality_of(const Document& doc, const EdgeCandidate& c,
+                       const std::vector<const RelationMention*>& rules_here) const;
 
   // The relation types whose rule cues start at some word of [first, end).
   std::set<RelationType> cue_types(const Document& doc, std::size_t first, std::size_t end) const;
