@@ -40,9 +40,14 @@ struct DbOptions {
 };
 
 std::string db_path(const DbOptions& o) {
-  if (!o.db.empty()) return o.db;
-  if (const char* env = std::getenv("ACTORGRAPH_DB"); env && *env) return env;
-  return kDefaultStorePath;
+  std::string path = o.db;
+  if (path.empty()) {
+    const char* env = std::getenv("ACTORGRAPH_DB");
+    path = env && *env ? env : kDefaultStorePath;
+  }
+  // The store and SQLite's files beside it are inputs: no output goes onto them.
+  register_inputs({path, path + "-wal", path + "-shm", path + "-journal"});
+  return path;
 }
 
 struct Extracted {
@@ -57,6 +62,7 @@ int run_add(const DbOptions& o) {
   if (o.inputs.empty() && o.jsonl.empty()) throw UsageError("db add: give article files, directories, - or --jsonl FILE|-");
   ArticleOptions base = o.common.article_options();
   std::vector<std::string> paths = o.inputs.empty() ? std::vector<std::string>{} : expand_inputs(o.inputs);
+  register_inputs(with_dicts(o.jsonl, o.common));
   Store store(db_path(o), true);
   auto pipeline = make_pipeline(o.common);
   CorpusSource source(paths, o.jsonl);
@@ -155,7 +161,10 @@ int run_graph(const DbOptions& o) {
   ExportOptions eo;
   if (!o.layout.empty()) eo.layout = o.layout;
   export_graph(ActorGraph{}, format, eo);  // rejects an unknown format before the query
-  Store store(db_path(o), false);
+  const std::string path = db_path(o);
+  check_output_not_input(o.output, {path});
+  Store store(path, false);
+  check_output_not_input(o.output, {path + "-wal", path + "-shm"});  // exist now that it is open
   ActorGraph g = store.query_graph(q);
   std::string id;  // a title that says what was asked
   for (const auto& a : o.actors) id += (id.empty() ? "" : ", ") + a;

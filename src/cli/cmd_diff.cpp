@@ -55,7 +55,7 @@ int run_diff(const DiffCliOptions& o) {
   }
   std::string layout = o.layout.empty() ? std::string(kDefaultLayout) : o.layout;
   check_layout(layout);
-  check_output_not_input(o.output, {o.a, o.b});
+  check_output_not_input(o.output, with_dicts({o.a, o.b}, o.common));
   std::size_t failed = 0;
   ActorGraph a = load_side(o.a, o.common, &failed);
   ActorGraph b = load_side(o.b, o.common, &failed);
