@@ -72,6 +72,7 @@ int run_diff(const DiffCliOptions& o) {
   } else {
     std::size_t nodes = d.actors_added.size() + d.actors_removed.size() + d.actors_shared.size();
     std::size_t edges = d.only_a.size() + d.only_b.size() + d.both.size();
+    if (format == "svg") check_picture_size(nodes, edges);
     layout = resolve_layout(layout, nodes, edges);
     std::ostringstream ss;
     write_diff_dot(ss, d, a, b, layout);

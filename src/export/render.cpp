@@ -179,6 +179,52 @@ void check_layout(std::string_view layout) {
   }
 }
 
+void check_dot_bounds(std::string_view dot, const std::string& name) {
+  if (dot.size() > kMaxDotBytes) {
+    throw InputError(name + ": DOT of " + std::to_string(dot.size()) + " bytes is too big for Graphviz's parser (at most " +
+                     std::to_string(kMaxDotBytes) + ")");
+  }
+  auto is_id = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '_' || c == '.' || c == '-' || u >= 0x80;
+  };
+  const std::size_t n = dot.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = dot[i];
+    std::size_t j = i + 1;
+    if (c == '"') {
+      while (j < n && dot[j] != '"') j += (dot[j] == '\\' && j + 1 < n) ? 2 : 1;
+      ++j;
+    } else if (c == '<') {
+      for (int depth = 1; j < n && depth > 0; ++j) depth += dot[j] == '<' ? 1 : dot[j] == '>' ? -1 : 0;
+    } else if (c == '/' && j < n && dot[j] == '*') {
+      std::size_t close = dot.find("*/", j + 1);
+      j = close == std::string_view::npos ? n : close + 2;
+    } else if ((c == '/' && j < n && dot[j] == '/') || (c == '#' && (i == 0 || dot[i - 1] == '\n'))) {
+      std::size_t eol = dot.find('\n', j);
+      j = eol == std::string_view::npos ? n : eol;
+    } else if (is_id(c)) {
+      while (j < n && is_id(dot[j])) ++j;
+    }
+    j = std::min(j, n);
+    if (j - i > kMaxDotToken) {
+      std::size_t line = 1 + static_cast<std::size_t>(std::count(dot.begin(), dot.begin() + static_cast<long>(i), '\n'));
+      throw InputError(name + ":" + std::to_string(line) + ": a DOT string, name or comment of " + std::to_string(j - i) +
+                       " bytes is too long for Graphviz's parser (at most " + std::to_string(kMaxDotToken) + ")");
+    }
+    i = j;
+  }
+}
+
+void check_picture_size(std::size_t nodes, std::size_t edges) {
+  if (nodes <= kMaxPictureNodes && edges <= kMaxPictureEdges) return;
+  throw InputError("graph too big to draw: " + std::to_string(nodes) + " actors and " + std::to_string(edges) +
+                   " edges (a picture takes at most " + std::to_string(kMaxPictureNodes) + " actors and " +
+                   std::to_string(kMaxPictureEdges) +
+                   " edges); write dot, json or graphml, or draw a part (--min-support, db graph --actor)");
+}
+
 std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size_t edges) {
   if (layout != "auto") return std::string(layout);
   return nodes <= kAutoDotNodes && edges <= kAutoDotEdges ? "dot" : "sfdp";
@@ -187,11 +233,17 @@ std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout) {
   if (!is_picture_format(format)) throw UsageError("cannot render format '" + std::string(format) + "'");
   check_layout(layout);
+  check_dot_bounds(dot, "graph to draw");
   GraphvizSession errors;  // Graphviz keeps global state: one render at a time
   GVC_t* gvc = context_for(format != "svg");
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) throw InputError("malformed DOT: " + errors.first_error_or("syntax error"));
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
+  // The legend adds a few nodes and edges of its own.
+  constexpr std::size_t kLegendAllowance = 100;
+  const auto nodes = static_cast<std::size_t>(agnnodes(g)), edges = static_cast<std::size_t>(agnedges(g));
+  check_picture_size(nodes > kLegendAllowance ? nodes - kLegendAllowance : 0,
+                     edges > kLegendAllowance ? edges - kLegendAllowance : 0);
 
   std::string engine(layout);
   if (engine == "auto") {
