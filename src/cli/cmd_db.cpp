@@ -206,7 +206,10 @@ int run_stats(const DbOptions& o) {
                              {"by_modality", list(s.by_modality)},
                              {"top_actors", list(s.top_actors)},
                              {"top_edges", list(s.top_edges)},
-                             {"inconsistent_articles", s.inconsistent}};
+                             {"inconsistent_articles", s.inconsistent},
+                             {"integrity", s.integrity},
+                             {"invalid_utf8_rows", s.invalid_utf8},
+                             {"consistent", s.ok()}};
     std::cout << j.dump(2) << "\n";
   } else {
     std::ostringstream out;
@@ -228,11 +231,16 @@ int run_stats(const DbOptions& o) {
     table("actors in most articles", s.top_actors);
     out << "edges in most articles:\n";
     for (const auto& [k, n] : s.top_edges) out << "  " << k << "  (" << n << (n == 1 ? " article)\n" : " articles)\n");
-    out << "consistency: " << (s.inconsistent == 0 ? "ok" : std::to_string(s.inconsistent) + " articles with missing mentions")
-        << "\n";
+    std::string problems;
+    auto add = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
+    if (s.inconsistent > 0) add(std::to_string(s.inconsistent) + " articles with missing mentions");
+    if (s.invalid_utf8 > 0) add(std::to_string(s.invalid_utf8) + " rows with invalid UTF-8");
+    for (const auto& p : s.integrity) add(p);
+    out << "consistency: " << (problems.empty() ? "ok" : problems) << "\n";
     std::cout << out.str();
   }
-  return s.inconsistent == 0 ? kExitOk : kExitInput;
+  if (!s.ok()) warn(store.path() + ": the store is damaged or inconsistent (see 'consistency')");
+  return s.ok() ? kExitOk : kExitInput;
 }
 
 void add_db_option(CLI::App& cmd, DbOptions& o) {
