@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -146,6 +147,51 @@ void pin_pdf_dates(std::string& pdf) {
   }
 }
 
+// Rounds every coordinate of a finished layout to 1/100 point. sfdp's result
+// differs between runs in the last bits of its doubles (its data structures are
+// ordered by address, and addresses change with ASLR); SVG prints two decimals
+// and hid that, but cairo's PDF prints six and showed it, so the same graph gave
+// different PDF bytes. Rounding makes every run draw the same picture (and leaves
+// SVG's two decimals as they were); 1/100 point is far below anything visible.
+double round_coord(double v) { return std::round(v * 100.0) / 100.0; }
+void round_point(pointf& p) {
+  p.x = round_coord(p.x);
+  p.y = round_coord(p.y);
+}
+void round_label(textlabel_t* l) {
+  if (l) round_point(l->pos);
+}
+void round_graph_labels(Agraph_t* g) {
+  round_point(GD_bb(g).LL);
+  round_point(GD_bb(g).UR);
+  round_label(GD_label(g));
+  for (int i = 1; i <= GD_n_cluster(g); ++i) round_graph_labels(GD_clust(g)[i]);
+}
+void round_layout(Agraph_t* g) {
+  round_graph_labels(g);
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    round_point(ND_coord(n));
+    round_label(ND_label(n));
+    round_label(ND_xlabel(n));
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      round_label(ED_label(e));
+      round_label(ED_xlabel(e));
+      round_label(ED_head_label(e));
+      round_label(ED_tail_label(e));
+      splines* spl = ED_spl(e);
+      if (!spl) continue;
+      round_point(spl->bb.LL);
+      round_point(spl->bb.UR);
+      for (int i = 0; i < spl->size; ++i) {
+        bezier& b = spl->list[i];
+        for (int j = 0; j < b.size; ++j) round_point(b.list[j]);
+        round_point(b.sp);
+        round_point(b.ep);
+      }
+    }
+  }
+}
+
 // The process-wide context with or without pango; callers hold a GraphvizSession.
 GVC_t* context_for(bool with_pango) {
   static Context* plain = nullptr;
@@ -254,6 +300,7 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   if (gvLayout(gvc, g, engine.c_str()) != 0) {
     throw Error("Graphviz layout '" + engine + "' failed: " + errors.first_error_or("unknown error"));
   }
+  round_layout(g);
   std::string device = format == "svg" ? "svg" : std::string(format) + ":cairo";
   char* data = nullptr;
   unsigned int length = 0;
