@@ -151,6 +151,43 @@ awk 'BEGIN {
   print "}"
 }' > big10k.dot
 
+# Issue 16: bounds on what reaches Graphviz, strict JSON graphs, stores, stdout.
+awk 'BEGIN { printf "digraph G { FRA [label=\""; for (i = 0; i < 100000; i++) printf "a"; print "\"]; FRA -> DEU [type=aid]; }" }' > longlabel.dot
+awk 'BEGIN { printf "{\"id\": \"l\", \"actors\": [{\"code\": \"FRA\", \"name\": \""; for (i = 0; i < 100000; i++) printf "a"; print "\"}], \"edges\": []}" }' > longname.json
+awk 'BEGIN { print "digraph G {"; for (i = 0; i < 700000; i++) printf "N%06d [code=\"N%06d\", label=\"Node number %d\"];\n", i, i, i; print "}" }' > huge.dot
+awk 'BEGIN {
+  n = 10001
+  printf "{\"id\": \"big\", \"actors\": ["
+  for (i = 0; i < n; i++) printf "%s{\"code\": \"N%05d\", \"name\": \"Node %d\"}", (i ? ", " : ""), i, i
+  printf "], \"edges\": []}\n"
+}' > big10k1.json
+printf '{"id": "m", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "modality": "Negated"}]}\n' > negated.json
+printf '{"id": "c", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "count": -2}]}\n' > badcount.json
+printf '{"id": "c", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "weight": 1.5}]}\n' > badweight.json
+printf 'digraph G { FRA -> DEU [type=aid, modality=Negated]; }\n' > negated.dot
+printf 'Hackers hid a <script> tag in the page. Russia criticised France on Monday.\n' > unclosed_script.txt
+mkdir -p gold && cp en.txt gold/en.txt &&
+  printf '{"id": "en", "lang": "en", "actors": ["FRA", "DEU", "RUS"], "edges": [{"source": "FRA", "target": "DEU", "type": "partnership", "modality": "asserted"}]}\n' > gold/en.gold.json
+"$bin" db add en.txt --db store.sqlite -q --no-progress
+cp store.sqlite swapped.sqlite && python3 - swapped.sqlite <<'PY'
+import sqlite3, sys
+# Swap the b-trees of two indexes of the same shape: queries still run (and may
+# answer wrongly), only SQLite's integrity_check sees it.
+db = sqlite3.connect(sys.argv[1])
+pages = dict(db.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('mentions_source', 'mentions_target')"))
+db.execute("PRAGMA writable_schema=ON")
+db.execute("UPDATE sqlite_master SET rootpage=? WHERE name='mentions_source'", (pages['mentions_target'],))
+db.execute("UPDATE sqlite_master SET rootpage=? WHERE name='mentions_target'", (pages['mentions_source'],))
+db.commit()
+PY
+cp store.sqlite badtext.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(\"UPDATE articles SET text = CAST(X'4672616e6365ff' AS TEXT)\")
+db.execute(\"UPDATE relation_mentions SET evidence = CAST(X'4672616e6365ff' AS TEXT)\")
+db.commit()" badtext.sqlite
+ln -s /proc/self/fd/1 stdout-link
+
 # Places nobody may write: as root permissions do not stop us, so use sysfs.
 if [ "$(id -u)" = 0 ]; then
   RO=/sys
