@@ -50,6 +50,7 @@ printf 'France and\0 Germany signed a deal.\n' > nul.txt
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa' > image.png
 printf 'France and Germany \xff\xfe signed a \xc3 defence agreement in Paris.\n' > badutf8.txt
 { printf '\xff\xfe'; printf '%s\n' "$en" | iconv -f UTF-8 -t UTF-16LE; } > utf16le.txt
+{ printf '\xef\xbb\xbf'; printf '%s\n' "$en"; } > bom.txt
 { printf '\xfe\xff'; printf '%s\n' "$de" | iconv -f UTF-8 -t UTF-16BE; } > utf16be.txt
 printf 'date 2024-03-12 France and Germany signed a defence agreement.\r\n\r\nRussia criticised the deal.\r\n' > crlf.txt
 # A scraped page on one line: no sentence ends, an actor pair and a cue every 24 words.
@@ -186,6 +187,17 @@ db = sqlite3.connect(sys.argv[1])
 db.execute(\"UPDATE articles SET text = CAST(X'4672616e6365ff' AS TEXT)\")
 db.execute(\"UPDATE relation_mentions SET evidence = CAST(X'4672616e6365ff' AS TEXT)\")
 db.commit()" badtext.sqlite
+cp store.sqlite noactor.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('PRAGMA foreign_keys=OFF')
+db.execute(\"DELETE FROM actors WHERE code = 'FRA'\")
+db.commit()" noactor.sqlite
+cp store.sqlite nomention.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('UPDATE articles SET mention_count = mention_count + 1')
+db.commit()" nomention.sqlite
 ln -s /proc/self/fd/1 stdout-link
 
 # Places nobody may write: as root permissions do not stop us, so use sysfs.

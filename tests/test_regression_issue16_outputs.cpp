@@ -135,6 +135,12 @@ TEST_CASE("issue 16: outputs get the umask's permissions and keep an existing fi
   fs::permissions(s.dir / "private.dot", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
   CHECK(shell(s.dir, "umask 022 && $AG extract en.txt -o private.dot") == 0);
   CHECK(mode_of(s.dir / "private.dot") == 0640);  // not widened to 0644
+  // A link to a regular file: the target gets the output, the link stays a link.
+  test::spit(s.dir / "real.dot", "old");
+  fs::create_symlink("real.dot", s.dir / "alias.dot");
+  CHECK(shell(s.dir, "$AG extract en.txt -o alias.dot") == 0);
+  CHECK(fs::is_symlink(s.dir / "alias.dot"));
+  CHECK(test::slurp(s.dir / "real.dot").rfind("digraph", 0) == 0);
   CHECK(shell(s.dir, "umask 027 && mkdir out && $AG extract en.txt -o out/ -f json") == 0);  // one file per article
   CHECK(mode_of(s.dir / "out" / "en.json") == 0640);
 }
