@@ -68,12 +68,12 @@ std::string infer_format(const ExtractOptions& o) {
 // The file for one article in the output directory: its id's safe file name, or,
 // when that name was taken by an earlier article or is an input of the run (a
 // corpus whose stem is a record's id), the name with a short hash of the article's
-// path or raw id. The name never grows with the number of clashes (300 folders
+// path (as given, normalised: "./in/a.txt" is "in/a.txt") or raw id. The name never grows with the number of clashes (300 folders
 // of article.txt give article.json and article-XXXXXXXX.json).
 std::string article_output_path(const std::string& dir, const CorpusItem& item, const std::string& extension,
                                 std::set<std::string>& taken) {
   const std::string base = safe_file_name(item.id);
-  const std::string key = item.path.empty() ? item.id : item.path;
+  const std::string key = item.path.empty() ? item.id : fs::path(item.path).lexically_normal().string();
   for (std::size_t n = 0;; ++n) {
     std::string name = n == 0 ? base : disambiguated_file_name(base, key, n);
     std::string path = (fs::path(dir) / (name + extension)).string();
