@@ -8,8 +8,13 @@
 // exceptions, a broken property reported as FuzzFailure) is a bug: libFuzzer
 // sees the uncaught exception as a crash, the regression test as a failure.
 #pragma once
+#include <unistd.h>
+
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <stdexcept>
@@ -23,6 +28,8 @@
 #include "actorgraph/export/formats.hpp"
 #include "actorgraph/export/json.hpp"
 #include "actorgraph/export/readers.hpp"
+#include "actorgraph/export/render.hpp"
+#include "actorgraph/store/store.hpp"
 #include "actorgraph/pipeline.hpp"
 #include "actorgraph/text/document.hpp"
 
@@ -250,6 +257,55 @@ inline void run_dict(const std::uint8_t* data, std::size_t size) {
     } catch (const Error&) {
     }
   }
+}
+
+// User DOT through the reader (with its bounds on what reaches Graphviz's parser)
+// and, when it reads, drawn as SVG by Graphviz (with the picture bounds): Graphviz
+// lays out only the DOT we write. Whatever the bytes: no crash, the SVG is an SVG.
+inline void run_render(const std::uint8_t* data, std::size_t size) {
+  std::string text(reinterpret_cast<const char*>(data), size);
+  ActorGraph g;
+  try {
+    g = read_dot_graph(text, "fuzz.dot");
+  } catch (const Error&) {
+    return;
+  }
+  std::string svg;
+  try {
+    svg = export_graph(g, "svg");
+  } catch (const InputError& e) {
+    // Only a bound may stop the drawing (our DOT escapes labels, so a label just
+    // under the bound in user DOT can be over it in ours).
+    const std::string why = e.what();
+    require(why.find("Graphviz's parser") != std::string::npos || why.find("too big to draw") != std::string::npos,
+            "a graph read from DOT failed to draw: " + why);
+    return;
+  }
+  require(svg.find("<svg") != std::string::npos, "SVG output without <svg");
+  require(valid_utf8(svg), "SVG output is not UTF-8");
+}
+
+// An SQLite file as a store: opened, checked (db stats: integrity, UTF-8, counts),
+// queried for every relation (db graph), and the graph through every writer. A
+// damaged or foreign file is an Error, never a crash; what a query returns is
+// valid UTF-8 with valid actor codes.
+inline void run_store(const std::uint8_t* data, std::size_t size) {
+  static const std::string path =
+      (std::filesystem::temp_directory_path() / ("actorgraph-fuzz-store-" + std::to_string(::getpid()) + ".sqlite"))
+          .string();
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
+  {
+    std::ofstream out(path, std::ios::binary);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  try {
+    Store store(path, false);
+    store.stats(5);
+    ActorGraph g = store.query_graph(GraphQuery{});
+    check_writers(g);
+  } catch (const Error&) {
+  }
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
 }
 
 }  // namespace actorgraph::fuzz

@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets (clang, ASan + UBSan, build-fuzz/) and runs each for
 # SECONDS (default 60), one after the other at low priority:
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: article dot_reader json_graph jsonl dict
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     targets: article dot_reader json_graph jsonl dict render store
 #
 # Each target starts from its seeds in fuzz/corpus/TARGET/ (small inputs written for
 # this project) plus the corpus it grew in earlier runs (build-fuzz/fuzz-corpus/TARGET/,
@@ -17,7 +17,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(article dot_reader json_graph jsonl dict)
+[ ${#targets[@]} -gt 0 ] || targets=(article dot_reader json_graph jsonl dict render store)
 build=${ACTORGRAPH_FUZZ_BUILD:-$root/build-fuzz}
 
 command -v clang++ > /dev/null || { echo "fuzz.sh: needs clang (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
@@ -27,8 +27,8 @@ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILE
   { cat "$build/fuzz-configure.log" >&2; exit 2; }
 nice -n 10 cmake --build "$build" -j2 --target $(printf 'fuzz_%s ' "${targets[@]}") > /dev/null
 
-declare -A dict=([article]=article [dot_reader]=dot [json_graph]=json [jsonl]=json [dict]=dict)
-declare -A max_len=([article]=16384 [dot_reader]=8192 [json_graph]=8192 [jsonl]=8192 [dict]=4096)
+declare -A dict=([article]=article [dot_reader]=dot [json_graph]=json [jsonl]=json [dict]=dict [render]=dot [store]=store)
+declare -A max_len=([article]=16384 [dot_reader]=8192 [json_graph]=8192 [jsonl]=8192 [dict]=4096 [render]=8192 [store]=65536)
 export ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=1
 export LSAN_OPTIONS=suppressions=$root/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1

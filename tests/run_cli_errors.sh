@@ -50,6 +50,7 @@ printf 'France and\0 Germany signed a deal.\n' > nul.txt
 printf '\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0\x1f\xf3\xffa' > image.png
 printf 'France and Germany \xff\xfe signed a \xc3 defence agreement in Paris.\n' > badutf8.txt
 { printf '\xff\xfe'; printf '%s\n' "$en" | iconv -f UTF-8 -t UTF-16LE; } > utf16le.txt
+{ printf '\xef\xbb\xbf'; printf '%s\n' "$en"; } > bom.txt
 { printf '\xfe\xff'; printf '%s\n' "$de" | iconv -f UTF-8 -t UTF-16BE; } > utf16be.txt
 printf 'date 2024-03-12 France and Germany signed a defence agreement.\r\n\r\nRussia criticised the deal.\r\n' > crlf.txt
 # A scraped page on one line: no sentence ends, an actor pair and a cue every 24 words.
@@ -150,6 +151,54 @@ awk 'BEGIN {
   for (i = 0; i < n; i++) printf "N%05d -> N%05d [type=\"partnership\"];\n", i, (i * 13 + 5) % n
   print "}"
 }' > big10k.dot
+
+# Issue 16: bounds on what reaches Graphviz, strict JSON graphs, stores, stdout.
+awk 'BEGIN { printf "digraph G { FRA [label=\""; for (i = 0; i < 100000; i++) printf "a"; print "\"]; FRA -> DEU [type=aid]; }" }' > longlabel.dot
+awk 'BEGIN { printf "{\"id\": \"l\", \"actors\": [{\"code\": \"FRA\", \"name\": \""; for (i = 0; i < 100000; i++) printf "a"; print "\"}], \"edges\": []}" }' > longname.json
+awk 'BEGIN { print "digraph G {"; for (i = 0; i < 700000; i++) printf "N%06d [code=\"N%06d\", label=\"Node number %d\"];\n", i, i, i; print "}" }' > huge.dot
+awk 'BEGIN {
+  n = 10001
+  printf "{\"id\": \"big\", \"actors\": ["
+  for (i = 0; i < n; i++) printf "%s{\"code\": \"N%05d\", \"name\": \"Node %d\"}", (i ? ", " : ""), i, i
+  printf "], \"edges\": []}\n"
+}' > big10k1.json
+printf '{"id": "m", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "modality": "Negated"}]}\n' > negated.json
+printf '{"id": "c", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "count": -2}]}\n' > badcount.json
+printf '{"id": "c", "actors": ["FRA", "DEU"], "edges": [{"source": "FRA", "target": "DEU", "type": "aid", "weight": 1.5}]}\n' > badweight.json
+printf 'digraph G { FRA -> DEU [type=aid, modality=Negated]; }\n' > negated.dot
+printf 'Hackers hid a <script> tag in the page. Russia criticised France on Monday.\n' > unclosed_script.txt
+mkdir -p gold && cp en.txt gold/en.txt &&
+  printf '{"id": "en", "lang": "en", "actors": ["FRA", "DEU", "RUS"], "edges": [{"source": "FRA", "target": "DEU", "type": "partnership", "modality": "asserted"}]}\n' > gold/en.gold.json
+"$bin" db add en.txt --db store.sqlite -q --no-progress
+cp store.sqlite swapped.sqlite && python3 - swapped.sqlite <<'PY'
+import sqlite3, sys
+# Swap the b-trees of two indexes of the same shape: queries still run (and may
+# answer wrongly), only SQLite's integrity_check sees it.
+db = sqlite3.connect(sys.argv[1])
+pages = dict(db.execute("SELECT name, rootpage FROM sqlite_master WHERE name IN ('mentions_source', 'mentions_target')"))
+db.execute("PRAGMA writable_schema=ON")
+db.execute("UPDATE sqlite_master SET rootpage=? WHERE name='mentions_source'", (pages['mentions_target'],))
+db.execute("UPDATE sqlite_master SET rootpage=? WHERE name='mentions_target'", (pages['mentions_source'],))
+db.commit()
+PY
+cp store.sqlite badtext.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute(\"UPDATE articles SET text = CAST(X'4672616e6365ff' AS TEXT)\")
+db.execute(\"UPDATE relation_mentions SET evidence = CAST(X'4672616e6365ff' AS TEXT)\")
+db.commit()" badtext.sqlite
+cp store.sqlite noactor.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('PRAGMA foreign_keys=OFF')
+db.execute(\"DELETE FROM actors WHERE code = 'FRA'\")
+db.commit()" noactor.sqlite
+cp store.sqlite nomention.sqlite && python3 -c "
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute('UPDATE articles SET mention_count = mention_count + 1')
+db.commit()" nomention.sqlite
+ln -s /proc/self/fd/1 stdout-link
 
 # Places nobody may write: as root permissions do not stop us, so use sysfs.
 if [ "$(id -u)" = 0 ]; then

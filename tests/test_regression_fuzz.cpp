@@ -75,3 +75,11 @@ TEST_CASE("regression: fuzz inputs for the JSONL corpus reader (number overflow)
 TEST_CASE("regression: fuzz inputs for the dictionary loader (invalid UTF-8 labels)", "[actors]") {
   replay("dict", actorgraph::fuzz::run_dict);
 }
+
+TEST_CASE("regression: fuzz inputs for drawing user DOT (bounds before Graphviz's parser and layout)", "[export]") {
+  replay("render", actorgraph::fuzz::run_render);
+}
+
+TEST_CASE("regression: fuzz inputs for the SQLite store reader (stats, query, writers)", "[store]") {
+  replay("store", actorgraph::fuzz::run_store);
+}

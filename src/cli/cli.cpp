@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <new>
 
@@ -13,6 +14,20 @@ std::vector<CommandSpec>& command_registry() {
   static std::vector<CommandSpec> registry;
   return registry;
 }
+
+namespace {
+
+// rc, unless what the command wrote to standard output did not all arrive (a full
+// disk, >/dev/full, a closed descriptor): then an error line and kExitInput, so no
+// command (explain, eval, db stats, ...) reports success for output that was lost.
+int stdout_checked(int rc) {
+  std::cout.flush();
+  if (std::cout && std::fflush(stdout) == 0 && !std::ferror(stdout)) return rc;
+  std::cerr << "actorgraph: cannot write to standard output\n";
+  return kExitInput;
+}
+
+}  // namespace
 
 int run(int argc, char** argv) {
   CLI::App app{
@@ -44,7 +59,7 @@ int run(int argc, char** argv) {
   }
   try {
     for (auto& [sub, action] : commands) {
-      if (sub->parsed()) return action();
+      if (sub->parsed()) return stdout_checked(action());
     }
     std::cerr << "actorgraph: no command given (see --help)\n";
     return kExitUsage;

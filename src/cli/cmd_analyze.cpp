@@ -33,7 +33,7 @@ int run_analyze(const AnalyzeOptions& o) {
     format = (!o.output.empty() && dot != std::string::npos && o.output.substr(dot + 1) == "json") ? "json" : "text";
   }
   if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
-  check_output_not_input(o.output, o.inputs);
+  check_output_not_input(o.output, with_dicts(o.inputs, o.common));
   if (o.exact_limit > 30) throw UsageError("--exact-limit above 30 would take too long (2^(n-1) splits)");
   DateWindow window{date_option(o.since, "--since"), date_option(o.until, "--until")};
   if (!window.valid()) throw UsageError("--until " + o.until + " is before --since " + o.since);

@@ -118,7 +118,7 @@ int run_compare(const CompareOptions& o) {
   if (format != "text" && format != "csv" && format != "json") {
     throw UsageError("--format must be text, csv or json, not '" + format + "'");
   }
-  check_output_not_input(o.output, o.inputs);
+  check_output_not_input(o.output, with_dicts(o.inputs, o.common));
   if (o.by_date.empty()) {
     if (!o.graphs_dir.empty()) throw UsageError("--graphs needs --by-date");
     return run_similarity(o, format);

@@ -40,9 +40,14 @@ struct DbOptions {
 };
 
 std::string db_path(const DbOptions& o) {
-  if (!o.db.empty()) return o.db;
-  if (const char* env = std::getenv("ACTORGRAPH_DB"); env && *env) return env;
-  return kDefaultStorePath;
+  std::string path = o.db;
+  if (path.empty()) {
+    const char* env = std::getenv("ACTORGRAPH_DB");
+    path = env && *env ? env : kDefaultStorePath;
+  }
+  // The store and SQLite's files beside it are inputs: no output goes onto them.
+  register_inputs({path, path + "-wal", path + "-shm", path + "-journal"});
+  return path;
 }
 
 struct Extracted {
@@ -57,6 +62,7 @@ int run_add(const DbOptions& o) {
   if (o.inputs.empty() && o.jsonl.empty()) throw UsageError("db add: give article files, directories, - or --jsonl FILE|-");
   ArticleOptions base = o.common.article_options();
   std::vector<std::string> paths = o.inputs.empty() ? std::vector<std::string>{} : expand_inputs(o.inputs);
+  register_inputs(with_dicts(o.jsonl, o.common));
   Store store(db_path(o), true);
   auto pipeline = make_pipeline(o.common);
   CorpusSource source(paths, o.jsonl);
@@ -155,7 +161,10 @@ int run_graph(const DbOptions& o) {
   ExportOptions eo;
   if (!o.layout.empty()) eo.layout = o.layout;
   export_graph(ActorGraph{}, format, eo);  // rejects an unknown format before the query
-  Store store(db_path(o), false);
+  const std::string path = db_path(o);
+  check_output_not_input(o.output, {path});
+  Store store(path, false);
+  check_output_not_input(o.output, {path + "-wal", path + "-shm"});  // exist now that it is open
   ActorGraph g = store.query_graph(q);
   std::string id;  // a title that says what was asked
   for (const auto& a : o.actors) id += (id.empty() ? "" : ", ") + a;
@@ -197,7 +206,10 @@ int run_stats(const DbOptions& o) {
                              {"by_modality", list(s.by_modality)},
                              {"top_actors", list(s.top_actors)},
                              {"top_edges", list(s.top_edges)},
-                             {"inconsistent_articles", s.inconsistent}};
+                             {"inconsistent_articles", s.inconsistent},
+                             {"integrity", s.integrity},
+                             {"invalid_utf8_rows", s.invalid_utf8},
+                             {"consistent", s.ok()}};
     std::cout << j.dump(2) << "\n";
   } else {
     std::ostringstream out;
@@ -219,11 +231,16 @@ int run_stats(const DbOptions& o) {
     table("actors in most articles", s.top_actors);
     out << "edges in most articles:\n";
     for (const auto& [k, n] : s.top_edges) out << "  " << k << "  (" << n << (n == 1 ? " article)\n" : " articles)\n");
-    out << "consistency: " << (s.inconsistent == 0 ? "ok" : std::to_string(s.inconsistent) + " articles with missing mentions")
-        << "\n";
+    std::string problems;
+    auto add = [&](const std::string& p) { problems += (problems.empty() ? "" : "; ") + p; };
+    if (s.inconsistent > 0) add(std::to_string(s.inconsistent) + " articles with missing mentions");
+    if (s.invalid_utf8 > 0) add(std::to_string(s.invalid_utf8) + " rows with invalid UTF-8");
+    for (const auto& p : s.integrity) add(p);
+    out << "consistency: " << (problems.empty() ? "ok" : problems) << "\n";
     std::cout << out.str();
   }
-  return s.inconsistent == 0 ? kExitOk : kExitInput;
+  if (!s.ok()) warn(store.path() + ": the store is damaged or inconsistent (see 'consistency')");
+  return s.ok() ? kExitOk : kExitInput;
 }
 
 void add_db_option(CLI::App& cmd, DbOptions& o) {

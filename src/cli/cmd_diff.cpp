@@ -55,7 +55,7 @@ int run_diff(const DiffCliOptions& o) {
   }
   std::string layout = o.layout.empty() ? std::string(kDefaultLayout) : o.layout;
   check_layout(layout);
-  check_output_not_input(o.output, {o.a, o.b});
+  check_output_not_input(o.output, with_dicts({o.a, o.b}, o.common));
   std::size_t failed = 0;
   ActorGraph a = load_side(o.a, o.common, &failed);
   ActorGraph b = load_side(o.b, o.common, &failed);
@@ -72,6 +72,7 @@ int run_diff(const DiffCliOptions& o) {
   } else {
     std::size_t nodes = d.actors_added.size() + d.actors_removed.size() + d.actors_shared.size();
     std::size_t edges = d.only_a.size() + d.only_b.size() + d.both.size();
+    if (format == "svg") check_picture_size(nodes, edges);
     layout = resolve_layout(layout, nodes, edges);
     std::ostringstream ss;
     write_diff_dot(ss, d, a, b, layout);

@@ -65,6 +65,25 @@ std::string infer_format(const ExtractOptions& o) {
   return o.jsonl.empty() ? "dot" : "json";
 }
 
+// The file for one article in the output directory: its id's safe file name, or,
+// when that name was taken by an earlier article or is an input of the run (a
+// corpus whose stem is a record's id), the name with a short hash of the article's
+// path (as given, normalised: "./in/a.txt" is "in/a.txt") or raw id. The name never grows with the number of clashes (300 folders
+// of article.txt give article.json and article-XXXXXXXX.json).
+std::string article_output_path(const std::string& dir, const CorpusItem& item, const std::string& extension,
+                                std::set<std::string>& taken) {
+  const std::string base = safe_file_name(item.id);
+  const std::string key = item.path.empty() ? item.id : fs::path(item.path).lexically_normal().string();
+  for (std::size_t n = 0;; ++n) {
+    std::string name = n == 0 ? base : disambiguated_file_name(base, key, n);
+    std::string path = (fs::path(dir) / (name + extension)).string();
+    if (taken.count(name) == 0 && registered_input(path).empty()) {
+      taken.insert(name);
+      return path;
+    }
+  }
+}
+
 struct Outcome {
   bool ok = false;
   std::string bytes;                // the exported graph (thread-safe formats)
@@ -96,8 +115,15 @@ int run_extract(const ExtractOptions& o) {
       throw UsageError("several articles need -o DIRECTORY (or --format json|events for one JSONL stream)");
     }
   }
-  check_output_not_input(o.output, paths);
-  check_output_not_input(o.output, o.jsonl);
+  // One file per article may go into an input directory (its names are checked
+  // one by one below); a single output must not be any input.
+  std::vector<std::string> inputs = with_dicts(paths, o.common);
+  inputs.insert(inputs.end(), o.jsonl.begin(), o.jsonl.end());
+  if (to_dir) {
+    register_inputs(inputs);
+  } else {
+    check_output_not_input(o.output, inputs);
+  }
   if (to_dir) {
     std::error_code ec;
     fs::create_directories(o.output, ec);
@@ -188,9 +214,7 @@ int run_extract(const ExtractOptions& o) {
       ++failed;
       meter.message("actorgraph: " + j.ref + ": " + r.error);
     } else if (to_dir) {
-      std::string name = safe_file_name(j.id);
-      while (!names.insert(name).second) name += "_";
-      write_file_atomically((fs::path(o.output) / (name + format_extension(format))).string(), r.bytes);
+      write_file_atomically(article_output_path(o.output, j, format_extension(format), names), r.bytes);
     } else {
       stream->write(r.bytes);
     }

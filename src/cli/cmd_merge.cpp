@@ -51,7 +51,7 @@ int run_merge(const MergeOptions& o) {
   eo.dot.include_negated = o.include_negated;
   eo.dot.code_labels = o.code_labels;
   export_graph(ActorGraph{}, format, eo);  // rejects an unknown format or layout before any work
-  check_output_not_input(o.output, o.inputs);
+  check_output_not_input(o.output, with_dicts(o.inputs, o.common));
 
   GraphAccumulator acc;
   std::size_t outside = 0, undated = 0;

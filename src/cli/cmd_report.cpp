@@ -32,7 +32,7 @@ int run_report(const ReportCliOptions& o) {
   if (o.output.empty()) throw UsageError("report needs -o FILE.html");
 
   std::vector<std::string> paths = expand_inputs(o.inputs);
-  check_output_not_input(o.output, paths);
+  check_output_not_input(o.output, with_dicts(paths, o.common));
   auto pipeline = make_pipeline(o.common);
   std::vector<ReportArticle> articles;
   std::size_t failed = 0;

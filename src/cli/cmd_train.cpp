@@ -32,6 +32,9 @@ int run_train(const TrainCliOptions& o) {
     }
   }
   if (o.output.empty()) throw UsageError("train: give the model file with -o, e.g. -o data/model/edges.tsv");
+  std::vector<std::string> read = with_dicts(o.paths, o.common);
+  read.insert(read.end(), o.jsonl.begin(), o.jsonl.end());
+  check_output_not_input(o.output, read);
   CommonOptions rules_only = o.common;
   rules_only.no_model = true;
   PipelinePtr pipeline = make_pipeline(rules_only);

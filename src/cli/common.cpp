@@ -44,7 +44,10 @@ void add_common_options(CLI::App& cmd, CommonOptions& opts) {
 
 PipelinePtr make_pipeline(const CommonOptions& opts) {
   DataBundle data = DataBundle::defaults();
-  for (const auto& d : opts.dicts) data.add_file(d);
+  for (const auto& d : opts.dicts) {
+    register_input(d);
+    data.add_file(d);
+  }
   if (opts.no_model) data = data.without("model");
   static auto* kept = new std::vector<std::unique_ptr<Pipeline>>;  // never destroyed
   kept->push_back(std::make_unique<Pipeline>(data));
@@ -52,6 +55,7 @@ PipelinePtr make_pipeline(const CommonOptions& opts) {
 }
 
 std::string read_file(const std::string& path) {
+  register_input(path);
   if (path == "-") {
     std::ostringstream ss;
     ss << std::cin.rdbuf();
@@ -81,6 +85,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
     }
     std::error_code ec;
     if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
+    register_input(p);
     if (fs::is_directory(p, ec)) {
       std::vector<std::string> found;
       for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
@@ -89,6 +94,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
       }
       if (found.empty()) throw InputError("no *.txt articles in directory " + p);
       std::sort(found.begin(), found.end());
+      for (const auto& f : found) register_input(f);
       out.insert(out.end(), found.begin(), found.end());
     } else {
       out.push_back(p);
@@ -155,6 +161,7 @@ std::vector<std::string> expand_graph_paths(const std::vector<std::string>& path
     }
     std::error_code ec;
     if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
+    register_input(p);
     if (!fs::is_directory(p, ec)) {
       out.push_back(p);
       continue;
@@ -176,6 +183,7 @@ std::vector<std::string> expand_graph_paths(const std::vector<std::string>& path
     std::vector<std::string>& found = graphs.empty() ? articles : graphs;
     if (found.empty()) throw InputError("no graphs (*.dot, *.json, *.jsonl) or articles (*.txt) in directory " + p);
     std::sort(found.begin(), found.end());
+    for (const auto& f : found) register_input(f);
     out.insert(out.end(), found.begin(), found.end());
   }
   return out;
@@ -344,13 +352,20 @@ void write_output_safely(const std::string& path, const std::function<void(std::
 
 namespace actorgraph::cli {
 
+void register_inputs(const std::vector<std::string>& inputs) {
+  for (const auto& p : inputs) register_input(p);
+}
+
+std::vector<std::string> with_dicts(std::vector<std::string> inputs, const CommonOptions& common) {
+  inputs.insert(inputs.end(), common.dicts.begin(), common.dicts.end());
+  return inputs;
+}
+
 void check_output_not_input(const std::string& output, const std::vector<std::string>& inputs) {
+  register_inputs(inputs);
   if (output.empty() || output == "-") return;
-  for (const auto& p : inputs) {
-    if (p == "-") continue;
-    std::error_code ec;
-    if (p == output || fs::equivalent(p, output, ec)) throw UsageError("output path equals input path: " + p);
-  }
+  std::string input = registered_input(output);
+  if (!input.empty()) throw UsageError("output path equals input path: " + input);
 }
 
 }  // namespace actorgraph::cli

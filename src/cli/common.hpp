@@ -108,9 +108,15 @@ void write_output_safely(const std::string& path, const std::function<void(std::
 
 namespace actorgraph::cli {
 
-// Throws UsageError "output path equals input path: P" when output (a file, not "-"
-// or empty) names one of the input files, also under another spelling ("./a.txt")
-// or through a link: the command would replace its own input.
+// Registers every path in inputs as an input of the run (corpus/output.hpp: no
+// output is ever written onto one), then throws UsageError "output path equals
+// input path: P" when output (a file, not "-" or empty) names any input registered
+// so far, also under another spelling ("./a.txt"), through a link or a hard link:
+// the command would replace its own input. Commands call it before any work with
+// all their inputs (articles, corpora, --dict files, stores).
 void check_output_not_input(const std::string& output, const std::vector<std::string>& inputs);
+void register_inputs(const std::vector<std::string>& inputs);
+// inputs followed by the --dict files of common.
+std::vector<std::string> with_dicts(std::vector<std::string> inputs, const CommonOptions& common);
 
 }  // namespace actorgraph::cli

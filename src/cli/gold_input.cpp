@@ -9,6 +9,7 @@
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/corpus/jsonl.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "common.hpp"
 
 namespace actorgraph::cli {
@@ -89,6 +90,7 @@ std::vector<GoldInput> load_gold_inputs(const std::vector<std::string>& paths, c
   if (by_id.empty() || !with_text) return out;
   std::size_t found = 0;
   for (const auto& f : jsonl) {
+    register_input(f);
     std::ifstream in(f, std::ios::binary);
     if (!in) throw InputError("cannot read " + f);
     JsonlReader reader(in, f);

@@ -12,7 +12,9 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/core/error.hpp"
@@ -107,22 +109,156 @@ void unregister_temporary(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The umask, read once before main() (reading it means setting it, which is not
+// thread-safe; no thread exists yet then).
+mode_t read_umask() {
+  mode_t m = ::umask(022);
+  ::umask(m);
+  return m;
+}
+const mode_t kUmask = read_umask();
+
+using FileKey = std::pair<dev_t, ino_t>;
+
+struct InputRegistry {
+  std::mutex mutex;
+  std::map<FileKey, std::string> files;
+};
+InputRegistry& registry() {
+  static InputRegistry* r = new InputRegistry;  // never destroyed: used until exit
+  return *r;
+}
+
+// The registered input that is the file st describes, "" when none is. An entry
+// whose path no longer names that inode (the input was deleted and the inode
+// number reused by a new file) is stale and forgotten.
+std::string registered_at(const struct stat& st) {
+  InputRegistry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  auto it = r.files.find(FileKey{st.st_dev, st.st_ino});
+  if (it == r.files.end()) return "";
+  struct stat now {};
+  bool same = (it->second == "-" ? ::fstat(0, &now) : ::stat(it->second.c_str(), &now)) == 0 &&
+              now.st_dev == st.st_dev && now.st_ino == st.st_ino;
+  if (!same) {
+    r.files.erase(it);
+    return "";
+  }
+  return it->second == "-" ? "standard input" : it->second;
+}
+
+bool same_file(const struct stat& a, int fd) {
+  struct stat b {};
+  return ::fstat(fd, &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// True when following path's links passes through /proc (/dev/stdout ->
+// /proc/self/fd/1, /dev/fd/3): what the link names then is an open file of some
+// process, not a place to rename a file to.
+bool reached_through_proc(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  if (ec) return false;
+  for (int hop = 0; hop < 40; ++hop) {
+    fs::path dir = fs::canonical(p.parent_path(), ec);
+    if (ec) return false;
+    p = dir / p.filename();
+    if (p.string().rfind("/proc/", 0) == 0) return true;
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return false;
+    fs::path next = fs::read_symlink(p, ec);
+    if (ec) return false;
+    p = next.is_absolute() ? next : dir / next;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string disambiguated_file_name(const std::string& name, std::string_view key, std::size_t n) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (char ch : key) {
+    h ^= static_cast<unsigned char>(ch);
+    h *= 1099511628211ull;
+  }
+  char hex[10];
+  std::snprintf(hex, sizeof hex, "-%08x", static_cast<unsigned>(h ^ (h >> 32)));
+  std::string out = name + hex;
+  if (n >= 2) out += "-" + std::to_string(n);
+  return out;
+}
+
+void register_input(const std::string& path) {
+  struct stat st {};
+  if (path == "-") {
+    if (::fstat(0, &st) != 0) return;
+  } else if (path.empty() || ::stat(path.c_str(), &st) != 0) {
+    return;
+  }
+  if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return;
+  InputRegistry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.files.insert_or_assign(FileKey{st.st_dev, st.st_ino}, path);
+}
+
+std::string registered_input(const std::string& path) {
+  struct stat st {};
+  if (path.empty() || path == "-" || ::stat(path.c_str(), &st) != 0) return "";
+  return registered_at(st);
+}
+
+void clear_registered_inputs() {
+  InputRegistry& r = registry();
+  std::lock_guard<std::mutex> lock(r.mutex);
+  r.files.clear();
+}
+
 AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
   if (path_.empty() || path_ == "-") {
     fd_ = 1;
     return;
   }
-  // A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming
-  // a temporary file over it would replace the device with a regular file.
   struct stat st {};
-  if (::stat(path_.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+  const bool exists = ::stat(path_.c_str(), &st) == 0;
+  if (exists) {
+    if (std::string input = registered_at(st); !input.empty()) {
+      throw UsageError("output path equals input path: " + input);
+    }
+    // /dev/stdout, /dev/fd/1, /proc/self/fd/1, or the file stdout was redirected to.
+    if (same_file(st, 1)) {
+      fd_ = 1;
+      return;
+    }
+    if (same_file(st, 2)) {
+      std::cerr.flush();
+      fd_ = 2;
+      direct_ = true;
+      own_fd_ = false;
+      return;
+    }
     if (S_ISDIR(st.st_mode)) throw Error("cannot write " + path_ + ": is a directory");
-    fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC);
-    if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
-    direct_ = true;
-    return;
+    // A device, pipe or terminal, or a file some process has open (a /proc link):
+    // written in place. Renaming a temporary file over it would replace the device
+    // or the link with a regular file.
+    const bool regular = S_ISREG(st.st_mode);
+    if (!regular || reached_through_proc(path_)) {
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_CLOEXEC | (regular ? O_TRUNC : 0));
+      if (fd_ < 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+      direct_ = true;
+      return;
+    }
   }
-  fs::path target(path_);
+  // A link to a regular file: the target is replaced, the link stays a link.
+  target_ = path_;
+  struct stat lst {};
+  if (exists && ::lstat(path_.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
+    std::error_code ec;
+    fs::path resolved = fs::canonical(path_, ec);
+    if (!ec) target_ = resolved.string();
+  }
+  fs::path target(target_);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
   std::vector<char> buf(tmpl.begin(), tmpl.end());
@@ -167,7 +303,7 @@ void AtomicOutput::commit() {
   if (fd_ == 1) {
     std::cout.flush();
     done_ = true;
-    if (!std::cout) throw Error("cannot write to standard output");
+    if (!std::cout || std::fflush(stdout) != 0) throw Error("cannot write to standard output");
     return;
   }
   if (fd_ < 0) throw Error("cannot write " + path_ + ": output already closed");
@@ -175,25 +311,42 @@ void AtomicOutput::commit() {
     int fd = fd_;
     fd_ = -1;
     done_ = true;
-    if (::close(fd) != 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+    if (own_fd_ && ::close(fd) != 0) throw Error("cannot write " + path_ + ": " + std::strerror(errno));
     return;
   }
-  if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) {
-    throw Error("cannot write " + path_ + ": " + std::strerror(errno));
+  auto fail = [&](const std::string& why) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    std::remove(tmp_.c_str());
+    unregister_temporary(tmp_);
+    done_ = true;
+    throw Error("cannot write " + path_ + ": " + why);
+  };
+  if (::fsync(fd_) != 0 && errno != EINVAL && errno != EROFS) fail(std::strerror(errno));
+  // The existing file's mode (and, when we may, its owner); a new file gets what
+  // open(2) would give it: 0666 minus the umask.
+  struct stat old {};
+  if (::stat(target_.c_str(), &old) == 0 && S_ISREG(old.st_mode)) {
+    if (std::string input = registered_at(old); !input.empty()) {
+      discard();
+      throw UsageError("output path equals input path: " + input);
+    }
+    if (old.st_uid != ::geteuid() || old.st_gid != ::getegid()) {
+      if (::fchown(fd_, old.st_uid, old.st_gid) != 0) {
+        // Not ours to give away (not root): the file becomes ours, with its mode.
+      }
+    }
+    ::fchmod(fd_, old.st_mode & 07777);
+  } else {
+    ::fchmod(fd_, 0666 & ~kUmask);
   }
   int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) {
-    std::remove(tmp_.c_str());
-    unregister_temporary(tmp_);
-    throw Error("cannot write " + path_ + ": " + std::strerror(errno));
-  }
-  ::chmod(tmp_.c_str(), 0644);
+  if (::close(fd) != 0) fail(std::strerror(errno));
   std::error_code ec;
-  fs::rename(tmp_, path_, ec);
-  if (ec) std::remove(tmp_.c_str());
+  fs::rename(tmp_, target_, ec);
+  if (ec) fail(ec.message());
   unregister_temporary(tmp_);
-  if (ec) throw Error("cannot write " + path_ + ": " + ec.message());
   done_ = true;
 }
 
@@ -201,7 +354,7 @@ void AtomicOutput::discard() {
   done_ = true;
   if (fd_ == 1) return;
   if (direct_) {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0 && own_fd_) ::close(fd_);
     fd_ = -1;
     return;
   }
@@ -210,6 +363,7 @@ void AtomicOutput::discard() {
   if (!tmp_.empty()) {
     std::remove(tmp_.c_str());
     unregister_temporary(tmp_);
+    tmp_.clear();
   }
 }
 

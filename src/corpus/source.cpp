@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/output.hpp"
 #include "core/utf8.hpp"
 
 namespace actorgraph {
@@ -17,7 +18,10 @@ std::string article_id_of_path(const std::string& path) {
 }
 
 CorpusSource::CorpusSource(std::vector<std::string> files, std::vector<std::string> jsonl, bool parse_later)
-    : files_(std::move(files)), jsonl_(std::move(jsonl)), parse_later_(parse_later) {}
+    : files_(std::move(files)), jsonl_(std::move(jsonl)), parse_later_(parse_later) {
+  for (const auto& p : files_) register_input(p);
+  for (const auto& p : jsonl_) register_input(p);
+}
 
 void CorpusSource::parse(CorpusItem& item) {
   if (item.line == 0 || item.json.empty()) return;

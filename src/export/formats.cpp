@@ -34,6 +34,7 @@ std::string export_graph(const ActorGraph& g, std::string_view format, const Exp
   if (format == "dot") {
     write_dot(out, g, dot);
   } else if (is_picture_format(format)) {
+    check_picture_size(num_vertices(g.store()), num_edges(g.store()));  // before any DOT is built
     write_dot(out, g, dot);
     return render_dot(out.str(), format, dot_view(g, dot).layout);
   } else if (format == "json") {

@@ -74,9 +74,26 @@ std::string str_or(const nlohmann::json& j, const char* key, const std::string& 
   return (it != j.end() && it->is_string()) ? it->get<std::string>() : dflt;
 }
 
-std::size_t num_or(const nlohmann::json& j, const char* key, std::size_t dflt) {
+// j[key] as a whole number >= 0; dflt when absent or null. Anything else (a
+// negative or fractional number, a string) throws InputError "where: key must be
+// a whole number, not 'VALUE'", as the DOT reader does.
+std::size_t num_or(const nlohmann::json& j, const char* key, std::size_t dflt, const std::string& where) {
   auto it = j.find(key);
-  return (it != j.end() && it->is_number_unsigned()) ? it->get<std::size_t>() : dflt;
+  if (it == j.end() || it->is_null()) return dflt;
+  if (it->is_number_unsigned()) return it->get<std::size_t>();
+  throw InputError(where + ": " + key + " must be a whole number, not '" + it->dump().substr(0, 40) + "'");
+}
+
+// j[key] parsed as a modality; dflt when absent or null; InputError when unknown.
+Modality modality_or(const nlohmann::json& j, const char* key, Modality dflt, const std::string& where) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return dflt;
+  std::optional<Modality> m = it->is_string() ? parse_modality(it->get<std::string>()) : std::nullopt;
+  if (!m) {
+    std::string shown = it->is_string() ? it->get<std::string>() : it->dump();
+    throw InputError(where + ": unknown modality '" + shown.substr(0, 40) + "'");
+  }
+  return *m;
 }
 
 }  // namespace
@@ -88,7 +105,7 @@ ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
   g.lang = parse_lang(str_or(j, "lang", "")).value_or(Lang::unknown);
   if (auto d = parse_date(str_or(j, "date", ""))) g.date = *d;
   g.source = str_or(j, "source", "");
-  g.articles = num_or(j, "articles", 1);
+  g.articles = num_or(j, "articles", 1, name);
   auto actors = j.find("actors");
   if (actors == j.end() || !actors->is_array()) throw InputError(name + ": no \"actors\" array");
   for (const auto& a : *actors) {
@@ -98,8 +115,11 @@ ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
     }
     if (!a.is_object() || !a.contains("code")) throw InputError(name + ": actor without \"code\"");
     ActorCode c = code_of(a["code"], name, "actors");
-    auto kind = parse_actor_kind(str_or(a, "kind", "state")).value_or(ActorKind::state);
-    g.add_actor(c, kind, str_or(a, "name", c.str()), num_or(a, "mentions", 1));
+    const std::string where = name + ": actor " + c.str();
+    std::string kind_text = str_or(a, "kind", "state");
+    auto kind = parse_actor_kind(kind_text);
+    if (!kind) throw InputError(where + ": unknown kind '" + kind_text.substr(0, 40) + "'");
+    g.add_actor(c, *kind, str_or(a, "name", c.str()), num_or(a, "mentions", 1, where));
   }
   auto edges = j.find("edges");
   if (edges == j.end()) return g;
@@ -113,21 +133,22 @@ ActorGraph graph_from_json(const nlohmann::json& j, const std::string& name) {
     ActorCode t = code_of(e["target"], name, "edge target");
     auto type = parse_relation_type(str_or(e, "type", ""));
     if (!type) throw InputError(name + ": unknown relation type '" + str_or(e, "type", "") + "'");
+    const std::string where = name + ": edge " + s.str() + " -> " + t.str();
     RelationEdge d;
     d.type = *type;
-    d.modality = parse_modality(str_or(e, "modality", "asserted")).value_or(Modality::asserted);
-    d.count = num_or(e, "count", 1);
-    d.weight = num_or(e, "weight", 1);
+    d.modality = modality_or(e, "modality", Modality::asserted, where);
+    d.count = num_or(e, "count", 1, where);
+    d.weight = num_or(e, "weight", 1, where);
     if (auto ev = e.find("evidence"); ev != e.end() && ev->is_array()) {
       for (const auto& x : *ev) {
         if (!x.is_object()) continue;
         Evidence v;
         v.article = str_or(x, "article", g.id);
-        v.sentence = num_or(x, "sentence", 0);
-        v.span = Span{num_or(x, "begin", 0), num_or(x, "end", 0)};
+        v.sentence = num_or(x, "sentence", 0, where);
+        v.span = Span{num_or(x, "begin", 0, where), num_or(x, "end", 0, where)};
         v.text = str_or(x, "text", "");
         v.rule = str_or(x, "rule", "");
-        v.modality = parse_modality(str_or(x, "modality", "")).value_or(d.modality);
+        v.modality = modality_or(x, "modality", d.modality, where);
         d.evidence.push_back(std::move(v));
       }
     } else if (e.contains("evidence") && e["evidence"].is_string()) {

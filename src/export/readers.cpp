@@ -12,6 +12,7 @@
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/export/json.hpp"
+#include "actorgraph/export/render.hpp"
 #include "core/utf8.hpp"
 #include "graphviz_errors.hpp"
 
@@ -72,6 +73,7 @@ std::string stem_of(const std::string& path) { return valid_utf8(std::filesystem
 
 // id_default names the graph when the DOT carries no article_id.
 ActorGraph read_dot(const std::string& text, const std::string& name, const std::string& id_default) {
+  check_dot_bounds(text, name);  // Graphviz's parser is quadratic in a token's length
   GraphvizSession session;
   Agraph_t* raw = agmemread(text.c_str());
   if (!raw) throw InputError(name + ": malformed DOT: " + session.first_error_or("syntax error"));

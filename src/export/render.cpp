@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -146,6 +147,51 @@ void pin_pdf_dates(std::string& pdf) {
   }
 }
 
+// Rounds every coordinate of a finished layout to 1/100 point. sfdp's result
+// differs between runs in the last bits of its doubles (its data structures are
+// ordered by address, and addresses change with ASLR); SVG prints two decimals
+// and hid that, but cairo's PDF prints six and showed it, so the same graph gave
+// different PDF bytes. Rounding makes every run draw the same picture (and leaves
+// SVG's two decimals as they were); 1/100 point is far below anything visible.
+double round_coord(double v) { return std::round(v * 100.0) / 100.0; }
+void round_point(pointf& p) {
+  p.x = round_coord(p.x);
+  p.y = round_coord(p.y);
+}
+void round_label(textlabel_t* l) {
+  if (l) round_point(l->pos);
+}
+void round_graph_labels(Agraph_t* g) {
+  round_point(GD_bb(g).LL);
+  round_point(GD_bb(g).UR);
+  round_label(GD_label(g));
+  for (int i = 1; i <= GD_n_cluster(g); ++i) round_graph_labels(GD_clust(g)[i]);
+}
+void round_layout(Agraph_t* g) {
+  round_graph_labels(g);
+  for (Agnode_t* n = agfstnode(g); n; n = agnxtnode(g, n)) {
+    round_point(ND_coord(n));
+    round_label(ND_label(n));
+    round_label(ND_xlabel(n));
+    for (Agedge_t* e = agfstout(g, n); e; e = agnxtout(g, e)) {
+      round_label(ED_label(e));
+      round_label(ED_xlabel(e));
+      round_label(ED_head_label(e));
+      round_label(ED_tail_label(e));
+      splines* spl = ED_spl(e);
+      if (!spl) continue;
+      round_point(spl->bb.LL);
+      round_point(spl->bb.UR);
+      for (int i = 0; i < spl->size; ++i) {
+        bezier& b = spl->list[i];
+        for (int j = 0; j < b.size; ++j) round_point(b.list[j]);
+        round_point(b.sp);
+        round_point(b.ep);
+      }
+    }
+  }
+}
+
 // The process-wide context with or without pango; callers hold a GraphvizSession.
 GVC_t* context_for(bool with_pango) {
   static Context* plain = nullptr;
@@ -179,6 +225,52 @@ void check_layout(std::string_view layout) {
   }
 }
 
+void check_dot_bounds(std::string_view dot, const std::string& name) {
+  if (dot.size() > kMaxDotBytes) {
+    throw InputError(name + ": DOT of " + std::to_string(dot.size()) + " bytes is too big for Graphviz's parser (at most " +
+                     std::to_string(kMaxDotBytes) + ")");
+  }
+  auto is_id = [](char c) {
+    auto u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '_' || c == '.' || c == '-' || u >= 0x80;
+  };
+  const std::size_t n = dot.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = dot[i];
+    std::size_t j = i + 1;
+    if (c == '"') {
+      while (j < n && dot[j] != '"') j += (dot[j] == '\\' && j + 1 < n) ? 2 : 1;
+      ++j;
+    } else if (c == '<') {
+      for (int depth = 1; j < n && depth > 0; ++j) depth += dot[j] == '<' ? 1 : dot[j] == '>' ? -1 : 0;
+    } else if (c == '/' && j < n && dot[j] == '*') {
+      std::size_t close = dot.find("*/", j + 1);
+      j = close == std::string_view::npos ? n : close + 2;
+    } else if ((c == '/' && j < n && dot[j] == '/') || (c == '#' && (i == 0 || dot[i - 1] == '\n'))) {
+      std::size_t eol = dot.find('\n', j);
+      j = eol == std::string_view::npos ? n : eol;
+    } else if (is_id(c)) {
+      while (j < n && is_id(dot[j])) ++j;
+    }
+    j = std::min(j, n);
+    if (j - i > kMaxDotToken) {
+      std::size_t line = 1 + static_cast<std::size_t>(std::count(dot.begin(), dot.begin() + static_cast<long>(i), '\n'));
+      throw InputError(name + ":" + std::to_string(line) + ": a DOT string, name or comment of " + std::to_string(j - i) +
+                       " bytes is too long for Graphviz's parser (at most " + std::to_string(kMaxDotToken) + ")");
+    }
+    i = j;
+  }
+}
+
+void check_picture_size(std::size_t nodes, std::size_t edges) {
+  if (nodes <= kMaxPictureNodes && edges <= kMaxPictureEdges) return;
+  throw InputError("graph too big to draw: " + std::to_string(nodes) + " actors and " + std::to_string(edges) +
+                   " edges (a picture takes at most " + std::to_string(kMaxPictureNodes) + " actors and " +
+                   std::to_string(kMaxPictureEdges) +
+                   " edges); write dot, json or graphml, or draw a part (--min-support, db graph --actor)");
+}
+
 std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size_t edges) {
   if (layout != "auto") return std::string(layout);
   return nodes <= kAutoDotNodes && edges <= kAutoDotEdges ? "dot" : "sfdp";
@@ -187,11 +279,17 @@ std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout) {
   if (!is_picture_format(format)) throw UsageError("cannot render format '" + std::string(format) + "'");
   check_layout(layout);
+  check_dot_bounds(dot, "graph to draw");
   GraphvizSession errors;  // Graphviz keeps global state: one render at a time
   GVC_t* gvc = context_for(format != "svg");
   Agraph_t* g = agmemread(dot.c_str());
   if (!g) throw InputError("malformed DOT: " + errors.first_error_or("syntax error"));
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(g, agclose);
+  // The legend adds a few nodes and edges of its own.
+  constexpr std::size_t kLegendAllowance = 100;
+  const auto nodes = static_cast<std::size_t>(agnnodes(g)), edges = static_cast<std::size_t>(agnedges(g));
+  check_picture_size(nodes > kLegendAllowance ? nodes - kLegendAllowance : 0,
+                     edges > kLegendAllowance ? edges - kLegendAllowance : 0);
 
   std::string engine(layout);
   if (engine == "auto") {
@@ -202,6 +300,7 @@ std::string render_dot(const std::string& dot, std::string_view format, std::str
   if (gvLayout(gvc, g, engine.c_str()) != 0) {
     throw Error("Graphviz layout '" + engine + "' failed: " + errors.first_error_or("unknown error"));
   }
+  round_layout(g);
   std::string device = format == "svg" ? "svg" : std::string(format) + ":cairo";
   char* data = nullptr;
   unsigned int length = 0;

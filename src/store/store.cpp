@@ -8,11 +8,13 @@
 #include <set>
 
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 
 namespace actorgraph {
 namespace {
 
 constexpr int kSchemaVersion = 1;
+constexpr int kBusyTimeoutMs = 60000;  // how long a writer waits for another one
 
 constexpr const char* kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS articles (
@@ -156,26 +158,49 @@ Store::Store(const std::string& path, bool create) : path_(path) {
     db_ = nullptr;
     throw InputError("cannot open database " + path + ": " + msg);
   }
-  sqlite3_busy_timeout(db_, 10000);
+  // Another process may hold the write lock (a concurrent db add): wait for it.
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
     // WAL: readers never block the writer, and a killed ingest leaves every
     // committed article intact (uncommitted work is rolled back on next open).
-    exec(db_, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-    Stmt v(db_, "PRAGMA user_version");
-    v.step();
-    std::int64_t version = v.integer(0);
+    // Switching a new file to WAL takes an exclusive lock that the busy handler
+    // does not always wait for, so retry it for as long as the busy timeout.
+    for (int waited = 0;; waited += 10) {
+      char* err = nullptr;
+      int rc = sqlite3_exec(db_, "PRAGMA journal_mode=WAL", nullptr, nullptr, &err);
+      std::string msg = err ? err : "";
+      sqlite3_free(err);
+      if (rc == SQLITE_OK) break;
+      if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || waited >= kBusyTimeoutMs) {
+        throw Error("database error: " + (msg.empty() ? std::string(sqlite3_errstr(rc)) : msg));
+      }
+      sqlite3_sleep(10);
+    }
+    exec(db_, "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+    auto schema_version = [&] {
+      Stmt v(db_, "PRAGMA user_version");
+      v.step();
+      return v.integer(0);
+    };
+    std::int64_t version = schema_version();
+    if (version == 0) {
+      // Checked again and created in one write transaction: two processes that open
+      // a new store at once create it once, and the second sees it complete.
+      Transaction tx(db_);
+      version = schema_version();
+      if (version == 0) {
+        Stmt t(db_, "SELECT count(*) FROM sqlite_master WHERE type='table'");
+        t.step();
+        if (t.integer(0) > 0) throw InputError(path + ": not an actorgraph database");
+        exec(db_, kSchema);
+        exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
+        version = kSchemaVersion;
+      }
+      tx.commit();
+    }
     if (version > kSchemaVersion) {
       throw InputError(path + ": database schema version " + std::to_string(version) +
                        " is newer than this actorgraph understands (" + std::to_string(kSchemaVersion) + ")");
-    }
-    if (version == 0) {
-      Stmt t(db_, "SELECT count(*) FROM sqlite_master WHERE type='table'");
-      t.step();
-      if (t.integer(0) > 0) throw InputError(path + ": not an actorgraph database");
-      exec(db_, "BEGIN");
-      exec(db_, kSchema);
-      exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
-      exec(db_, "COMMIT");
     }
   } catch (const Error& e) {
     sqlite3_close(db_);
@@ -290,17 +315,23 @@ ActorGraph Store::query_graph(const GraphQuery& q) const {
     if (!current || current->id != article) {
       flush();
       current.emplace();
-      current->id = article;
+      current->id = valid_utf8(article);
       current->date = date;
       current->lang = parse_lang(s.text(11)).value_or(Lang::unknown);
-      current->source = s.text(12);
+      current->source = valid_utf8(s.text(12));
+    }
+    for (int col : {1, 2}) {
+      if (!ActorCode::valid(s.text(col))) {
+        throw InputError(path_ + ": damaged store: a relation mention of article '" + valid_utf8(article) +
+                         "' has the bad actor code '" + valid_utf8(s.text(col)) + "' (see db stats)");
+      }
     }
     ActorCode src(s.text(1)), dst(s.text(2));
     for (const ActorCode& c : {src, dst}) {
       if (current->find(c)) continue;
       who.bind(1, article).bind(2, c.str());
       if (who.step()) {
-        current->add_actor(c, parse_actor_kind(who.text(1)).value_or(ActorKind::state), who.text(0),
+        current->add_actor(c, parse_actor_kind(who.text(1)).value_or(ActorKind::state), valid_utf8(who.text(0)),
                            static_cast<std::size_t>(who.integer(2)));
       } else {
         current->add_actor(c, ActorKind::state, c.str(), 0);
@@ -310,11 +341,11 @@ ActorGraph Store::query_graph(const GraphQuery& q) const {
     auto type = parse_relation_type(s.text(3));
     if (!type) continue;
     Evidence ev;
-    ev.article = article;
+    ev.article = valid_utf8(article);
     ev.sentence = static_cast<std::size_t>(s.integer(5));
     ev.span = Span{static_cast<std::size_t>(s.integer(6)), static_cast<std::size_t>(s.integer(7))};
-    ev.text = s.text(8);
-    ev.rule = s.text(9);
+    ev.text = valid_utf8(s.text(8));
+    ev.rule = valid_utf8(s.text(9));
     ev.modality = parse_modality(s.text(4)).value_or(Modality::asserted);
     current->add_mention(src, dst, *type, std::move(ev));
   }
@@ -370,6 +401,35 @@ StoreStats Store::stats(std::size_t top) const {
   st.inconsistent = count(
       "SELECT count(*) FROM articles a WHERE a.mention_count <> "
       "(SELECT count(*) FROM relation_mentions m WHERE m.article_id = a.id)");
+  {
+    Stmt s(db_, "PRAGMA integrity_check(10)");
+    while (s.step()) {
+      if (s.text(0) != "ok") st.integrity.push_back(s.text(0));
+    }
+  }
+  {
+    Stmt s(db_, "PRAGMA foreign_key_check");
+    while (s.step() && st.integrity.size() < 10) {
+      st.integrity.push_back("row " + std::to_string(s.integer(1)) + " of " + s.text(0) + " refers to a missing row of " +
+                             s.text(2));
+    }
+  }
+  // Text written by actorgraph is UTF-8; anything else was written by another tool
+  // or damaged on disk, and would break the JSON of db graph.
+  for (const char* sql : {"SELECT id, date, lang, source, origin, text FROM articles",
+                          "SELECT code, kind, label, '', '', '' FROM actors",
+                          "SELECT article_id, code, label, '', '', '' FROM article_actors",
+                          "SELECT article_id, source, target, type, modality, evidence || rule FROM relation_mentions"}) {
+    Stmt s(db_, sql);
+    while (s.step()) {
+      for (int c = 0; c < 6; ++c) {
+        if (first_invalid_utf8(s.text(c)) != std::string::npos) {
+          ++st.invalid_utf8;
+          break;
+        }
+      }
+    }
+  }
   st.schema_version = std::to_string(kSchemaVersion);
   return st;
 }

@@ -87,6 +87,7 @@ std::size_t find_ci(const std::string& s, std::string_view needle, std::size_t p
 // <script> and <style>. Text without such markup ("a < b", "<Name>") is unchanged.
 void blank_html(std::string& s) {
   constexpr std::size_t kMaxTag = 4096;  // a '>' further away than this is no tag end
+  bool unclosed[2] = {false, false};      // no closing </script>, </style> after some point
   std::size_t i = 0;
   while ((i = s.find('<', i)) != std::string::npos) {
     if (s.compare(i, 4, "<!--") == 0) {
@@ -119,10 +120,16 @@ void blank_html(std::string& s) {
     }
     std::size_t end = gt + 1;
     if (script) {
+      bool& none = unclosed[ascii_iequal(name, "style") ? 1 : 0];
       std::string close = "</" + std::string(name);
-      std::size_t c = find_ci(s, close, end);
+      std::size_t c = none ? std::string::npos : find_ci(s, close, end);
       std::size_t cgt = c == std::string::npos ? std::string::npos : s.find('>', c);
-      end = cgt == std::string::npos ? s.size() : cgt + 1;
+      if (cgt == std::string::npos) {  // never closed: prose that names the tag, kept as text
+        none = true;                   // (and no later one is closed either: stays linear)
+        ++i;
+        continue;
+      }
+      end = cgt + 1;
     }
     blank(s, i, end, cls == 2 || script);
     i = end;

@@ -22,6 +22,22 @@ std::string resolve_layout(std::string_view layout, std::size_t nodes, std::size
 const std::vector<std::string>& picture_formats();
 bool is_picture_format(std::string_view format);
 
+// Bounds on what reaches Graphviz, whose DOT parser takes time quadratic in the
+// length of one token (a 1 MB label: 0.6 s, 4 MB: a minute) and whose layouts grow
+// faster than the graph (10,000 actors and 30,000 edges: about 10 s for SVG, 14 s
+// for PDF; a million actors: more than ten minutes and 5 GB). docs/ROBUSTNESS.md.
+inline constexpr std::size_t kMaxDotBytes = 32u << 20;   // DOT text handed to the parser
+inline constexpr std::size_t kMaxDotToken = 64u << 10;   // one quoted or HTML string, name or comment
+inline constexpr std::size_t kMaxPictureNodes = 10000;   // actors in one picture
+inline constexpr std::size_t kMaxPictureEdges = 30000;   // edges in one picture
+
+// Throws InputError "NAME: what" when dot is longer than kMaxDotBytes or holds a
+// token longer than kMaxDotToken (with its line). Linear; never parses.
+void check_dot_bounds(std::string_view dot, const std::string& name);
+// Throws InputError "graph too big to draw: ..." above kMaxPictureNodes actors or
+// kMaxPictureEdges edges.
+void check_picture_size(std::size_t nodes, std::size_t edges);
+
 // Throws UsageError unless layout is "auto" or one of layout_engines().
 void check_layout(std::string_view layout);
 
@@ -38,7 +54,8 @@ void check_layout(std::string_view layout);
 // pinned, see docs/RENDERING.md).
 //
 // Throws UsageError for an unknown format or engine, InputError for DOT that
-// does not parse, Error when Graphviz or a needed plugin fails.
+// does not parse or is beyond the bounds above, Error when Graphviz or a needed
+// plugin fails.
 std::string render_dot(const std::string& dot, std::string_view format, std::string_view layout);
 
 }  // namespace actorgraph

@@ -47,6 +47,9 @@ struct StoreStats {
   std::vector<std::pair<std::string, std::size_t>> top_actors;  // code, articles naming it
   std::vector<std::pair<std::string, std::size_t>> top_edges;   // "A -> B type", articles
   std::size_t inconsistent = 0;  // articles whose stored mention count differs from their rows
+  std::vector<std::string> integrity;  // SQLite's integrity_check and foreign_key_check findings (at most 10)
+  std::size_t invalid_utf8 = 0;        // stored texts, ids, labels, evidence that are not UTF-8
+  bool ok() const { return inconsistent == 0 && integrity.empty() && invalid_utf8 == 0; }
   std::string schema_version;
 };
 
@@ -73,6 +76,9 @@ class Store {
   // weight = articles, evidence per article). Nodes are the matching edges' actors.
   ActorGraph query_graph(const GraphQuery& q) const;
 
+  // Counts and the consistency check: every article complete, SQLite's own
+  // integrity_check and foreign_key_check clean, every stored text valid UTF-8
+  // (reads the whole store). Throws Error when the file is too damaged to query.
   StoreStats stats(std::size_t top = 10) const;
   const std::string& path() const { return path_; }
 

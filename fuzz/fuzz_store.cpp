@@ -1,0 +1,7 @@
+// libFuzzer entry point: see run_store() in targets.hpp for what it feeds and checks.
+#include "targets.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  actorgraph::fuzz::run_store(data, size);
+  return 0;
+}
