@@ -116,6 +116,17 @@ TEST_CASE("language detection on headlines and single sentences", "[text]") {
   }
 }
 
+TEST_CASE("language detection: other languages are neither German nor English", "[text]") {
+  for (const char* text : {"Ceci est un article sur la France et la Pologne, qui ont signé un accord.",
+                           "El gobierno de España firmó un acuerdo con Francia sobre la frontera.",
+                           "Il governo italiano ha firmato un accordo con la Francia."}) {
+    CAPTURE(text);
+    Document doc = make_document("t", text);
+    test::pipeline().segmenter().segment(doc);
+    CHECK(detect_language(doc, test::pipeline().lexicon(), test::pipeline().morphology()) == Lang::unknown);
+  }
+}
+
 TEST_CASE("case flags of words: the 8-byte fast path agrees with the general one", "[text]") {
   struct Case {
     const char* word;

@@ -9,6 +9,7 @@
 
 #include "actorgraph/core/embedded.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/lines.hpp"
 #include "actorgraph/learn/model_blob.hpp"
 #include "core/utf8.hpp"
 
@@ -98,17 +99,9 @@ DataBundle DataBundle::without(std::string_view kind) const {
 std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols) {
   std::vector<TsvRow> rows;
   std::string_view s = file.content;
-  std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t nl = s.find('\n', pos);
-    if (nl == std::string_view::npos) nl = s.size();
-    std::string_view line = s.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line_no == 1 || line.empty() || line[0] == '#') continue;
-    if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
+  for_each_line(s, [&](std::string_view line, std::size_t line_no) {
+    if (line_no == 1 || line.empty() || line[0] == '#') return;
+    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     TsvRow row;
     row.line = line_no;
     std::size_t start = 0;
@@ -125,7 +118,7 @@ std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::si
                           " tab-separated columns, found " + std::to_string(row.cols.size()));
     }
     rows.push_back(std::move(row));
-  }
+  });
   return rows;
 }
 

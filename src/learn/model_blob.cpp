@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/lines.hpp"
 
 namespace actorgraph::model_blob {
 namespace {
@@ -26,25 +27,18 @@ const float* View::find(std::uint64_t hash) const {
 std::string compile(std::string_view tsv, const std::string& name) {
   std::string settings;
   std::vector<Entry> entries;
-  std::size_t line_no = 0, pos = 0;
-  while (pos < tsv.size()) {
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  for_each_line(tsv, [&](std::string_view line, std::size_t line_no) {
     if (line_no == 1) {
       if (line != "#actorgraph-model 1") throw DataError(name, line_no, "not a model file");
-      continue;
+      return;
     }
-    if (line.empty() || line[0] == '#') continue;
+    if (line.empty() || line[0] == '#') return;
     auto tab = line.find('\t');
     if (tab == std::string_view::npos) throw DataError(name, line_no, "expected KEY<TAB>...");
     std::string_view key = line.substr(0, tab);
     if (key == "mode" || key == "threshold") {
       settings.append(line).push_back('\n');  // checked by EdgeModel when read
-      continue;
+      return;
     }
     Entry e{};
     auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), e.hash, 16);
@@ -64,7 +58,7 @@ std::string compile(std::string_view tsv, const std::string& name) {
       if (ec2 != std::errc() || e2 != num.data() + num.size()) throw DataError(name, line_no, "bad weight");
     }
     entries.push_back(e);
-  }
+  });
   std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
   for (std::size_t k = 1; k < entries.size(); ++k) {
     if (entries[k].hash == entries[k - 1].hash) throw DataError(name, 0, "a feature hash is listed twice");

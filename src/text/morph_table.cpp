@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/lines.hpp"
 #include "actorgraph/text/morphology.hpp"
 
 namespace actorgraph {
@@ -76,15 +77,8 @@ Entry Table::find(std::string_view form) const {
 std::string compile(std::string_view tsv, const std::string& name) {
   std::string pool;
   std::vector<std::pair<std::string, std::uint32_t>> records;  // form, offset
-  std::size_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos < tsv.size()) {
-    std::size_t nl = tsv.find('\n', pos);
-    if (nl == std::string_view::npos) nl = tsv.size();
-    std::string_view line = tsv.substr(pos, nl - pos);
-    pos = nl + 1;
-    ++line_no;
-    if (line.empty() || line[0] == '#') continue;
+  for_each_line(tsv, [&](std::string_view line, std::size_t line_no) {
+    if (line.empty() || line[0] == '#') return;
     auto t1 = line.find('\t');
     auto t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     if (t2 == std::string_view::npos) throw DataError(name, line_no, "expected form<TAB>lemmas<TAB>classes");
@@ -115,7 +109,7 @@ std::string compile(std::string_view tsv, const std::string& name) {
       pool.append(l);
     }
     pool.push_back(static_cast<char>(classes));
-  }
+  });
   std::uint32_t slot_count = 16;
   while (slot_count < records.size() * 2 + 1) slot_count *= 2;  // load factor <= 1/2
   std::string out(kHeaderBytes + 4ull * slot_count, '\0');

@@ -248,6 +248,7 @@ Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morpholo
   const morph::Table& de_table = morphology.table(Lang::de);
   const morph::Table& en_table = morphology.table(Lang::en);
   bool after_word = false;  // the previous token is a word (not the start or punctuation)
+  std::size_t lower_words = 0, known_de = 0, known_en = 0;  // lower-case words, and those each language knows
   for (const Token& tok : doc.tokens) {
     if (tok.kind != TokenKind::word) {
       after_word = false;
@@ -256,14 +257,22 @@ Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morpholo
     if (++words > 3000) break;
     const bool after_word_before = after_word;
     after_word = true;
-    if (lexicon.has("langid_shared", Lang::de, tok.norm)) continue;
+    const bool lower = !tok.capitalized && !tok.all_caps;
+    if (lower) ++lower_words;
+    if (lexicon.has("langid_shared", Lang::de, tok.norm)) {
+      if (lower) ++known_de, ++known_en;
+      continue;
+    }
     bool de_stop = lexicon.has("stop", Lang::de, tok.norm), en_stop = lexicon.has("stop", Lang::en, tok.norm);
     if (de_stop != en_stop) (de_stop ? de : en) += 1.0;
+    bool in_de = static_cast<bool>(de_table.find(tok.norm));
+    bool in_en = static_cast<bool>(en_table.find(tok.norm));
+    // (short forms are often abbreviations in the tables: "la", "un", "est")
+    const bool content = tok.norm.size() >= 4;
+    if (lower) known_de += de_stop || (in_de && content), known_en += en_stop || (in_en && content);
     if (de_stop || en_stop) continue;  // function words: the lemma tables list content words
     // A capitalised word is a German noun or a name in either language: only the German
     // table (and a German compound's known noun tail) speaks for it.
-    bool in_de = static_cast<bool>(de_table.find(tok.norm));
-    bool in_en = static_cast<bool>(en_table.find(tok.norm));
     double weight = 0.5;
     if (tok.capitalized && !tok.all_caps) {
       if (!in_de && tok.norm.size() >= 8) in_de = static_cast<bool>(morphology.compound_head(tok.norm));
@@ -288,7 +297,11 @@ Lang detect_language(const Document& doc, const Lexicon& lexicon, const Morpholo
     }
   }
   if (de == en) return de == 0 && words < 8 ? Lang::en : Lang::unknown;
-  return de > en ? Lang::de : Lang::en;
+  const Lang lang = de > en ? Lang::de : Lang::en;
+  // Neither: most lower-case words unknown to the winner's word lists (French, Spanish ...).
+  const std::size_t known = lang == Lang::de ? known_de : known_en;
+  if (lower_words >= 6 && known * 10 < lower_words * 4) return Lang::unknown;
+  return lang;
 }
 
 }  // namespace actorgraph
