@@ -5,8 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/learn/edge_model.hpp"
+#include "actorgraph/learn/model_blob.hpp"
 #include "actorgraph/learn/trainer.hpp"
 #include "support.hpp"
 
@@ -153,12 +156,32 @@ TEST_CASE("the built-in model is loaded and written back unchanged", "[learn]") 
   REQUIRE_FALSE(m.empty());
   std::ostringstream once;
   m.write(once, "");
+  const std::string written = once.str();
+  CHECK(std::count(written.begin(), written.end(), '\n') > 10000);  // the compiled weights are written
   DataBundle d;
   d.add(DataFile{"again.tsv", once.str()});
   EdgeModel again(d, test::pipeline().lexicon(), test::pipeline().rules());
   std::ostringstream twice;
   again.write(twice, "");
   CHECK(once.str() == twice.str());
+}
+
+TEST_CASE("the compiled model holds exactly the weights of data/model/edges.tsv", "[learn]") {
+  std::string text = test::slurp(std::filesystem::path(ACTORGRAPH_TEST_DIR) / ".." / "data" / "model" / "edges.tsv");
+  std::string blob = model_blob::compile(text, "edges.tsv");
+  auto begin = reinterpret_cast<const unsigned char*>(blob.data());
+  model_blob::View fresh = model_blob::view(begin, begin + blob.size(), "edges.tsv");
+  model_blob::View built = model_blob::builtin();
+  REQUIRE(fresh.end - fresh.begin == built.end - built.begin);
+  CHECK(fresh.settings == built.settings);
+  for (std::ptrdiff_t k = 0; k < fresh.end - fresh.begin; k += 997) {
+    const model_blob::Entry& e = fresh.begin[k];
+    const float* w = built.find(e.hash);
+    REQUIRE(w != nullptr);
+    CHECK(std::equal(std::begin(e.weights), std::end(e.weights), w));
+  }
+  CHECK_THROWS_AS(model_blob::compile("#actorgraph-model 1\nXYZ\tmeeting:1\n", "bad"), DataError);
+  CHECK_THROWS_AS(model_blob::compile("#actorgraph-model 1\n0000000000000001\tmeeting:x\n", "bad"), DataError);
 }
 
 TEST_CASE("training evidence: byte spans, or the quote found in the text", "[learn]") {

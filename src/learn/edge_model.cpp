@@ -514,12 +514,14 @@ void EdgeModel::write(std::ostream& out, const std::string& comment) const {
       out << "threshold\t" << to_string(lang) << "\t" << to_string(t) << "\t" << buf << "\n";
     }
   }
-  std::vector<std::uint64_t> keys;
-  keys.reserve(weights_.size());
-  for (const auto& [h, w] : weights_) keys.push_back(h);
-  std::sort(keys.begin(), keys.end());
-  for (std::uint64_t h : keys) {
-    const TypeScores& w = weights_.at(h);
+  // The weights read as text, and the compiled ones they do not override.
+  std::map<std::uint64_t, TypeScores> all(weights_.begin(), weights_.end());
+  for (const model_blob::Entry* e = builtin_.begin; e != builtin_.end; ++e) {
+    TypeScores w{};
+    std::copy(std::begin(e->weights), std::end(e->weights), w.begin());
+    all.emplace(e->hash, w);
+  }
+  for (const auto& [h, w] : all) {
     std::string list;
     for (RelationType t : kAllRelationTypes) {
       float v = w[idx(t)];
