@@ -174,6 +174,8 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     rule_in_sentence[{r.sentence, r.source.str(), r.target.str()}].insert(r.type);
     rule_in_article[{r.source.str(), r.target.str()}].insert(r.type);
   }
+  if (mentions.size() < 2) return out;
+  const std::vector<std::uint16_t> masks = cue_masks(doc);
   std::size_t i = 0;
   while (i < mentions.size()) {
     std::size_t s = mentions[i].sentence, j = i;
@@ -250,8 +252,8 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         });
       }
       f.add("comma:", comma_between ? "y" : "n");
-      for (RelationType t : cue_types(doc, l.end_token, r.first_token)) f.add("cue-in:", dir, to_string(t));
-      for (RelationType t : cue_types(doc, sent.first_token, sent.end_token)) f.add("cue-s:", to_string(t));
+      for (RelationType t : cue_types(masks, l.end_token, r.first_token)) f.add("cue-in:", dir, to_string(t));
+      for (RelationType t : cue_types(masks, sent.first_token, sent.end_token)) f.add("cue-s:", to_string(t));
       for (std::size_t k = 1; k <= kWindow && l.first_token >= sent.first_token + k; ++k) {
         const Token& tok = doc.tokens[l.first_token - k];
         f.add("l:", dir, stem(tok.norm));
@@ -304,25 +306,36 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     i = j;
   }
-  add_cross_sentence(doc, mentions, rule_in_article, names, out);
+  add_cross_sentence(doc, mentions, rule_in_article, masks, names, out);
   return out;
 }
 
-std::set<RelationType> EdgeModel::cue_types(const Document& doc, std::size_t first, std::size_t end) const {
-  std::set<RelationType> out;
-  for (std::size_t t = first; t < end; ++t) {
+std::vector<std::uint16_t> EdgeModel::cue_masks(const Document& doc) const {
+  std::vector<std::uint16_t> masks(doc.tokens.size(), 0);
+  for (std::size_t t = 0; t < doc.tokens.size(); ++t) {
     if (doc.tokens[t].kind != TokenKind::word) continue;
     rules_.first_token_hits(doc.lang, doc.tokens[t], [&](const Rule& r) {
-      if (r.lang == doc.lang && !r.block) out.insert(r.type);
+      if (r.lang == doc.lang && !r.block) masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
     });
+  }
+  return masks;
+}
+
+std::vector<RelationType> EdgeModel::cue_types(const std::vector<std::uint16_t>& masks, std::size_t first,
+                                               std::size_t end) {
+  std::uint16_t all = 0;
+  for (std::size_t t = first; t < end; ++t) all |= masks[t];
+  std::vector<RelationType> out;
+  for (RelationType type : kAllRelationTypes) {
+    if (all & (1u << idx(type))) out.push_back(type);
   }
   return out;
 }
 
 void EdgeModel::add_cross_sentence(
     const Document& doc, const std::vector<ActorMention>& mentions,
-    const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article, bool names,
-    std::vector<EdgeCandidate>& out) const {
+    const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
+    const std::vector<std::uint16_t>& masks, bool names, std::vector<EdgeCandidate>& out) const {
   // Arguments across sentences ("The Taliban control the north. On Monday they attacked
   // a border post of Pakistan."): a sentence that names one actor only is paired with
   // each actor of the sentence before, in both directions. A feature space of its own
@@ -341,7 +354,7 @@ void EdgeModel::add_cross_sentence(
     const Sentence& sent = doc.sentences[s];
     bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
     if (sport) continue;
-    const std::set<RelationType> cues = cue_types(doc, sent.first_token, sent.end_token);
+    const std::vector<RelationType> cues = cue_types(masks, sent.first_token, sent.end_token);
     if (cues.empty()) continue;  // no event word here
     const std::size_t y = firsts[s][0];
     const ActorMention& my = mentions[y];

@@ -20,8 +20,13 @@ std::size_t padded(std::size_t n) { return (n + 7) / 8 * 8; }
 }  // namespace
 
 const float* View::find(std::uint64_t hash) const {
-  const Entry* it = std::lower_bound(begin, end, hash, [](const Entry& e, std::uint64_t h) { return e.hash < h; });
-  return it != end && it->hash == hash ? it->weights : nullptr;
+  if (slots == nullptr) return nullptr;
+  // the feature hash is already well mixed: its low bits pick the slot
+  for (std::uint64_t s = hash & slot_mask;; s = (s + 1) & slot_mask) {
+    std::uint32_t v = slots[s];
+    if (v == 0) return nullptr;
+    if (begin[v - 1].hash == hash) return begin[v - 1].weights;
+  }
 }
 
 std::string compile(std::string_view tsv, const std::string& name) {
@@ -71,6 +76,18 @@ std::string compile(std::string_view tsv, const std::string& name) {
   std::memcpy(&out[12], &count, 4);
   std::memcpy(&out[kHeader], settings.data(), settings.size());
   out.append(reinterpret_cast<const char*>(entries.data()), entries.size() * sizeof(Entry));
+  // open-addressing index: slot_count (a power of two, load <= 1/2) uint32 slots, 0 = empty
+  std::uint32_t slot_count = 16;
+  while (slot_count < 2 * entries.size() + 1) slot_count *= 2;
+  std::vector<std::uint32_t> slots(slot_count, 0);
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    std::uint64_t s = entries[k].hash & (slot_count - 1);
+    while (slots[s] != 0) s = (s + 1) & (slot_count - 1);
+    slots[s] = static_cast<std::uint32_t>(k + 1);
+  }
+  out.append(reinterpret_cast<const char*>(&slot_count), 4);
+  out.append(4, '\0');
+  out.append(reinterpret_cast<const char*>(slots.data()), slots.size() * 4);
   return out;
 }
 
@@ -81,13 +98,19 @@ View view(const unsigned char* begin, const unsigned char* end, const std::strin
   std::memcpy(&settings_bytes, begin + 8, 4);
   std::memcpy(&count, begin + 12, 4);
   std::size_t at = kHeader + padded(settings_bytes);
-  if (at + std::size_t{count} * sizeof(Entry) != size || reinterpret_cast<std::uintptr_t>(begin + at) % 8 != 0) {
+  std::size_t index = at + std::size_t{count} * sizeof(Entry);
+  std::uint32_t slot_count = 0;
+  if (index + 8 <= size) std::memcpy(&slot_count, begin + index, 4);
+  if (index + 8 + std::size_t{slot_count} * 4 != size || slot_count == 0 || (slot_count & (slot_count - 1)) != 0 ||
+      slot_count <= count || reinterpret_cast<std::uintptr_t>(begin + at) % 8 != 0) {
     throw DataError(name, 0, "compiled model has an inconsistent size");
   }
   View v;
   v.settings = std::string_view(reinterpret_cast<const char*>(begin + kHeader), settings_bytes);
   v.begin = reinterpret_cast<const Entry*>(begin + at);
   v.end = v.begin + count;
+  v.slots = reinterpret_cast<const std::uint32_t*>(begin + index + 8);
+  v.slot_mask = slot_count - 1;
   return v;
 }
 

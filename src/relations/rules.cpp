@@ -185,7 +185,13 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
     const int l = rules_[i].lang == Lang::de ? 0 : 1;
     const TokenGlob& first = rules_[i].tokens[0];
     if (first.lemma) {
-      lemma_first_[l][first.head.empty() ? first.text : first.head].push_back(static_cast<std::uint32_t>(i));
+      const std::string& key = first.head.empty() ? first.text : first.head;
+      LemmaRules& slot = lemma_first_[l][morph::hash(key)];
+      if (!slot.lemma.empty() && slot.lemma != key) {
+        throw DataError(rules_[i].id, 0, "lemma '" + key + "' collides with '" + slot.lemma + "' (hash)");
+      }
+      slot.lemma = key;
+      slot.rules.push_back(static_cast<std::uint32_t>(i));
     } else {
       automata_[l].add(first.text, static_cast<std::uint32_t>(i));
     }

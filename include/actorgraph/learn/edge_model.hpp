@@ -92,14 +92,17 @@ class EdgeModel {
  private:
   void add_cross_sentence(const Document& doc, const std::vector<ActorMention>& mentions,
                           const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
-                          bool names, std::vector<EdgeCandidate>& out) const;
+                          const std::vector<std::uint16_t>& masks, bool names, std::vector<EdgeCandidate>& out) const;
 
   // rules_here: the rules' relations of the candidate's sentence.
   Modality modality_of(const Document& doc, const EdgeCandidate& c,
                        const std::vector<const RelationMention*>& rules_here) const;
 
-  // The relation types whose rule cues start at some word of [first, end).
-  std::set<RelationType> cue_types(const Document& doc, std::size_t first, std::size_t end) const;
+  // Per token, the relation types (bit idx(type)) whose rule cues start there.
+  std::vector<std::uint16_t> cue_masks(const Document& doc) const;
+  // The relation types whose rule cues start at some token of [first, end).
+  static std::vector<RelationType> cue_types(const std::vector<std::uint16_t>& masks, std::size_t first,
+                                             std::size_t end);
 
   const Lexicon& lexicon_;
   const RuleSet& rules_;

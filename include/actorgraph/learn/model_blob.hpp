@@ -3,7 +3,9 @@
 // start-up parses none of its tens of thousands of weight rows:
 //   char magic[8] = "AGMODEL1"; uint32 settings_bytes; uint32 count;
 //   the file's mode and threshold rows as text, padded to 8 bytes;
-//   count entries {uint64 hash; float weights[kRelationTypeCount]; uint32 pad}, sorted by hash.
+//   count entries {uint64 hash; float weights[kRelationTypeCount]; uint32 pad}, sorted by hash;
+//   uint32 slot_count, uint32 0, uint32 slots[slot_count]: an open-addressing index by the
+//   hash's low bits (1 + entry index, 0 = empty).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -24,6 +26,8 @@ struct View {
   std::string_view settings;  // "mode ..." and "threshold ..." rows, a model file without weights
   const Entry* begin = nullptr;
   const Entry* end = nullptr;
+  const std::uint32_t* slots = nullptr;
+  std::uint64_t slot_mask = 0;
   bool empty() const { return begin == end; }
   // The weights of a feature hash, or nullptr.
   const float* find(std::uint64_t hash) const;

@@ -2,7 +2,7 @@
 // (format: docs/RULES.md), compiled into one automaton over token forms.
 #pragma once
 #include <cstdint>
-#include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,9 +117,9 @@ class RuleSet {
     std::uint32_t seen[8];
     std::size_t n_seen = 0;
     auto by_lemma = [&](std::string_view lemma) {
-      auto it = lemma_first_[l].find(lemma);
-      if (it == lemma_first_[l].end()) return;
-      for (std::uint32_t id : it->second) {
+      auto it = lemma_first_[l].find(morph::hash(lemma));
+      if (it == lemma_first_[l].end() || it->second.lemma != lemma) return;
+      for (std::uint32_t id : it->second.rules) {
         if (!rules_[id].tokens[0].matches(tok)) continue;  // a compound's prefix
         bool dup = false;
         for (std::size_t k = 0; k < n_seen; ++k) dup = dup || seen[k] == id;
@@ -141,7 +141,13 @@ class RuleSet {
  private:
   std::vector<Rule> rules_;
   AhoCorasick automata_[2];  // first cue tokens that are globs, by language
-  std::map<std::string, std::vector<std::uint32_t>, std::less<>> lemma_first_[2];  // lemma first tokens
+  // Rules whose first cue token is a lemma, by the lemma's hash (one lemma per hash:
+  // the constructor fails on a collision).
+  struct LemmaRules {
+    std::string lemma;
+    std::vector<std::uint32_t> rules;
+  };
+  std::unordered_map<std::uint32_t, LemmaRules> lemma_first_[2];
 };
 
 }  // namespace actorgraph
