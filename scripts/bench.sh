@@ -177,7 +177,8 @@ for f in "$TMP"/data/actors/*.tsv "$TMP"/data/rules/*.tsv; do
     NR == 1 || /^#/ || NF < 2 { print; next }
     {
       col = (kind == "actors") ? 5 : 2          # the form / the cue
-      w = $col; sp = index(w, " "); if (sp == 0) sp = length(w) + 1
+      w = $col; if (kind == "rules" && substr(w, 1, 1) == "=") w = substr(w, 2)  # a lemma cue: a word
+      sp = index(w, " "); if (sp == 0) sp = length(w) + 1
       end = sp - 1; if (substr(w, end, 1) == "*") end--
       $col = substr(w, 1, end) "q2" substr(w, end + 1)
       if (kind == "actors") $1 = "Q2" $1       # renamed code

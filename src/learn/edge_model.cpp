@@ -22,6 +22,10 @@ constexpr std::string_view kModelRule = "model:data/model/edges.tsv";
 constexpr std::size_t kWindow = 3;       // tokens before the left and after the right mention
 constexpr std::size_t kStemChars = 6;    // code points kept of a word for its stem feature
 constexpr std::size_t kMaxBetween = 40;  // tokens between two mentions beyond which no candidate
+// A sentence naming more actors is a list (of members, signatories, participants: the spec
+// makes such pairwise edges optional); it gets no candidates, which also bounds the memory
+// of the quadratic pairing.
+constexpr std::size_t kMaxActorsInSentence = 8;
 
 std::size_t idx(RelationType t) { return static_cast<std::size_t>(t); }
 
@@ -180,6 +184,14 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
   while (i < mentions.size()) {
     std::size_t s = mentions[i].sentence, j = i;
     while (j < mentions.size() && mentions[j].sentence == s) ++j;
+    std::set<std::string> codes_here;
+    for (std::size_t x = i; x < j; ++x) {
+      if (usable(mentions[x])) codes_here.insert(mentions[x].code.str());
+    }
+    if (codes_here.size() > kMaxActorsInSentence) {
+      i = j;
+      continue;
+    }
     // The closest pair of mentions per ordered pair of codes.
     std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> best;
     for (std::size_t x = i; x < j; ++x) {
@@ -350,7 +362,7 @@ void EdgeModel::add_cross_sentence(
     if (!seen) f.push_back(x);
   }
   for (std::size_t s = 1; s < doc.sentences.size(); ++s) {
-    if (firsts[s].size() != 1 || firsts[s - 1].empty()) continue;
+    if (firsts[s].size() != 1 || firsts[s - 1].empty() || firsts[s - 1].size() > kMaxActorsInSentence) continue;
     const Sentence& sent = doc.sentences[s];
     bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
     if (sport) continue;
