@@ -12,6 +12,7 @@
 
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/embedded.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "actorgraph/pipeline.hpp"
 
 namespace {
@@ -107,4 +108,17 @@ TEST_CASE("data dump --only, data show and data list", "[cli]") {
   CHECK(run_cli("data dump " + (dir.path / "x").string() + " --only nope.tsv").code == 2);
   CHECK(!fs::exists(dir.path / "x"));
   CHECK(run_cli("data").code == 2);
+}
+
+TEST_CASE("--version names the commit and a hash of the built-in data", "[cli]") {
+  Run r = run_cli("--version");
+  CHECK(r.code == 0);
+  CAPTURE(r.out);
+  CHECK(r.out.rfind("actorgraph ", 0) == 0);
+  CHECK(r.out.find("(commit ") != std::string::npos);
+  auto at = r.out.find(", data ");
+  REQUIRE(at != std::string::npos);
+  std::string hash = r.out.substr(at + 7, 16);
+  CHECK(hash.find_first_not_of("0123456789abcdef") == std::string::npos);
+  CHECK(hash == actorgraph::data_fingerprint());
 }

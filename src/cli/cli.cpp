@@ -6,6 +6,7 @@
 #include <new>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "commands.hpp"
 
 namespace actorgraph::cli {
@@ -37,7 +38,7 @@ int run(int argc, char** argv) {
       "  actorgraph extract corpus/ -o out/ --format json\n"
       "  actorgraph explain article.txt\n"
       "  actorgraph eval ../shared/corpus/dev\n"};
-  app.set_version_flag("--version", std::string("actorgraph ") + ACTORGRAPH_VERSION);
+  app.set_version_flag("--version", [] { return version_text(); });
   app.require_subcommand(1);
   app.fallthrough();
 
