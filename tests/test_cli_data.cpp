@@ -110,7 +110,7 @@ TEST_CASE("data dump --only, data show and data list", "[cli]") {
   CHECK(run_cli("data").code == 2);
 }
 
-TEST_CASE("--version names the commit and a hash of the built-in data", "[cli]") {
+TEST_CASE("version: the commit and a hash of the built-in data", "[cli]") {
   Run r = run_cli("--version");
   CHECK(r.code == 0);
   CAPTURE(r.out);
