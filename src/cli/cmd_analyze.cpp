@@ -28,10 +28,7 @@ struct AnalyzeOptions {
 
 int run_analyze(const AnalyzeOptions& o) {
   std::string format = o.format;
-  if (format.empty()) {
-    auto dot = o.output.rfind('.');
-    format = (!o.output.empty() && dot != std::string::npos && o.output.substr(dot + 1) == "json") ? "json" : "text";
-  }
+  if (format.empty()) format = format_from_extension(o.output, {{"json", "json"}, {"txt", "text"}}, "text");
   if (format != "text" && format != "json") throw UsageError("--format must be text or json, not '" + format + "'");
   check_output_not_input(o.output, with_dicts(o.inputs, o.common));
   if (o.exact_limit > 30) throw UsageError("--exact-limit above 30 would take too long (2^(n-1) splits)");

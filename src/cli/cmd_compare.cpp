@@ -37,12 +37,7 @@ struct CompareOptions {
 
 std::string compare_format(const CompareOptions& o) {
   if (!o.format.empty()) return o.format;
-  auto dot = o.output.rfind('.');
-  if (!o.output.empty() && o.output != "-" && dot != std::string::npos) {
-    std::string ext = o.output.substr(dot + 1);
-    if (ext == "csv" || ext == "json") return ext;
-  }
-  return "text";
+  return format_from_extension(o.output, {{"csv", "csv"}, {"json", "json"}, {"txt", "text"}}, "text");
 }
 
 int run_similarity(const CompareOptions& o, const std::string& format) {

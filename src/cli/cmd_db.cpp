@@ -155,8 +155,9 @@ int run_graph(const DbOptions& o) {
   q.include_negated = !o.exclude_negated;
   std::string format = o.format;
   if (format.empty()) {
-    auto dot = o.output.rfind('.');
-    format = (!o.output.empty() && o.output != "-" && dot != std::string::npos) ? o.output.substr(dot + 1) : "dot";
+    std::vector<std::pair<std::string, std::string>> known;
+    for (const auto& f : export_formats()) known.emplace_back(f, f);
+    format = format_from_extension(o.output, known, "dot");
   }
   ExportOptions eo;
   if (!o.layout.empty()) eo.layout = o.layout;

@@ -27,12 +27,7 @@ struct DiffCliOptions {
 
 std::string diff_format(const DiffCliOptions& o) {
   if (!o.format.empty()) return o.format;
-  auto dot = o.output.rfind('.');
-  if (!o.output.empty() && o.output != "-" && dot != std::string::npos) {
-    std::string ext = o.output.substr(dot + 1);
-    if (ext == "json" || ext == "dot" || ext == "svg" || ext == "txt") return ext == "txt" ? "text" : ext;
-  }
-  return "text";
+  return format_from_extension(o.output, {{"json", "json"}, {"dot", "dot"}, {"svg", "svg"}, {"txt", "text"}}, "text");
 }
 
 // One side of the comparison: a single graph, or the union of every graph an

@@ -52,17 +52,9 @@ bool stream_format(const std::string& f) { return f == "json" || f == "events" |
 
 std::string infer_format(const ExtractOptions& o) {
   if (!o.format.empty()) return o.format;
-  if (!o.output.empty() && o.output != "-" && !is_directory(o.output)) {
-    auto dot = o.output.rfind('.');
-    if (dot != std::string::npos) {
-      std::string ext = o.output.substr(dot + 1);
-      if (ext == "jsonl" || ext == "ndjson") return "json";
-      for (const auto& f : export_formats()) {
-        if (f == ext) return ext;
-      }
-    }
-  }
-  return o.jsonl.empty() ? "dot" : "json";
+  std::vector<std::pair<std::string, std::string>> known{{"jsonl", "json"}, {"ndjson", "json"}};
+  for (const auto& f : export_formats()) known.emplace_back(f, f);
+  return format_from_extension(o.output, known, o.jsonl.empty() ? "dot" : "json");
 }
 
 // The file for one article in the output directory: its id's safe file name, or,
@@ -94,6 +86,14 @@ struct Outcome {
 
 int run_extract(const ExtractOptions& o) {
   ArticleOptions aopts = o.common.article_options();
+  // A single output file that is an input is refused before its extension is read.
+  if (!o.output.empty() && o.output != "-" && o.output.back() != '/' && !is_directory(o.output)) {
+    std::vector<std::string> named = with_dicts(o.inputs, o.common);
+    named.insert(named.end(), o.jsonl.begin(), o.jsonl.end());
+    named.erase(std::remove_if(named.begin(), named.end(), [](const std::string& p) { return is_directory(p); }),
+                named.end());
+    check_output_not_input(o.output, named);
+  }
   std::string format = infer_format(o);
   ExportOptions eopts;
   if (!o.layout.empty()) eopts.layout = o.layout;

@@ -30,14 +30,9 @@ struct MergeOptions {
 
 std::string merge_format(const MergeOptions& o) {
   if (!o.format.empty()) return o.format;
-  auto dot = o.output.rfind('.');
-  if (!o.output.empty() && o.output != "-" && dot != std::string::npos) {
-    std::string ext = o.output.substr(dot + 1);
-    for (const auto& f : export_formats()) {
-      if (f == ext) return ext;
-    }
-  }
-  return "dot";
+  std::vector<std::pair<std::string, std::string>> known;
+  for (const auto& f : export_formats()) known.emplace_back(f, f);
+  return format_from_extension(o.output, known, "dot");
 }
 
 int run_merge(const MergeOptions& o) {

@@ -31,17 +31,9 @@ struct RenderOptions {
 // The format from --format, else from the -o extension, else svg.
 std::string render_format(const RenderOptions& o) {
   if (!o.format.empty()) return o.format;
-  auto dot = o.output.rfind('.');
-  if (o.output != "-" && dot != std::string::npos) {
-    std::string ext = o.output.substr(dot + 1);
-    if (ext == "jsonl") return "events";
-    for (const auto& f : export_formats()) {
-      if (f == ext) return ext;
-    }
-    throw UsageError("cannot tell the format from '" + o.output + "': give --format (" +
-                     "svg, png, pdf, dot, json, graphml, csv or events)");
-  }
-  return "svg";
+  std::vector<std::pair<std::string, std::string>> known{{"jsonl", "events"}};
+  for (const auto& f : export_formats()) known.emplace_back(f, f);
+  return format_from_extension(o.output, known, "svg");
 }
 
 int run_render(const RenderOptions& o) {

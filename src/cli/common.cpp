@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -366,6 +367,23 @@ void check_output_not_input(const std::string& output, const std::vector<std::st
   if (output.empty() || output == "-") return;
   std::string input = registered_input(output);
   if (!input.empty()) throw UsageError("output path equals input path: " + input);
+}
+
+std::string format_from_extension(const std::string& path,
+                                  const std::vector<std::pair<std::string, std::string>>& known,
+                                  const std::string& fallback) {
+  if (path.empty() || path == "-" || is_directory(path)) return fallback;
+  std::string ext = std::filesystem::path(path).extension().string();
+  if (ext.empty() || ext == ".") return fallback;
+  ext.erase(0, 1);
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& [e, format] : known) {
+    if (e == ext) return format;
+  }
+  std::string list;
+  for (const auto& [e, format] : known) list += (list.empty() ? "" : ", ") + e;
+  throw UsageError("cannot tell the format from '." + ext + "' in " + path + ": give --format (known extensions: " +
+                   list + ")");
 }
 
 }  // namespace actorgraph::cli

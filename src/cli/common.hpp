@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -60,6 +61,14 @@ void write_output_bytes(const std::string& path, const std::string& bytes);
 
 // True when path names an existing directory.
 bool is_directory(const std::string& path);
+
+// The output format named by the extension of path's file name, case-insensitive ("g.PNG"
+// is png), from the extensions a command knows (extension -> format). No extension, "-",
+// or a directory: fallback. An extension the command does not know is a usage error (it
+// used to fall back silently): "cannot tell the format from '.xyz' in OUT: give --format (...)".
+std::string format_from_extension(const std::string& path,
+                                  const std::vector<std::pair<std::string, std::string>>& known,
+                                  const std::string& fallback);
 
 // Prints "actorgraph: message" on stderr.
 void warn(const std::string& message);
