@@ -37,7 +37,8 @@ ArticleOptions CommonOptions::article_options() const {
 }
 
 void add_common_options(CLI::App& cmd, CommonOptions& opts) {
-  cmd.add_option("--dict", opts.dicts, "Extra dictionary or rule file (repeatable), added to the built-in data");
+  cmd.add_option("--dict", opts.dicts, "Extra dictionary or rule file (repeatable: --dict A --dict B), added to the built-in data")
+      ->allow_extra_args(false);  // one file per --dict: "--dict my.tsv article.txt" keeps the article
   cmd.add_option("--lang", opts.lang, "Article language: de, en or auto (default: detect)");
   cmd.add_option("--date", opts.date, "Article date YYYY[-MM[-DD]], overrides a 'date' prefix");
   cmd.add_flag("--no-model", opts.no_model, "Rules only: leave out the learned edge model (data/model/edges.tsv)");
