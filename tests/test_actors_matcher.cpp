@@ -117,6 +117,29 @@ TEST_CASE("persons count only during their time in office when the article has a
   CHECK(test::actors(test::run("Obama spoke.", Lang::en, "1990-05-01")) == "");
 }
 
+TEST_CASE("officials named again by surname", "[actors]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    const char* edges;
+  };
+  const Case cases[] = {
+      {Lang::de, "Der französische Außenminister Jean Dupont reiste nach Kiew. Dupont verurteilte Russland.",
+       "FRA-UKR meeting asserted; FRA>RUS criticism asserted"},
+      {Lang::en, "French Foreign Minister Jean Dupont visited Kyiv. On Monday, Dupont condemned Russia.",
+       "FRA-UKR meeting asserted; FRA>RUS criticism asserted"},
+      // a surname that is a German noun is not taken ("Wolf")
+      {Lang::de, "Der polnische Minister Jan Wolf reiste ab. Wolf kritisierte Ungarn.", ""},
+      // the same surname for two actors: neither
+      {Lang::en, "Chilean minister Ana Soto met Peruvian envoy Luis Soto. Soto criticised Bolivia.",
+       "CHL-PER meeting asserted"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(test::edges(test::run(c.text, c.lang)) == c.edges);
+  }
+}
+
 TEST_CASE("coreference: both countries, the country, the minister", "[actors]") {
   auto r = test::run("Russland und China unterzeichneten ein Abkommen. Beide Länder wollen ihre Zusammenarbeit vertiefen.",
                      Lang::de);

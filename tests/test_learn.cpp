@@ -87,6 +87,15 @@ TEST_CASE("candidates: ordered pairs of different actors in one sentence, no ven
       {"Brazil praised Brazil.", Lang::en, ""},
       {"Deutschland und Brasilien trafen sich im WM-Finale.", Lang::de, ""},
       {"Germany and Brazil met in the World Cup final.", Lang::en, ""},
+      // across sentences: a one-actor sentence with a cue word and the sentence before
+      {"Kuba und Chile verhandeln. Am Montag kritisierte Peru die Gespräche.", Lang::de,
+       "CHL>CUB CHL>PER CUB>CHL CUB>PER PER>CHL PER>CUB"},
+      {"Cuba and Chile are negotiating. On Monday Peru criticised the talks.", Lang::en,
+       "CHL>CUB CHL>PER CUB>CHL CUB>PER PER>CHL PER>CUB"},
+      // a list of more than eight actors gets no candidates
+      {"Frankreich, Polen, Spanien, Italien, Portugal, Schweden, Litauen, Estland und Lettland unterzeichneten.",
+       Lang::de, ""},
+      {"France, Poland, Spain, Italy, Portugal, Sweden, Lithuania, Estonia and Latvia signed.", Lang::en, ""},
   };
   for (const auto& c : cases) {
     INFO(c.text);

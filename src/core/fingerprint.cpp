@@ -7,15 +7,6 @@
 
 #include "actorgraph/core/embedded.hpp"
 
-extern "C" {
-extern const unsigned char actorgraph_morph_de_begin[];
-extern const unsigned char actorgraph_morph_de_end[];
-extern const unsigned char actorgraph_morph_en_begin[];
-extern const unsigned char actorgraph_morph_en_end[];
-extern const unsigned char actorgraph_model_begin[];
-extern const unsigned char actorgraph_model_end[];
-}
-
 #ifndef ACTORGRAPH_COMMIT
 #define ACTORGRAPH_COMMIT "unknown"
 #endif
@@ -43,9 +34,10 @@ std::string data_fingerprint() {
     fnv(h, f.path);
     fnv(h, f.content);
   }
-  fnv(h, actorgraph_morph_de_begin, actorgraph_morph_de_end);
-  fnv(h, actorgraph_morph_en_begin, actorgraph_morph_en_end);
-  fnv(h, actorgraph_model_begin, actorgraph_model_end);
+  for (const auto& b : embedded_blobs()) {
+    fnv(h, b.path);
+    fnv(h, b.begin, b.end);
+  }
   char buf[17];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;

@@ -180,6 +180,15 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
   }
   if (mentions.size() < 2) return out;
   const std::vector<std::uint16_t> masks = cue_masks(doc);
+  // Sports reports (no relations, as in the rules), decided once per sentence.
+  std::vector<std::int8_t> sports(doc.sentences.size(), -1);
+  auto is_sport = [&](std::size_t s) {
+    if (sports[s] < 0) {
+      const Sentence& sent = doc.sentences[s];
+      sports[s] = sports_word(doc, sent, lexicon_) < sent.end_token;
+    }
+    return sports[s] == 1;
+  };
   std::size_t i = 0;
   while (i < mentions.size()) {
     std::size_t s = mentions[i].sentence, j = i;
@@ -216,9 +225,7 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
       }
     }
     const Sentence& sent = doc.sentences[s];
-    // Sport ("Germany and Brazil met in the final"): no relations, as in the rules.
-    bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
-    if (sport) best.clear();
+    if (is_sport(s)) best.clear();  // "Germany and Brazil met in the final"
     std::size_t first_usable = j;
     for (std::size_t x = i; x < j; ++x) {
       if (usable(mentions[x])) {
@@ -318,7 +325,7 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     i = j;
   }
-  add_cross_sentence(doc, mentions, rule_in_article, masks, names, out);
+  add_cross_sentence(doc, mentions, rule_in_article, masks, is_sport, names, out);
   return out;
 }
 
@@ -347,7 +354,8 @@ std::vector<RelationType> EdgeModel::cue_types(const std::vector<std::uint16_t>&
 void EdgeModel::add_cross_sentence(
     const Document& doc, const std::vector<ActorMention>& mentions,
     const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
-    const std::vector<std::uint16_t>& masks, bool names, std::vector<EdgeCandidate>& out) const {
+    const std::vector<std::uint16_t>& masks, const std::function<bool(std::size_t)>& is_sport, bool names,
+    std::vector<EdgeCandidate>& out) const {
   // Arguments across sentences ("The Taliban control the north. On Monday they attacked
   // a border post of Pakistan."): a sentence that names one actor only is paired with
   // each actor of the sentence before, in both directions. A feature space of its own
@@ -364,8 +372,7 @@ void EdgeModel::add_cross_sentence(
   for (std::size_t s = 1; s < doc.sentences.size(); ++s) {
     if (firsts[s].size() != 1 || firsts[s - 1].empty() || firsts[s - 1].size() > kMaxActorsInSentence) continue;
     const Sentence& sent = doc.sentences[s];
-    bool sport = sports_word(doc, sent, lexicon_) < sent.end_token;
-    if (sport) continue;
+    if (is_sport(s)) continue;
     const std::vector<RelationType> cues = cue_types(masks, sent.first_token, sent.end_token);
     if (cues.empty()) continue;  // no event word here
     const std::size_t y = firsts[s][0];

@@ -1,15 +1,14 @@
-// The edge model compiled into the binary (cmake: data/model/edges.tsv -> actorgraph-modelc).
+// The edge model compiled into the binary (cmake: data/model/edges.tsv -> actorgraph-datac).
+#include "actorgraph/core/embedded.hpp"
 #include "actorgraph/learn/model_blob.hpp"
-
-extern "C" {
-extern const unsigned char actorgraph_model_begin[];
-extern const unsigned char actorgraph_model_end[];
-}
 
 namespace actorgraph::model_blob {
 
 View builtin() {
-  static const View v = view(actorgraph_model_begin, actorgraph_model_end, "data/model/edges.tsv");
+  static const View v = [] {
+    const EmbeddedBlob& b = embedded_blob("model/edges.tsv");
+    return view(b.begin, b.end, "data/model/edges.tsv");
+  }();
   return v;
 }
 

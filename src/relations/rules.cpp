@@ -95,13 +95,8 @@ void resolve_lemma(TokenGlob& g, Lang lang, const Morphology& morphology, const 
 
 bool TokenGlob::matches(const Token& tok) const {
   if (!lemma) return matches(tok.norm);
-  if (tok.norm == text) return true;
-  const TokenMorph& m = tok.morph;
-  // a verb row matches verb forms ("allied", not "allies"), a noun row noun forms
-  if (word_class != morph::kNoun && m.joined.has_lemma(text)) return true;
-  if (m.entry.has_lemma(text) && (word_class == 0 || (m.entry.classes() & word_class))) return true;
-  if (word_class != morph::kVerb && m.head.has_lemma(text)) return true;
-  if (head.empty() || !m.head.has_lemma(head)) return false;
+  if (tok.norm == text || has_lemma(tok.morph, text, word_class)) return true;
+  if (head.empty() || !tok.morph.head.has_lemma(head)) return false;
   std::size_t tail = tok.morph.head.form().size();
   std::string_view norm = tok.norm;
   return norm.size() >= tail + compound_prefix.size() &&

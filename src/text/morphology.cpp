@@ -1,27 +1,26 @@
 #include "actorgraph/text/morphology.hpp"
 
+#include <string>
+
+#include "actorgraph/core/embedded.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
-// The compiled tables, embedded by the build (cmake/EmbedMorph.cmake).
-extern "C" {
-extern const unsigned char actorgraph_morph_de_begin[];
-extern const unsigned char actorgraph_morph_de_end[];
-extern const unsigned char actorgraph_morph_en_begin[];
-extern const unsigned char actorgraph_morph_en_end[];
-}
-
 namespace actorgraph {
+namespace {
+morph::Table table_of(const EmbeddedBlob& b) { return morph::Table(b.begin, b.end, "data/" + std::string(b.path)); }
+}  // namespace
 
-bool has_lemma(const TokenMorph& m, std::string_view lemma) {
-  return m.joined.has_lemma(lemma) || m.entry.has_lemma(lemma) || m.head.has_lemma(lemma);
+bool has_lemma(const TokenMorph& m, std::string_view lemma, std::uint8_t word_class) {
+  if (word_class != morph::kNoun && m.joined.has_lemma(lemma)) return true;
+  if (m.entry.has_lemma(lemma) && (word_class == 0 || (m.entry.classes() & word_class))) return true;
+  return word_class != morph::kVerb && m.head.has_lemma(lemma);
 }
 
 Morphology::Morphology(const Lexicon& lexicon)
-    : Morphology(lexicon, morph::Table(actorgraph_morph_de_begin, actorgraph_morph_de_end, "data/morph/de.tsv"),
-                 morph::Table(actorgraph_morph_en_begin, actorgraph_morph_en_end, "data/morph/en.tsv")) {}
+    : Morphology(lexicon, table_of(embedded_blob("morph/de.tsv")), table_of(embedded_blob("morph/en.tsv"))) {}
 
 Morphology::Morphology(const Lexicon& lexicon, morph::Table de, morph::Table en)
-    : lexicon_(lexicon), de_(de), en_(en), particle_bit_(lexicon.class_bit("separable_particle")) {}
+    : lexicon_(lexicon), de_(de), en_(en) {}
 
 morph::Entry Morphology::compound_head(std::string_view norm) const {
   // The first tail from the left is the longest: "luftangriffe" -> "angriffe".
@@ -36,11 +35,6 @@ morph::Entry Morphology::compound_head(std::string_view norm) const {
     if (auto e = de_.find(norm.substr(b)); e && (e.classes() & morph::kNoun)) return e;
   }
   return {};
-}
-
-bool Morphology::is_particle(std::string_view norm) const {
-  return particle_bit_ != 0 ? (lexicon_.classes_of(Lang::de, norm).words & particle_bit_) != 0
-                            : lexicon_.has("separable_particle", Lang::de, norm);
 }
 
 void Morphology::annotate(Document& doc) const {
@@ -68,7 +62,7 @@ void Morphology::annotate(Document& doc) const {
       std::size_t clause_end = boundary ? i : i + 1;
       if (clause_end > clause_begin) {
         const Token& p = doc.tokens[clause_end - 1];
-        if (p.kind == TokenKind::word && is_particle(p.norm)) {
+        if (p.kind == TokenKind::word && lexicon_.has("separable_particle", Lang::de, p.norm)) {
           for (std::size_t v = clause_begin; v + 1 < clause_end; ++v) {
             Token& verb = doc.tokens[v];
             if (!(verb.morph.entry.classes() & morph::kVerb) || (verb.capitalized && v != s.first_token)) continue;

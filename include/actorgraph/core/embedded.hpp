@@ -13,4 +13,16 @@ struct EmbeddedFile {
 // Every embedded data file, sorted by path. Lives for the whole program.
 const std::vector<EmbeddedFile>& embedded_files();
 
+// A table compiled at build time (actorgraph-datac) and linked in with .incbin: the lemma
+// tables "morph/de.tsv", "morph/en.tsv" and the edge model "model/edges.tsv".
+struct EmbeddedBlob {
+  std::string_view path;  // its source, relative to data/
+  const unsigned char* begin;
+  const unsigned char* end;
+};
+
+// Every compiled table; the one compiled from path (DataError when there is none).
+const std::vector<EmbeddedBlob>& embedded_blobs();
+const EmbeddedBlob& embedded_blob(std::string_view path);
+
 }  // namespace actorgraph

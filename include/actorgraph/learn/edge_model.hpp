@@ -10,6 +10,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <map>
 #include <set>
@@ -92,7 +93,8 @@ class EdgeModel {
  private:
   void add_cross_sentence(const Document& doc, const std::vector<ActorMention>& mentions,
                           const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
-                          const std::vector<std::uint16_t>& masks, bool names, std::vector<EdgeCandidate>& out) const;
+                          const std::vector<std::uint16_t>& masks, const std::function<bool(std::size_t)>& is_sport,
+                          bool names, std::vector<EdgeCandidate>& out) const;
 
   // rules_here: the rules' relations of the candidate's sentence.
   Modality modality_of(const Document& doc, const EdgeCandidate& c,

@@ -38,7 +38,9 @@ struct TokenMorph {
 };
 
 // True when a token's lemmas (its own, its joined separable verb, or its compound
-// head's) include lemma.
-bool has_lemma(const TokenMorph& m, std::string_view lemma);
+// head's) include lemma. word_class morph::kVerb or kNoun narrows it to that class
+// ("=ally" as a verb is not "allies"): a joined verb counts as a verb, a compound head
+// as a noun; 0 takes any.
+bool has_lemma(const TokenMorph& m, std::string_view lemma, std::uint8_t word_class = 0);
 
 }  // namespace actorgraph

@@ -43,7 +43,6 @@ class Table {
   // Checks the header; throws DataError on a malformed blob.
   Table(const unsigned char* begin, const unsigned char* end, std::string name);
   Entry find(std::string_view form) const;
-  bool empty() const { return slot_count_ == 0; }
 
  private:
   const unsigned char* base_ = nullptr;
@@ -76,12 +75,9 @@ class Morphology {
   static constexpr std::size_t kMinHead = 4;
 
  private:
-  bool is_particle(std::string_view norm) const;
-
   const Lexicon& lexicon_;
   morph::Table de_;
   morph::Table en_;
-  Lexicon::ClassMask particle_bit_ = 0;
 };
 
 }  // namespace actorgraph
