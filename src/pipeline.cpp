@@ -1,5 +1,10 @@
 #include "actorgraph/pipeline.hpp"
 
+#include <set>
+#include <string>
+#include <tuple>
+#include <utility>
+
 #include "actorgraph/core/error.hpp"
 
 namespace actorgraph {
@@ -61,7 +66,13 @@ ActorGraph build_graph(const Document& doc, const std::vector<ActorMention>& men
     if (!m.counts_as_actor()) continue;
     g.add_actor(m.code, m.kind, dictionary.label(m.code, doc.lang), 1);
   }
+  // One mention per sentence, pair, type and modality: two cue words of one sentence
+  // ("verhängte neue Sanktionen") say it once.
+  std::set<std::tuple<std::size_t, std::string, std::string, RelationType, Modality>> said;
   for (const RelationMention& r : relations) {
+    std::string a = r.source.str(), b = r.target.str();
+    if (!is_directed(r.type) && b < a) std::swap(a, b);
+    if (!said.insert({r.sentence, a, b, r.type, r.modality}).second) continue;
     for (const ActorCode& c : {r.source, r.target}) {
       g.add_actor(c, dictionary.kind(c).value_or(ActorKind::state), dictionary.label(c, doc.lang), 0);
     }

@@ -429,3 +429,28 @@ TEST_CASE("sports reports by structure: a strong sports word, or a weak one besi
       {Lang::de, "Deutschland und Brasilien trafen im WM-Halbfinale aufeinander.", ""},
   });
 }
+
+TEST_CASE("an edge counts sentences: two cue words of one sentence are one mention", "[relations]") {
+  struct Case {
+    Lang lang;
+    const char* text;
+    std::size_t count;
+  };
+  const std::vector<Case> cases = {
+      {Lang::de, "Die USA verhängten neue Sanktionen gegen Iran.", 1},
+      {Lang::en, "The United States imposed new sanctions on Iran.", 1},
+      {Lang::de, "Die USA verhängten Sanktionen gegen Iran. Später verschärften die USA die Sanktionen gegen Iran.", 2},
+      {Lang::en, "The United States imposed sanctions on Iran. Later the United States tightened the sanctions on Iran.",
+       2},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto r = test::run(c.text, c.lang);
+    std::size_t count = 0;
+    for (EdgeId e : r.graph.sorted_edges()) {
+      EdgeKey k = r.graph.key(e);
+      if (k.type == RelationType::sanctions && k.source.str() == "USA") count = r.graph.store()[e].count;
+    }
+    CHECK(count == c.count);
+  }
+}
