@@ -140,6 +140,43 @@ TEST_CASE("a sentence-opening pronoun is the previous sentence's subject", "[rel
   });
 }
 
+TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, dateline bodies", "[relations]") {
+  check_cases({
+      // a plural pronoun stands for every coordinated actor of the previous subject
+      {Lang::de, "Estland und Lettland schlossen ihre Grenzen. Sie warfen Belarus Erpressung vor.",
+       "EST>BLR criticism asserted; LVA>BLR criticism asserted"},
+      {Lang::en, "Estonia and Latvia closed their borders. They accused Belarus of blackmail.",
+       "EST>BLR criticism asserted; LVA>BLR criticism asserted"},
+      // also after a fronted phrase, when no actor is named before it
+      {Lang::de, "Die Außenminister der EU berieten in Luxemburg. Danach verhängten sie Sanktionen gegen Syrien.",
+       "EU>SYR sanctions asserted"},
+      {Lang::en, "The Houthis seized a cargo ship. On Friday they attacked a Saudi oil terminal.",
+       "HOUTHIS>SAU military_action asserted"},
+      // the polite "Sie" inside a sentence is nobody
+      {Lang::de, "Kanada schloss seine Botschaft. Deshalb kritisieren Sie Russland.", ""},
+      // a group head right after the article
+      {Lang::de, "Die Hisbollah feuerte Raketen ab. Die Miliz wird von Syrien unterstützt.",
+       "SYR>HEZBOLLAH support asserted"},
+      {Lang::en, "Al-Shabaab controls the south. On Sunday the militants attacked a Kenyan base.",
+       "ALSHABAAB>KEN military_action asserted"},
+      // a regime is another state than the one condemning it
+      {Lang::de, "Myanmar ließ Oppositionelle verhaften. Indonesien verurteilte die Junta scharf.",
+       "IDN>MMR criticism asserted"},
+      {Lang::en, "Syria shelled Idlib again. Turkey condemned the regime.", "TUR>SYR criticism asserted"},
+      // each other: coordinated parties act on each other with any directed cue
+      {Lang::de, "Serbien und Kroatien beschuldigen einander der Provokation.",
+       "HRV>SRB criticism asserted; SRB>HRV criticism asserted"},
+      {Lang::en, "Serbia and Croatia accused each other of provocation.",
+       "HRV>SRB criticism asserted; SRB>HRV criticism asserted"},
+      // a domestic body with no state named is the dateline's state
+      {Lang::de, "Athen – Die Regierung hat die Türkei scharf kritisiert.", "GRC>TUR criticism asserted"},
+      {Lang::en, "KABUL, Afghanistan – The government strongly criticized Pakistan on Monday.",
+       "AFG>PAK criticism asserted"},
+      // not when another state is named with it
+      {Lang::de, "Athen – Die Regierung in Ankara hat Zypern scharf kritisiert.", "TUR>CYP criticism asserted"},
+  });
+}
+
 TEST_CASE("passive voice needs a participle", "[relations]") {
   check_cases({
       {Lang::en, "Russia is threatening Ukraine.", "RUS>UKR threat asserted"},
@@ -343,7 +380,7 @@ TEST_CASE("sites of aid, repeated prepositions, inflected adjectives", "[relatio
        "DEU>RUS criticism asserted; RUS>UKR military_action asserted"},
       {Lang::en, "India and Pakistan exchanged fire along the border.",
        "IND>PAK military_action asserted; PAK>IND military_action asserted"},
-      {Lang::en, "Britain recalled its ambassador from Iran.", "GBR>IRN criticism asserted"},
+      {Lang::en, "Britain recalled its ambassador from Iran.", "GBR>IRN criticism asserted; GBR>IRN sanctions asserted"},
       {Lang::en, "Russia vetoed a UN resolution condemning Syria.", "UN>SYR criticism asserted"},
       {Lang::en, "North Korea fired missiles towards Japan.", "PRK>JPN military_action asserted"},
       {Lang::en, "Washington slapped tariffs on Chinese goods.", "USA>CHN sanctions asserted"},

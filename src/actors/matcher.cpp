@@ -378,6 +378,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
   resolve_attributes(doc, out);
   add_surnames(doc, out);
   add_coreference(doc, out);
+  add_home_bodies(doc, out);
   return out;
 }
 
@@ -526,7 +527,10 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
                !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) {
           ++k;
         }
-        if (k == i + 1 || k >= sent.end_token || !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) continue;
+        if (k >= sent.end_token || !lexicon_.has("coref_noun", doc.lang, toks[k].norm)) continue;
+        // right after the article only heads that rarely mean anything else ("die Miliz",
+        // "the militants"; not "the group", "the organization")
+        if (k == i + 1 && !lexicon_.has("coref_bare", doc.lang, toks[k].norm)) continue;
         if (next_mention < mentions.size() && mentions[next_mention].first_token <= k) continue;
         head_kind = lexicon_.value("coref_noun", doc.lang, toks[k].norm);
         end = k + 1;
@@ -559,10 +563,23 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (!m.coref && m.kind == ActorKind::group && m.sentence + 3 >= s) last_group = &m;
       }
       const std::string_view kind = hit ? std::string_view(hit->value) : head_kind;
+      // "Japan verurteilte das Regime": a coref_other head is not a state named before it in
+      // its own sentence when an earlier sentence names another one
+      auto named_here = [&](const ActorMention& a) {
+        for (std::size_t k = window; k < next_mention; ++k) {
+          if (mentions[k].sentence == s && !mentions[k].coref && mentions[k].code == a.code) return true;
+        }
+        return false;
+      };
       if (kind == "group") {
         if (last_group) make(*last_group);
       } else if (kind == "state" && !before.empty()) {
-        make(*before.back());
+        const ActorMention* ante = before.back();
+        const bool other = lexicon_.has("coref_other", doc.lang, toks[end - 1].norm);
+        for (auto it = before.rbegin(); other && it != before.rend() && named_here(*ante); ++it) {
+          if ((*it)->sentence < s && !named_here(**it)) ante = *it;
+        }
+        make(*ante);
       } else if (kind == "person") {
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
           if ((*it)->role == ActorRole::person) {
@@ -597,6 +614,56 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         }
       }
       i = end - 1;
+    }
+  }
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::stable_sort(mentions.begin(), mentions.end(), [](const ActorMention& a, const ActorMention& b) {
+    return a.first_token < b.first_token;
+  });
+}
+
+void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention>& mentions) const {
+  // The dateline's state: "KABUL, Afghanistan -", "Athen -" in the first sentence.
+  const ActorMention* home = nullptr;
+  for (const ActorMention& m : mentions) {
+    if (m.sentence > 0) break;
+    if (m.dateline && m.kind == ActorKind::state) {
+      home = &m;
+      break;
+    }
+  }
+  if (!home) return;
+  const auto& toks = doc.tokens;
+  std::vector<ActorMention> added;
+  std::size_t next = 0;
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Sentence& sent = doc.sentences[s];
+    for (std::size_t i = sent.first_token + 1; i < sent.end_token; ++i) {
+      while (next < mentions.size() && mentions[next].end_token <= i) ++next;
+      if (next < mentions.size() && mentions[next].first_token <= i) continue;
+      if (!lexicon_.has("home_body", doc.lang, toks[i].norm)) continue;
+      // right after a determiner ("die Regierung", "the government"), not after an
+      // adjective or name ("die russische Regierung" is an actor of its own)
+      if (!lexicon_.has("det", doc.lang, toks[i - 1].norm)) continue;
+      // "die Regierung in Athen", "the government of Iraq", "die Regierung Russlands": another state's
+      bool qualified = false;
+      const bool prep_after = i + 1 < sent.end_token && lexicon_.has("body_of", doc.lang, toks[i + 1].norm);
+      for (std::size_t k = next; k < mentions.size() && mentions[k].sentence == s; ++k) {
+        std::size_t f = mentions[k].first_token;
+        if (f == i + 1 || (prep_after && f > i + 1 && f <= i + 3)) qualified = true;
+      }
+      if (qualified) continue;
+      ActorMention m;
+      m.first_token = i - 1;
+      m.end_token = i + 1;
+      m.span = Span{toks[i - 1].span.begin, toks[i].span.end};
+      m.sentence = s;
+      m.code = home->code;
+      m.kind = home->kind;
+      m.role = ActorRole::coref;
+      m.coref = true;
+      added.push_back(m);
     }
   }
   if (added.empty()) return;

@@ -324,13 +324,36 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
 }
 
 // The token of a subject pronoun opening the sentence ("Es", "Dieser", "They"),
-// after opening quotes, or the sentence end when there is none.
-std::size_t opening_pronoun(const SentenceView& v) {
+// after opening quotes, or the sentence end when there is none. A plural pronoun
+// (class subj_pronoun_plural) after a fronted phrase counts too when no actor is
+// named before it: "Anschließend verhängten sie ...", "On Monday they attacked ...".
+std::size_t opening_pronoun(const SentenceView& v, const MentionRange& mentions) {
   std::size_t i = v.sent.first_token;
   while (i < v.sent.end_token && v.tok(i).kind == TokenKind::punct) ++i;
-  if (i >= v.sent.end_token || !v.is("subj_pronoun", i)) return v.sent.end_token;
-  // "Diese ablehnende Position", "Diese Länder": a determiner, not a pronoun
-  if (v.lang == Lang::de && i + 1 < v.sent.end_token) {
+  if (i >= v.sent.end_token) return v.sent.end_token;
+  if (!v.is("subj_pronoun", i)) {
+    // the first plural pronoun, at most five words in, with no actor before it
+    std::size_t first_actor = v.sent.end_token;
+    for (const ActorMention& m : mentions) {
+      if (!m.dateline) first_actor = std::min(first_actor, m.first_token);
+    }
+    for (std::size_t k = i + 1; k < std::min({v.sent.end_token, first_actor, i + 6}); ++k) {
+      const Token& t = v.tok(k);
+      if (t.kind != TokenKind::word) {
+        if (t.norm == ","sv && v.lang == Lang::de) break;  // "Als sie ..., griff X an": a clause before
+        continue;
+      }
+      if (!v.is("subj_pronoun_plural", k)) continue;
+      // German: right after the finite verb ("Am Montag griffen sie an"), lower case
+      // ("Sie" inside a sentence is the polite form)
+      if (v.lang == Lang::de && (t.capitalized || (v.tok(k - 1).morph.entry.classes() & morph::kVerb) == 0)) break;
+      return k;
+    }
+    return v.sent.end_token;
+  }
+  // "Diese ablehnende Position", "Diese Länder": a determiner, not a pronoun ("Sie
+  // warfen Belarus ... vor" is one)
+  if (v.lang == Lang::de && i + 1 < v.sent.end_token && v.is("det", i)) {
     const Token& next = v.tok(i + 1);
     if (next.capitalized) return v.sent.end_token;
     char last = next.norm.empty() ? ' ' : next.norm.back();
@@ -397,7 +420,7 @@ void mark_hyphen_agents(SentenceView& v) {
 }
 
 void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sentence_index,
-                 const ActorMention* antecedent = nullptr) {
+                 const std::vector<const ActorMention*>& antecedents = {}) {
   const auto& s = v.sent;
   std::vector<bool> in_mention(s.end_token - s.first_token, false);
   std::vector<const ActorMention*> here;
@@ -449,15 +472,18 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     mark_hyphen_agents(v);
   }
   std::vector<Cand> virtuals;
-  // A subject pronoun opening the sentence stands for the previous sentence's subject.
-  if (std::size_t p = opening_pronoun(v); antecedent && p < s.end_token && !in_mention[p - s.first_token]) {
-    Cand c;
-    c.m = antecedent;
-    c.first = p;
-    c.end = p + 1;
-    c.clause = v.clause(p);
-    c.pronoun = true;
-    virtuals.push_back(c);
+  // A subject pronoun opening the sentence stands for the previous sentence's subject
+  // (all of its coordinated actors: "Chile und Peru ... Sie verurteilten ...").
+  if (std::size_t p = opening_pronoun(v, mentions); p < s.end_token && !in_mention[p - s.first_token]) {
+    for (const ActorMention* antecedent : antecedents) {
+      Cand c;
+      c.m = antecedent;
+      c.first = p;
+      c.end = p + 1;
+      c.clause = v.clause(p);
+      c.pronoun = true;
+      virtuals.push_back(c);
+    }
   }
   // A possessive pronoun stands for the person named last before it in the sentence:
   // "Madrid backed his allegations" after "President Hugo Chavez's visit".
@@ -665,7 +691,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   // ... vor", "They also attacked"), never of a noun ("Es gab Angriffe") or an object.
   auto pronoun_ok = [&](const Cand& c) {
     if (!c.pronoun) return true;
-    if (spec.strategy != RoleStrategy::subj || rule.noun || hit.first < c.end) return false;
+    if (spec.strategy != RoleStrategy::subj || rule.noun) return false;
+    // "Am Montag griffen sie ... an": the pronoun right after the finite verb
+    if (hit.first < c.end) return v.lang == Lang::de && hit.first + 1 == c.first;
     return hit.first <= c.end + 2 || v.is("finite_aux", c.end);
   };
   // A German verb bracket ("lehnt ... ab") encloses the verb's roles: "lehnen X ab und
@@ -1204,24 +1232,88 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
 
 namespace {
 
+// 0 when the cue's context words allow it, 1 when a need= word is missing from its
+// clause, 2 when a not= word is in it. The need words may stand in an infinitive clause
+// the cue governs: "forderte Libyen auf, die Gewalt zu beenden".
+int context_blocks(const SentenceView& v, const CueHit& hit) {
+  const Rule& rule = *hit.rule;
+  int clause = v.clause(hit.first);
+  int governed = -1;
+  for (std::size_t comma : v.infinitive_commas) {
+    if (comma > hit.first && v.clause(comma - 1) == clause && comma + 1 < v.sent.end_token) governed = v.clause(comma + 1);
+  }
+  if (!rule.need.empty() && !glob_in_clause(v, clause, rule.need) &&
+      !(governed >= 0 && glob_in_clause(v, governed, rule.need))) {
+    return 1;
+  }
+  if (!rule.forbid.empty() && glob_in_clause(v, clause, rule.forbid)) return 2;
+  return 0;
+}
+
+// A noun cue that is what a threat cue of its clause announces: "drohte mit Sanktionen
+// gegen die EU", "threatened sanctions against Iran" is a threat, not sanctions (only
+// determiners, adjectives and "mit"/"with" between the two).
+bool threatened_measure(const SentenceView& v, const CueHit& hit) {
+  if (!hit.rule->noun || hit.rule->type == RelationType::threat) return false;
+  for (const CueHit* o : v.hits) {
+    if (o->rule->type != RelationType::threat || o->first >= hit.first || v.clause(o->first) != v.clause(hit.first)) continue;
+    std::size_t from = o->token_positions.back() + 1;
+    if (from > hit.first || hit.first - from > 4) continue;
+    bool only_modifiers = true;
+    for (std::size_t k = from; k < hit.first; ++k) {
+      const Token& t = v.tok(k);
+      if (!(v.is("det", k) || v.is("threat_with", k) || (t.kind == TokenKind::word && !t.capitalized))) only_modifiers = false;
+    }
+    if (only_modifiers) return true;
+  }
+  return false;
+}
+
+// A German verb cue used as an attribute between a determiner and its noun, with no
+// agent of its own: "die eroberten Gebiete", "der angekündigte Besuch" name a result,
+// not an act of the clause's subject ("die vom Iran unterstützte Hisbollah" has one).
+bool attributive_without_agent(const SentenceView& v, const CueHit& hit) {
+  if (v.lang != Lang::de || hit.rule->noun || hit.token_positions.size() != 1) return false;
+  std::size_t i = hit.first;
+  if (i == v.sent.first_token || i + 1 >= v.sent.end_token || v.tok(i).capitalized) return false;
+  if (!v.is("det", i - 1)) return false;
+  // the noun, after at most two more adjectives
+  std::size_t k = i + 1;
+  while (k < v.sent.end_token && k < i + 3 && v.tok(k).kind == TokenKind::word && !v.tok(k).capitalized) ++k;
+  if (k >= v.sent.end_token || !v.tok(k).capitalized || v.tok(k).kind != TokenKind::word) return false;
+  for (const Cand& c : v.cands) {
+    if (c.agent_of == i) return false;
+  }
+  return true;
+}
+
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
 // pronoun itself passes on its own antecedent (two sentences back at most).
-const ActorMention* subject_of(const Document& doc, const Lexicon& lex, const std::vector<ActorMention>& mentions,
-                               std::size_t si, int depth = 0) {
+std::vector<const ActorMention*> subject_of(const Document& doc, const Lexicon& lex,
+                                            const std::vector<ActorMention>& mentions, std::size_t si, int depth = 0) {
   SentenceView v(doc, lex, doc.sentences[si], doc.lang);
   const MentionRange here = mentions_of(mentions, doc.sentences[si]);
-  if (here.begin() == here.end() && depth > 0) return nullptr;
+  if (here.begin() == here.end() && depth > 0) return {};
   assign_clauses(v, here);
-  const ActorMention* antecedent = nullptr;
-  if (depth == 0 && si > 0 && opening_pronoun(v) < v.sent.end_token) {
-    antecedent = subject_of(doc, lex, mentions, si - 1, depth + 1);
+  std::vector<const ActorMention*> antecedents;
+  if (depth == 0 && si > 0 && opening_pronoun(v, here) < v.sent.end_token) {
+    antecedents = subject_of(doc, lex, mentions, si - 1, depth + 1);
   }
-  build_cands(v, here, si, antecedent);
+  build_cands(v, here, si, antecedents);
+  std::vector<const ActorMention*> subject;
   for (const Cand& c : v.cands) {
-    if (subject_like(v, c) && !c.m->venue) return c.m;
+    if (subject.empty() && subject_like(v, c) && !c.m->venue) {
+      // the subject and the actors coordinated with it
+      for (const Cand& o : v.cands) {
+        if (o.group == c.group && subject_like(v, o) && !o.m->venue &&
+            std::find(subject.begin(), subject.end(), o.m) == subject.end()) {
+          subject.push_back(o.m);
+        }
+      }
+    }
   }
-  return nullptr;
+  return subject;
 }
 
 std::string describe(const CandList& list) {
@@ -1263,10 +1355,18 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       if (trace) trace->push_back(TraceLine{si, "no relations: a sports report ('" + v.tok(w).norm + "')"});
       continue;
     }
-    const ActorMention* antecedent = nullptr;
-    if (si > 0 && opening_pronoun(v) < v.sent.end_token) antecedent = subject_of(doc, lexicon_, mentions, si - 1);
-    build_cands(v, here, si, antecedent);
-    for (const CueHit& h : hits) v.hits.push_back(&h);
+    std::vector<const ActorMention*> antecedents;
+    if (si > 0 && opening_pronoun(v, here) < v.sent.end_token) antecedents = subject_of(doc, lexicon_, mentions, si - 1);
+    build_cands(v, here, si, antecedents);
+    // A cue whose context words fail (need=, not=) gives no edge, but still marks its
+    // words as a cue: letting it stand aside ("the lifting of sanctions that had been
+    // imposed", "provided X with weapons") cost more true edges on training text than
+    // it gained.
+    std::vector<char> blocked(hits.size(), 0);
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      blocked[h] = static_cast<char>(context_blocks(v, hits[h]));
+      v.hits.push_back(&hits[h]);
+    }
     if (trace) {
       std::string clauses = "clauses:";
       int last = -1;
@@ -1283,7 +1383,8 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                            (c.pronoun ? " pronoun" : "")});
       }
     }
-    for (const CueHit& hit : hits) {
+    for (std::size_t h = 0; h < hits.size(); ++h) {
+      const CueHit& hit = hits[h];
       const Rule& rule = *hit.rule;
       std::string cue_text(doc.slice(Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end}));
       auto note = [&](const std::string& what) {
@@ -1291,19 +1392,20 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                                       " [" + rule.id + "]: " + what});
       };
       int clause = v.clause(hit.first);
-      // The need words may stand in an infinitive clause the cue governs: "forderte
-      // Libyen auf, die Gewalt zu beenden".
-      int governed = -1;
-      for (std::size_t comma : v.infinitive_commas) {
-        if (comma > hit.first && v.clause(comma - 1) == clause && comma + 1 < v.sent.end_token) governed = v.clause(comma + 1);
-      }
-      if (!rule.need.empty() && !glob_in_clause(v, clause, rule.need) &&
-          !(governed >= 0 && glob_in_clause(v, governed, rule.need))) {
+      if (blocked[h] == 1) {
         note("blocked: no required context word in the clause");
         continue;
       }
-      if (!rule.forbid.empty() && glob_in_clause(v, clause, rule.forbid)) {
+      if (blocked[h] == 2) {
         note("blocked: a forbidden context word is in the clause");
+        continue;
+      }
+      if (threatened_measure(v, hit)) {
+        note("no edge: the measure a threat announces ('drohte mit Sanktionen')");
+        continue;
+      }
+      if (attributive_without_agent(v, hit)) {
+        note("no edge: an attributive participle without agent ('die eroberten Gebiete')");
         continue;
       }
       // "setzt sich für Verhandlungen ein": talks called for are no meeting, other goals hypothetical.
@@ -1429,8 +1531,10 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         for (const Cand* a : sources) {
           for (const Cand* b : sources) add_pair(a->m->code, b->m->code);
         }
-      } else if (targets.empty() && rule.mutual && is_directed(rule.type) && class_in_clause(v, clause, "reciprocal")) {
-        // "Indien und Pakistan lieferten sich Gefechte": coordinated parties against each other
+      } else if (targets.empty() && is_directed(rule.type) && sources.size() > 1 &&
+                 ((rule.mutual && class_in_clause(v, clause, "reciprocal")) || class_in_clause(v, clause, "reciprocal_strong"))) {
+        // "Indien und Pakistan lieferten sich Gefechte": coordinated parties against each
+        // other; "beschuldigen einander", "accuse each other" for every directed cue
         for (const Cand* a : sources) {
           for (const Cand* b : sources) add_pair(a->m->code, b->m->code);
         }

@@ -76,6 +76,9 @@ class ActorMatcher {
   // followed by a title and a capitalised name, makes later lone surnames mentions.
   void add_surnames(const Document& doc, std::vector<ActorMention>& mentions) const;
   void resolve_attributes(const Document& doc, std::vector<ActorMention>& mentions) const;
+  // A domestic body with no state named ("die Regierung", "the foreign ministry", class
+  // home_body) stands for the state of the article's dateline ("KABUL, Afghanistan -").
+  void add_home_bodies(const Document& doc, std::vector<ActorMention>& mentions) const;
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;

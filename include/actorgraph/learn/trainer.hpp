@@ -29,7 +29,7 @@ std::vector<std::vector<Span>> gold_evidence(const std::string& gold_json, const
 
 struct TrainOptions {
   int epochs = 8;
-  int runs = 5;  // training runs with different shuffles, averaged
+  int runs = 20;  // training runs with different shuffles, averaged (5 left the check figure to the shuffles: +-0.02)
   int folds = 5;
   double learning_rate = 0.1;
   double l2 = 1e-6;
