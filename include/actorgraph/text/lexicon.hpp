@@ -52,6 +52,9 @@ class Lexicon {
   // class_bit(cls)) != 0), and phrase_at(cls, lang, tokens, i, end) is nullptr when
   // (classes_of(lang, tokens[i].norm).phrase_starts & class_bit(cls)) == 0.
   WordClasses classes_of(Lang lang, std::string_view norm) const;
+  // Every class name the data defines, by class id (tests check each is used by the code
+  // and that the code asks only about these).
+  const std::vector<std::string>& class_names() const { return class_names_; }
   // The value column of a single-word entry; empty when absent or when no value.
   std::string_view value(std::string_view cls, Lang lang, std::string_view norm) const;
   // Multi-word entries of a class for a language (longest first).
