@@ -280,6 +280,12 @@ TEST_CASE("issue 14.11: --names gives every actor of a merged graph a label in o
   CHECK(slurp(s.dir / "b.json").find("\"Germany\"") != std::string::npos);
   REQUIRE(s.run("render b.json --names de -f json -o b2.json").code == 0);
   CHECK(slurp(s.dir / "b2.json").find("\"Deutschland\"") != std::string::npos);
+  // The report's pictures too (its tables keep each article's own names).
+  REQUIRE(s.run("report articles -o r.html").code == 0);
+  CHECK(slurp(s.dir / "r.html").find("Ägypten</text>") != std::string::npos);
+  REQUIRE(s.run("report articles --names en -o r.html").code == 0);
+  CHECK(slurp(s.dir / "r.html").find("Ägypten</text>") == std::string::npos);
+  CHECK(slurp(s.dir / "r.html").find("Egypt</text>") != std::string::npos);
 }
 
 // ---- Item 9: what a README reader meets.
