@@ -15,8 +15,18 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$root/scripts/regen-graphs.sh" "$bin" "$shared" "$tmp/graphs" > /dev/null
-if ! diff -r -q "$root/graphs" "$tmp/graphs"; then
-  echo "graphs/ is out of date: run scripts/regen-graphs.sh $bin and commit graphs/"
+if ! report=$(diff -r -q "$root/graphs" "$tmp/graphs"); then
+  extra=$(printf '%s\n' "$report" | grep -c "^Only in $root/graphs" || true)
+  changed=$(printf '%s\n' "$report" | grep -c "^Files " || true)
+  missing=$(printf '%s\n' "$report" | grep -c "^Only in $tmp/graphs" || true)
+  printf '%s\n' "$report" | head -n 10
+  if [ "$extra" -gt 0 ]; then
+    echo "graphs/ holds $extra files or folders that scripts/regen-graphs.sh does not write (output of another"
+    echo "command written into graphs/?): remove them (git status graphs/; git clean -n graphs/)"
+  fi
+  if [ "$changed" -gt 0 ] || [ "$missing" -gt 0 ]; then
+    echo "graphs/ is out of date ($changed files differ, $missing missing): run scripts/regen-graphs.sh $bin and commit graphs/"
+  fi
   exit 1
 fi
 echo "graphs/ is up to date ($(find "$root/graphs" -type f | wc -l) files)"

@@ -52,12 +52,19 @@ differ from what the current code produces: rerun the script and commit.
 - \`dev/NAME.dot\`, \`dev/NAME.svg\`: the graph of each of the $n articles of corpus/dev
 - \`seed-lawrow-pjoengjang.dot\`, \`.svg\`: the seed article
 - \`dev-merged.dot\`, \`.svg\`: the merged dev corpus (edge weight = articles with the edge;
-  actors without relations are left out of the picture)
+  the DOT holds every actor and edge, the picture leaves out actors without relations
+  and negated edges)
+- \`.actorgraph-generated\`: the marker that makes actorgraph refuse to write other
+  files here (\`extract -o graphs/\` is exit 2)
 
 Written with \`render --no-evidence\`: no article sentence is quoted here (tooltips give
 type, modality and mentions). \`actorgraph extract ARTICLE -o FILE.svg\` gives the
 tooltips with the evidence sentences.
 README
+
+# The marker: actorgraph refuses to write one file per article into this folder
+# (extract -o graphs/ once put thousands of files beside these).
+echo "written by scripts/regen-graphs.sh, never by hand" > "$stage/out/.actorgraph-generated"
 
 rm -rf "$out.tmp"
 mv "$stage/out" "$out.tmp"

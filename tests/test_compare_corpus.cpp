@@ -312,13 +312,16 @@ TEST_CASE("analysis of the merged corpus: centrality, components, balance, blocs
   CHECK(a.triads.total() == 1);
   CHECK(a.triads.pnn == 1);  // IRN-ISR-USA: the enemy of my enemy
   CHECK(a.triads.balance() == 1.0);
-  CHECK(codes(a.split.bloc1) == "CHN IRN PRK RUS");
-  CHECK(codes(a.split.bloc2) == "ISR JPN USA");
-  CHECK(a.split.frustration == 0);
-  CHECK(a.split.total_weight == 11);
-  CHECK(a.split.exact);
+  REQUIRE(a.signed_components.size() == 1);
+  REQUIRE(a.signed_components[0].split_done);
+  const BlocSplit& split = a.signed_components[0].split;
+  CHECK(codes(split.bloc1) == "CHN IRN PRK RUS");
+  CHECK(codes(split.bloc2) == "ISR JPN USA");
+  CHECK(split.frustration == 0);
+  CHECK(split.total_weight == 11);
+  CHECK(split.exact);
   auto j = analysis_to_json(a);
-  CHECK(j["blocs"]["fit"] == 1.0);
+  CHECK(j["blocs"][0]["fit"] == 1.0);
   CHECK(j["triads"]["+--"] == 1);
 }
 

@@ -22,6 +22,7 @@ struct AnalyzeOptions {
   std::size_t top = 15;
   std::size_t exact_limit = 20;
   std::size_t min_support = 1;
+  std::size_t min_ties = 3;
   std::string since, until;
   std::size_t jobs = 0;
 };
@@ -35,26 +36,39 @@ int run_analyze(const AnalyzeOptions& o) {
   DateWindow window{date_option(o.since, "--since"), date_option(o.until, "--until")};
   if (!window.valid()) throw UsageError("--until " + o.until + " is before --since " + o.since);
   GraphAccumulator acc;
+  AnalysisContext context;
+  std::size_t outside = 0, undated = 0;
   GraphLoadStats stats = load_graphs(
       o.inputs, o.common, o.jobs,
       [&](ActorGraph&& g) {
-        if (window.contains(g.date)) acc.add(std::move(g));
+        if (!window.contains(g.date)) {
+          ++(g.date.empty() ? undated : outside);
+          return;
+        }
+        context.articles += g.articles;
+        if (g.date.empty()) context.undated += g.articles;
+        else if (context.first.empty() || g.date < context.first) context.first = g.date;
+        if (context.last < g.date) context.last = g.date;
+        acc.add(std::move(g));
       },
       true);
   if (stats.loaded == 0) throw InputError("no graph could be read");
+  check_date_window(acc.size(), outside, undated);
   ActorGraph g = filter_min_support(acc.result(), o.min_support);
   if (acc.size() > 1) g.id = "merged (" + std::to_string(acc.size()) + " graphs)";
   AnalysisOptions ao;
   ao.exact_limit = o.exact_limit;
+  ao.min_ties = o.min_ties;
   GraphAnalysis a = analyze_graph(g, ao);
+  const std::vector<std::string> caveats = analysis_caveats(a, context);
   write_output_safely(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
     if (format == "json") {
-      nlohmann::json j = analysis_to_json(a);
+      nlohmann::json j = analysis_to_json(a, caveats);
       j["graph"] = {{"id", g.id}, {"articles", g.articles}, {"actors", num_vertices(g.store())},
                     {"edges", num_edges(g.store())}};
       out << j.dump(2) << "\n";
     } else {
-      write_analysis_text(out, a, g, o.top);
+      write_analysis_text(out, a, g, o.top, caveats);
     }
   });
   return batch_exit_code(stats);
@@ -66,7 +80,8 @@ const CommandRegistrar kRegister(33, [](CLI::App& app) -> Action {
       "analyze",
       "Analyse a graph (several inputs are merged first) with Boost.Graph: degree and betweenness\n"
       "centrality, connected components, and the signed structure (cooperative relations +,\n"
-      "conflictual -): structural balance of triads and the two-bloc split that fits best.\n"
+      "conflictual -): structural balance of triads and, per connected component with enough signed\n"
+      "ties, the two-bloc split that fits best; notes say what the figures rest on.\n"
       "Examples:\n"
       "  actorgraph analyze merged.json\n"
       "  actorgraph analyze graphs/ --min-support 2 --format json -o analysis.json");
@@ -77,6 +92,9 @@ const CommandRegistrar kRegister(33, [](CLI::App& app) -> Action {
   cmd->add_option("--exact-limit", o->exact_limit,
                   "Exhaustive bloc search up to this many signed actors (default 20), local search above");
   cmd->add_option("--min-support", o->min_support, "Only edges seen in at least N articles")->check(CLI::PositiveNumber);
+  cmd->add_option("--min-ties", o->min_ties,
+                  "Split a connected component into blocs only with at least N signed ties (default 3)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--since", o->since, "Only graphs dated on or after YYYY[-MM[-DD]]");
   cmd->add_option("--until", o->until, "Only graphs dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")

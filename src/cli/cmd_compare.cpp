@@ -26,6 +26,7 @@ struct CompareOptions {
   std::string format;
   std::string measure = "mean";
   std::size_t top = 5;
+  std::size_t max_matrix = 2000;
   std::string by_date;
   std::string graphs_dir;
   std::string graph_format = "json";
@@ -55,7 +56,15 @@ int run_similarity(const CompareOptions& o, const std::string& format) {
       },
       true);
   if (sigs.size() < 2) throw InputError("compare needs at least two graphs (got " + std::to_string(sigs.size()) + ")");
-  SimilarityReport r = similarity_report(sigs, *measure, o.top);
+  const bool with_matrix = format != "text";
+  if (with_matrix && sigs.size() > o.max_matrix) {
+    throw UsageError("the " + format + " matrix of " + std::to_string(sigs.size()) + " graphs has " +
+                     std::to_string(sigs.size() * sigs.size()) + " cells (about " +
+                     std::to_string(similarity_csv_bytes(sigs.size()) / 1000000 + 1) +
+                     " MB): give --max-matrix " + std::to_string(sigs.size()) +
+                     " to write it, or the text summary (no -o .csv/.json) for the most and least similar pairs");
+  }
+  SimilarityReport r = similarity_report(sigs, *measure, o.top, with_matrix);
   write_output_safely(o.output.empty() ? "-" : o.output, [&](std::ostream& out) {
     if (format == "csv") {
       write_similarity_csv(out, r);
@@ -72,10 +81,11 @@ int run_timeline(const CompareOptions& o, const std::string& format, Period peri
   if (format == "csv") throw UsageError("a timeline is written as text or json, not csv");
   ExportOptions eo;
   if (!o.graphs_dir.empty()) {
+    check_not_generated_directory(o.graphs_dir);
     if (!o.layout.empty()) eo.layout = o.layout;
     export_graph(ActorGraph{}, o.graph_format, eo);  // rejects an unknown format early
   }
-  TimelineBuilder builder(period, !o.exclude_negated);
+  TimelineBuilder builder(period);  // a negated-only edge neither appears nor disappears
   std::size_t undated = 0;
   GraphLoadStats stats = load_graphs(
       o.inputs, o.common, o.jobs,
@@ -139,11 +149,14 @@ const CommandRegistrar kRegister(32, [](CLI::App& app) -> Action {
   cmd->add_option("-f,--format", o->format, "text, csv (matrix) or json (default: from -o extension, else text)");
   cmd->add_option("--measure", o->measure, "Similarity: mean (of actor and edge Jaccard, default), actors or edges");
   cmd->add_option("--top", o->top, "How many most/least similar pairs to list (default 5)");
+  cmd->add_option("--max-matrix", o->max_matrix,
+                  "Refuse a csv/json matrix of more than N graphs (default 2000: about 28 MB; it grows with N^2)");
   cmd->add_option("--by-date", o->by_date, "Timeline by day, week (ISO) or month instead of the matrix");
   cmd->add_option("--graphs", o->graphs_dir, "With --by-date: write each period's merged graph into this directory");
   cmd->add_option("--graph-format", o->graph_format, "Format of the --graphs files: json (default), dot, svg, ...");
   cmd->add_option("--layout", o->layout, "Graphviz layout for --graph-format svg/png/pdf");
-  cmd->add_flag("--exclude-negated", o->exclude_negated, "Leave negated edges out of the comparison");
+  cmd->add_flag("--exclude-negated", o->exclude_negated,
+                "Leave negated edges out of the similarity (a timeline always leaves them out)");
   cmd->add_flag("--evidence", o->evidence, "Timeline JSON with evidence sentences");
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")
       ->check(CLI::Range(0, 1024));

@@ -38,6 +38,7 @@ struct ExtractOptions {
   std::string layout;  // "" = the exporter's default engine
   bool include_negated = false;
   bool code_labels = false;
+  NamesOption names;  // default: each article in its own language
   std::size_t jobs = 0;
   bool no_progress = false;
 };
@@ -99,6 +100,7 @@ int run_extract(const ExtractOptions& o) {
   if (!o.layout.empty()) eopts.layout = o.layout;
   eopts.dot.include_negated = o.include_negated;
   eopts.dot.code_labels = o.code_labels;
+  o.names.apply(eopts, o.common.dicts);
   export_graph(ActorGraph{}, format, eopts);  // rejects an unknown format before any work
 
   if (o.inputs.empty() && o.jsonl.empty()) throw UsageError("no input: give article files, directories, - or --jsonl FILE|-");
@@ -125,6 +127,7 @@ int run_extract(const ExtractOptions& o) {
     check_output_not_input(o.output, inputs);
   }
   if (to_dir) {
+    check_not_generated_directory(o.output);
     std::error_code ec;
     fs::create_directories(o.output, ec);
     if (ec) throw Error("cannot create directory " + o.output + ": " + ec.message());
@@ -257,8 +260,10 @@ const CommandRegistrar kRegister(10, [](CLI::App& app) -> Action {
   cmd->add_option("-f,--format", o->format,
                   "Output format: dot, json, events, ... (default: from -o extension, else dot; json with --jsonl)");
   cmd->add_option("--layout", o->layout, "Graphviz layout for pictures: dot, neato, fdp, circo, sfdp");
-  cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (JSON always keeps them)");
-  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
+  cmd->add_flag("--include-negated", o->include_negated,
+                "Draw negated relations in pictures too (DOT, JSON, GraphML and CSV always keep them)");
+  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names (as --names code)");
+  add_names_option(*cmd, o->names);
   cmd->add_option("-j,--jobs", o->jobs, "Worker threads (default 0 = all cores); output order never depends on it")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("--no-progress", o->no_progress, "No progress line on stderr (shown only when stderr is a terminal)");

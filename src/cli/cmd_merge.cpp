@@ -24,6 +24,7 @@ struct MergeOptions {
   std::string id = "merged";
   bool include_negated = false;
   bool code_labels = false;
+  NamesOption names;
   std::size_t jobs = 0;
   bool quiet = false;
 };
@@ -47,6 +48,8 @@ int run_merge(const MergeOptions& o) {
   eo.dot.code_labels = o.code_labels;
   export_graph(ActorGraph{}, format, eo);  // rejects an unknown format or layout before any work
   check_output_not_input(o.output, with_dicts(o.inputs, o.common));
+  NamesOption names = o.names;
+  names.choice();  // a bad --names is a usage error before any work
 
   GraphAccumulator acc;
   std::size_t outside = 0, undated = 0;
@@ -57,22 +60,22 @@ int run_merge(const MergeOptions& o) {
           ++(g.date.empty() ? undated : outside);
           return;
         }
+        names.count(g);
         acc.add(std::move(g));
       },
       !o.quiet);
   if (stats.loaded == 0) throw InputError("no graph could be read");
+  check_date_window(acc.size(), outside, undated);
   ActorGraph merged = filter_min_support(acc.result(), o.min_support);
   merged.id = o.id;
+  names.apply(eo, o.common.dicts);
   write_file_atomically(o.output.empty() ? "-" : o.output, export_graph(merged, format, eo));
   if (!o.quiet) {
     std::string msg = "merged " + std::to_string(acc.size()) + " graphs into " +
                       std::to_string(num_vertices(merged.store())) + " actors and " +
                       std::to_string(num_edges(merged.store())) + " edges";
     if (o.min_support > 1) msg += " seen in at least " + std::to_string(o.min_support) + " articles";
-    if (outside + undated > 0) {
-      msg += "; left out " + std::to_string(outside) + " outside the date window and " + std::to_string(undated) +
-             " undated";
-    }
+    if (outside > 0) msg += "; left out " + std::to_string(outside) + " outside the date window";
     if (stats.failed > 0) msg += "; " + std::to_string(stats.failed) + " inputs failed";
     warn(msg);
   }
@@ -99,8 +102,9 @@ const CommandRegistrar kRegister(31, [](CLI::App& app) -> Action {
   cmd->add_option("--since", o->since, "Only graphs dated on or after YYYY[-MM[-DD]] (undated graphs are left out)");
   cmd->add_option("--until", o->until, "Only graphs dated on or before YYYY[-MM[-DD]]");
   cmd->add_option("--id", o->id, "Id of the merged graph (default: merged)");
-  cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (JSON always keeps them)");
-  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
+  cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations in pictures too (DOT, JSON, GraphML and CSV always keep them)");
+  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names (as --names code)");
+  add_names_option(*cmd, o->names);
   cmd->add_option("-j,--jobs", o->jobs, "Threads for reading and extracting (default 0 = all cores)")
       ->check(CLI::Range(0, 1024));
   cmd->add_flag("-q,--quiet", o->quiet, "No summary line on stderr");

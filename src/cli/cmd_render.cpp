@@ -23,6 +23,7 @@ struct RenderOptions {
   std::string title;
   bool include_negated = false;
   bool code_labels = false;
+  NamesOption names;
   bool no_legend = false;
   bool no_edge_labels = false;
   bool no_evidence = false;
@@ -46,11 +47,15 @@ int run_render(const RenderOptions& o) {
   eopts.dot.edge_labels = !o.no_edge_labels;
   export_graph(ActorGraph{}, format == "png" || format == "pdf" || format == "svg" ? "dot" : format, eopts);
   check_output_not_input(o.output, o.inputs);
+  NamesOption names = o.names;
+  names.choice();
 
   std::vector<ActorGraph> graphs;
   for (const auto& path : o.inputs) {
     graphs.push_back(path == "-" ? read_graph_text(read_file("-"), "stdin") : read_graph_file(path));
+    names.count(graphs.back());
   }
+  names.apply(eopts, {});
   ActorGraph g = graphs.size() == 1 ? std::move(graphs.front()) : merge_graphs(graphs);
   if (!o.title.empty()) g.id = o.title;
   if (o.no_evidence) {
@@ -78,8 +83,9 @@ const CommandRegistrar kRegister(15, [](CLI::App& app) -> Action {
                   "Graphviz layout: auto (default: dot for article-sized graphs, sfdp above 20 actors or 40 "
                   "edges), dot, neato, fdp, circo, sfdp");
   cmd->add_option("--title", o->title, "Title in the legend (default: the graph id, 'merged' for several inputs)");
-  cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (grey, dashed, 'not ...')");
-  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
+  cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations in pictures too (grey, dashed, 'not ...'; DOT always has them)");
+  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names (as --names code)");
+  add_names_option(*cmd, o->names);
   cmd->add_flag("--no-legend", o->no_legend, "Leave out the title and legend");
   cmd->add_flag("--no-edge-labels", o->no_edge_labels, "Leave out the edge labels (colour still shows the type)");
   cmd->add_flag("--no-evidence", o->no_evidence,

@@ -19,6 +19,7 @@ struct ReportCliOptions {
   std::string title = "actorgraph report";
   bool include_negated = false;
   bool code_labels = false;
+  NamesOption names;
 };
 
 int run_report(const ReportCliOptions& o) {
@@ -29,6 +30,7 @@ int run_report(const ReportCliOptions& o) {
   ropts.picture.dot.include_negated = o.include_negated;
   ropts.picture.dot.code_labels = o.code_labels;
   check_layout(o.layout);
+  o.names.choice();  // a bad --names is a usage error before any work
   if (o.output.empty()) throw UsageError("report needs -o FILE.html");
 
   std::vector<std::string> paths = expand_inputs(o.inputs);
@@ -51,6 +53,9 @@ int run_report(const ReportCliOptions& o) {
     }
   }
   if (articles.empty()) return kExitInput;
+  NamesOption names = o.names;
+  for (const auto& a : articles) names.count(a.graph);
+  names.apply(ropts.picture, o.common.dicts);
   write_output(o.output, [&](std::ostream& out) { write_report(out, articles, ropts); });
   return failed == 0 ? kExitOk : kExitPartial;
 }
@@ -69,7 +74,8 @@ const CommandRegistrar kRegister(16, [](CLI::App& app) -> Action {
   cmd->add_option("--title", o->title, "Report title");
   cmd->add_option("--layout", o->layout, "Graphviz layout: auto (default: dot, sfdp for big graphs), dot, neato, fdp, circo, sfdp");
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (the tables always list them)");
-  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names");
+  cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names (as --names code)");
+  add_names_option(*cmd, o->names);
   add_common_options(*cmd, o->common);
   return [o] { return run_report(*o); };
 });

@@ -388,3 +388,47 @@ std::string format_from_extension(const std::string& path,
 }
 
 }  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+NameChoice NamesOption::choice() const {
+  auto c = parse_name_choice(value);
+  if (!c) throw UsageError("--names must be en, de or code, not '" + value + "'");
+  return *c;
+}
+
+void NamesOption::apply(ExportOptions& eo, const std::vector<std::string>& dicts) const {
+  NameChoice c = choice();
+  if (c == NameChoice::code) {
+    eo.dot.code_labels = true;
+    return;
+  }
+  eo.label_lang = c == NameChoice::en ? Lang::en : c == NameChoice::de ? Lang::de : tally.majority();
+  if (eo.label_lang == Lang::unknown) return;
+  DataBundle data = DataBundle::defaults();
+  for (const auto& d : dicts) data.add_file(d);
+  static auto* kept = new std::vector<std::unique_ptr<ActorDictionary>>;  // never destroyed, as the pipelines
+  kept->push_back(std::make_unique<ActorDictionary>(data));
+  eo.label_dictionary = kept->back().get();
+}
+
+void add_names_option(CLI::App& cmd, NamesOption& names) {
+  cmd.add_option("--names", names.value,
+                 "Actor labels: en, de or code (default: the language of most of the articles)");
+}
+
+}  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+void check_date_window(std::size_t kept, std::size_t outside, std::size_t undated) {
+  const std::string why = std::to_string(undated) + (undated == 1 ? " undated graph" : " undated graphs") +
+                          " (articles get a date from a first line 'date YYYY-MM-DD', a JSONL \"date\" or "
+                          "--date), " + std::to_string(outside) + " outside the window";
+  if (kept == 0 && outside + undated > 0) {
+    throw InputError("--since/--until left out every graph: " + why);
+  }
+  if (undated > 0) warn("--since/--until left out " + why);
+}
+
+}  // namespace actorgraph::cli

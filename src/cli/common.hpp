@@ -129,3 +129,32 @@ void register_inputs(const std::vector<std::string>& inputs);
 std::vector<std::string> with_dicts(std::vector<std::string> inputs, const CommonOptions& common);
 
 }  // namespace actorgraph::cli
+
+// ---- --names: one display language for actor labels (issue 14).
+#include "actorgraph/export/formats.hpp"
+#include "actorgraph/graph/labels.hpp"
+
+namespace actorgraph::cli {
+
+// The --names option of the commands that draw or export graphs: count() each
+// input graph's articles, then apply() sets the labels of `eo` (code: codes;
+// en/de: that language; default: the language of most articles counted).
+struct NamesOption {
+  std::string value;
+  LanguageTally tally;
+  NameChoice choice() const;  // throws UsageError for a value other than en, de, code
+  void count(const ActorGraph& g) { tally.add(g.lang, g.articles); }
+  void apply(ExportOptions& eo, const std::vector<std::string>& dicts) const;
+};
+void add_names_option(CLI::App& cmd, NamesOption& names);
+
+}  // namespace actorgraph::cli
+
+namespace actorgraph::cli {
+
+// After a --since/--until window: throws InputError naming how many graphs were
+// undated and how many outside when the window kept none (an empty graph with
+// exit 0 said nothing); warns about undated graphs left out otherwise.
+void check_date_window(std::size_t kept, std::size_t outside, std::size_t undated);
+
+}  // namespace actorgraph::cli

@@ -73,6 +73,37 @@ nlohmann::json codes_json(const std::vector<ActorCode>& cs) {
   return j;
 }
 
+std::size_t pos_of(const std::vector<ActorStats>& actors, const ActorCode& code) {
+  auto it = std::lower_bound(actors.begin(), actors.end(), code,
+                             [](const ActorStats& s, const ActorCode& c) { return s.code < c; });
+  return static_cast<std::size_t>(it - actors.begin());
+}
+
+nlohmann::json split_json(const ComponentSigns& c, const GraphAnalysis& a) {
+  nlohmann::json frustrated = nlohmann::json::array();
+  for (const auto& t : c.split.frustrated) frustrated.push_back(tie_json(t));
+  return {{"component", c.component + 1},
+          {"actors", a.components[c.component].size()},
+          {"signed_ties", c.ties},
+          {"bloc1", codes_json(c.split.bloc1)},
+          {"bloc2", codes_json(c.split.bloc2)},
+          {"unaligned", codes_json(c.split.unaligned)},
+          {"frustration", c.split.frustration},
+          {"total_weight", c.split.total_weight},
+          {"frustrated_ties", std::move(frustrated)},
+          {"fit", c.split.fit()},
+          {"search", c.split.exact ? "exact" : "local"}};
+}
+
+nlohmann::json triads_json(const TriadCensus& t) {
+  nlohmann::json j = {{"total", t.total()}, {"+++", t.ppp}, {"++-", t.ppn}, {"+--", t.pnn},
+                      {"---", t.nnn},       {"balanced", t.balanced()}, {"balance", nullptr}};
+  if (t.defined()) j["balance"] = t.balance();
+  return j;
+}
+
+std::string balance_text(const TriadCensus& t) { return t.defined() ? fixed(t.balance()) : "n/a"; }
+
 }  // namespace
 
 BlocSplit best_split(const std::vector<ActorCode>& actor_list, const std::vector<SignedTie>& ties,
@@ -271,7 +302,8 @@ GraphAnalysis analyze_graph(const ActorGraph& g, const AnalysisOptions& options)
       r.components.push_back(std::move(codes));
     }
   }
-  // Signed ties and triads.
+  // Signed ties and triads, overall and per component (a triangle lies in one).
+  std::map<std::size_t, ComponentSigns> per_component;
   std::map<std::size_t, std::map<std::size_t, int>> sign_adj;
   for (const auto& [key, t] : sums) {
     if (t.sign() == 0) {
@@ -279,11 +311,20 @@ GraphAnalysis analyze_graph(const ActorGraph& g, const AnalysisOptions& options)
       continue;
     }
     r.ties.push_back(t);
+    ++per_component[r.actors[key.first].component].ties;
     sign_adj[key.first][key.second] = t.sign();
     sign_adj[key.second][key.first] = t.sign();
     (t.sign() > 0 ? r.actors[key.first].positive_ties : r.actors[key.first].negative_ties)++;
     (t.sign() > 0 ? r.actors[key.second].positive_ties : r.actors[key.second].negative_ties)++;
   }
+  auto count_triad = [](TriadCensus& c, int neg) {
+    switch (neg) {
+      case 0: ++c.ppp; break;
+      case 1: ++c.ppn; break;
+      case 2: ++c.pnn; break;
+      default: ++c.nnn; break;
+    }
+  };
   for (const auto& [u, nu] : sign_adj) {
     for (const auto& [v, suv] : nu) {
       if (v <= u) continue;
@@ -292,23 +333,61 @@ GraphAnalysis analyze_graph(const ActorGraph& g, const AnalysisOptions& options)
         auto uw = nu.find(w);
         if (uw == nu.end()) continue;
         int neg = (suv < 0) + (svw < 0) + (uw->second < 0);
-        switch (neg) {
-          case 0: ++r.triads.ppp; break;
-          case 1: ++r.triads.ppn; break;
-          case 2: ++r.triads.pnn; break;
-          default: ++r.triads.nnn; break;
-        }
+        count_triad(r.triads, neg);
+        count_triad(per_component[r.actors[u].component].triads, neg);
         if (neg == 1 || neg == 3) r.unbalanced.push_back({r.actors[u].code, r.actors[v].code, r.actors[w].code, neg});
       }
     }
   }
-  std::vector<ActorCode> codes;
-  for (const auto& a : r.actors) codes.push_back(a.code);
-  r.split = best_split(codes, r.ties, options);
+  r.min_ties = options.min_ties;
+  for (auto& [c, signs] : per_component) {
+    signs.component = c;
+    signs.split_done = signs.ties >= options.min_ties;
+    if (signs.split_done) {
+      std::vector<SignedTie> ties;
+      for (const auto& t : r.ties) {
+        if (r.actors[pos_of(r.actors, t.a)].component == c) ties.push_back(t);
+      }
+      signs.split = best_split(r.components[c], ties, options);
+    }
+    r.signed_components.push_back(std::move(signs));
+  }
   return r;
 }
 
-nlohmann::json analysis_to_json(const GraphAnalysis& a) {
+std::vector<std::string> analysis_caveats(const GraphAnalysis& a, const AnalysisContext& context) {
+  std::vector<std::string> out;
+  std::size_t split = 0, small = 0;
+  for (const auto& c : a.signed_components) (c.split_done ? split : small)++;
+  if (a.signed_components.size() > 1) {
+    out.push_back("the signed ties fall into " + std::to_string(a.signed_components.size()) +
+                  " separate components: actors in different components have no relation that could put them "
+                  "in one bloc, so blocs are found inside each component, never across");
+  }
+  if (small > 0) {
+    out.push_back(std::to_string(small) + (small == 1 ? " component has" : " components have") + " fewer than " +
+                  std::to_string(a.min_ties) + " signed ties: too few to say anything about blocs, not split");
+  }
+  if (a.ties.empty()) out.push_back("no signed tie: there is nothing to split into blocs");
+  if (!a.triads.defined()) {
+    out.push_back("no triangle of signed ties: structural balance cannot be judged (n/a, not 1.000)");
+  } else if (a.triads.total() < 5) {
+    out.push_back("only " + std::to_string(a.triads.total()) + " triangle" + (a.triads.total() == 1 ? "" : "s") +
+                  " of signed ties: the balance figure rests on very little");
+  }
+  if (!context.first.empty() && context.first.year != context.last.year) {
+    out.push_back("the articles span " + context.first.str() + " to " + context.last.str() +
+                  ": ties from different years are added up as if they held at once (use --since/--until for "
+                  "one period)");
+  }
+  if (context.undated > 0) {
+    out.push_back(std::to_string(context.undated) + " of " + std::to_string(context.articles) +
+                  " articles have no date");
+  }
+  return out;
+}
+
+nlohmann::json analysis_to_json(const GraphAnalysis& a, const std::vector<std::string>& caveats) {
   using nlohmann::json;
   json actors = json::array();
   for (const auto& s : a.actors) {
@@ -332,35 +411,31 @@ nlohmann::json analysis_to_json(const GraphAnalysis& a) {
   for (const auto& t : a.unbalanced) {
     unbalanced.push_back({{"actors", {t.a.str(), t.b.str(), t.c.str()}}, {"negative_ties", t.negatives}});
   }
-  json frustrated = json::array();
-  for (const auto& t : a.split.frustrated) frustrated.push_back(tie_json(t));
+  json triads = triads_json(a.triads);
+  triads["unbalanced"] = std::move(unbalanced);
+  json blocs = json::array();
+  std::size_t not_split = 0;
+  for (const auto& c : a.signed_components) {
+    if (c.split_done) blocs.push_back(split_json(c, a));
+    else ++not_split;
+  }
   return {{"actors", std::move(actors)},
           {"components", std::move(comps)},
           {"signed_ties", std::move(ties)},
           {"ambivalent_pairs", a.ambivalent_pairs},
-          {"triads",
-           {{"total", a.triads.total()},
-            {"+++", a.triads.ppp},
-            {"++-", a.triads.ppn},
-            {"+--", a.triads.pnn},
-            {"---", a.triads.nnn},
-            {"balanced", a.triads.balanced()},
-            {"balance", a.triads.balance()},
-            {"unbalanced", std::move(unbalanced)}}},
-          {"blocs",
-           {{"bloc1", codes_json(a.split.bloc1)},
-            {"bloc2", codes_json(a.split.bloc2)},
-            {"unaligned", codes_json(a.split.unaligned)},
-            {"frustration", a.split.frustration},
-            {"total_weight", a.split.total_weight},
-            {"frustrated_ties", std::move(frustrated)},
-            {"fit", a.split.fit()},
-            {"search", a.split.exact ? "exact" : "local"}}}};
+          {"triads", std::move(triads)},
+          {"blocs", std::move(blocs)},
+          {"min_ties", a.min_ties},
+          {"components_not_split", not_split},
+          {"caveats", caveats}};
 }
 
-void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorGraph& g, std::size_t top) {
+void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorGraph& g, std::size_t top,
+                         const std::vector<std::string>& caveats) {
   out << g.id << ": " << a.actors.size() << " actors, " << num_edges(g.store()) << " typed edges, "
-      << a.components.size() << (a.components.size() == 1 ? " component" : " components") << "\n\n";
+      << a.components.size() << (a.components.size() == 1 ? " component" : " components") << "\n";
+  for (const auto& c : caveats) out << "  note: " << c << "\n";
+  out << "\n";
   std::vector<const ActorStats*> order;
   for (const auto& s : a.actors) order.push_back(&s);
   std::stable_sort(order.begin(), order.end(), [](const ActorStats* x, const ActorStats* y) {
@@ -396,21 +471,36 @@ void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorG
     out << "  " << (t.sign() > 0 ? "+ " : "- ") << t.a.str() << " -- " << t.b.str() << "  (net " << t.net << ")\n";
   }
   out << "\ntriads: " << a.triads.total() << "  +++ " << a.triads.ppp << "  +-- " << a.triads.pnn << "  ++- "
-      << a.triads.ppn << "  --- " << a.triads.nnn << "  balance " << fixed(a.triads.balance()) << "\n";
+      << a.triads.ppn << "  --- " << a.triads.nnn << "  balance " << balance_text(a.triads) << "\n";
   for (const auto& t : a.unbalanced) {
     out << "  unbalanced: " << t.a.str() << " " << t.b.str() << " " << t.c.str() << " (" << t.negatives
         << " negative)\n";
   }
-  const BlocSplit& s = a.split;
-  out << "\nblocs (" << (s.exact ? "exact search" : "local search") << "): frustration " << s.frustration << " of "
-      << s.total_weight << ", fit " << fixed(s.fit()) << "\n  bloc 1:";
-  for (const auto& c : s.bloc1) out << " " << c.str();
-  out << "\n  bloc 2:";
-  for (const auto& c : s.bloc2) out << " " << c.str();
-  out << "\n  unaligned: " << s.unaligned.size() << "\n";
-  for (const auto& t : s.frustrated) {
-    out << "  against the split: " << (t.sign() > 0 ? "+ " : "- ") << t.a.str() << " -- " << t.b.str() << "\n";
+  out << "\nblocs, per component with at least " << a.min_ties << " signed ties\n";
+  std::size_t not_split = 0;
+  for (const auto& c : a.signed_components) {
+    if (!c.split_done) {
+      ++not_split;
+      continue;
+    }
+    const BlocSplit& s = c.split;
+    out << "  component " << c.component + 1 << " (" << a.components[c.component].size() << " actors, " << c.ties
+        << " signed ties, " << (s.exact ? "exact search" : "local search") << "): frustration " << s.frustration
+        << " of " << s.total_weight << ", fit " << fixed(s.fit()) << ", triads " << c.triads.total() << ", balance "
+        << balance_text(c.triads) << "\n    bloc 1:";
+    for (const auto& x : s.bloc1) out << " " << x.str();
+    out << "\n    bloc 2:";
+    for (const auto& x : s.bloc2) out << " " << x.str();
+    out << "\n";
+    if (!s.unaligned.empty()) out << "    unaligned: " << s.unaligned.size() << "\n";
+    for (const auto& t : s.frustrated) {
+      out << "    against the split: " << (t.sign() > 0 ? "+ " : "- ") << t.a.str() << " -- " << t.b.str() << "\n";
+    }
   }
+  if (not_split > 0) {
+    out << "  " << not_split << (not_split == 1 ? " component" : " components") << " with fewer signed ties: not split\n";
+  }
+  if (a.signed_components.empty()) out << "  (none)\n";
 }
 
 }  // namespace actorgraph

@@ -231,7 +231,7 @@ void write_diff_dot(std::ostream& out, const GraphDiff& d, const ActorGraph& a, 
                         : status == "removed" ? kDiffRemovedColor
                         : status == "shared"  ? kDiffSharedColor
                                               : kDiffChangedColor;
-    std::string label(to_string(it.key.type));
+    std::string label = type_label(it.key.type);  // "arms supply", as the other pictures write it
     std::size_t weight = e.weight, count = e.count;
     if (status == "modality_changed" || status == "shared") {
       const RelationEdge& ea = a.store()[*a.find_edge(it.key)];
@@ -241,7 +241,9 @@ void write_diff_dot(std::ostream& out, const GraphDiff& d, const ActorGraph& a, 
         label += "\\n" + std::string(to_string(ea.modality)) + " → " + std::string(to_string(e.modality));
       }
     }
-    std::string tooltip = status + ": " + key_text(it.key);
+    std::string tooltip = (status == "modality_changed" ? std::string("modality changed") : status) + ": " +
+                          it.key.source.str() + (is_directed(it.key.type) ? " → " : " – ") + it.key.target.str() +
+                          " " + type_label(it.key.type);
     if (!e.evidence.empty()) tooltip += "\\n• " + dot_escape(e.evidence.front().text);
     out << "\"" << dot_escape(it.key.source.str()) << "\" -> \"" << dot_escape(it.key.target.str()) << "\" [type=\""
         << to_string(it.key.type) << "\", modality=\"" << to_string(e.modality) << "\", count=" << count

@@ -97,19 +97,26 @@ PairScore score_pair(const std::vector<GraphSignature>& sigs, std::size_t a, std
   return p;
 }
 
-SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Measure m, std::size_t top) {
+std::size_t similarity_csv_bytes(std::size_t n) { return n * n * 7; }  // ",0.1234" per cell
+
+SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Measure m, std::size_t top,
+                                   bool with_matrix) {
   SimilarityReport r;
   r.measure = m;
   const std::size_t n = sigs.size();
   for (const auto& s : sigs) r.ids.push_back(s.id);
-  r.matrix.assign(n, std::vector<double>(n, 1.0));
+  if (with_matrix) r.matrix.assign(n, std::vector<double>(n, 1.0));
   std::vector<PairScore> overlapping, sharing_actors;
   for (std::size_t i = 0; i < n; ++i) {
     for (std::size_t j = i + 1; j < n; ++j) {
       PairScore p = score_pair(sigs, i, j, m);
-      r.matrix[i][j] = r.matrix[j][i] = p.score;
+      if (with_matrix) r.matrix[i][j] = r.matrix[j][i] = p.score;
       ++r.pairs;
       if (p.shared_actors == 0) ++r.disjoint_pairs;
+      if (!p.edges_defined) {
+        ++r.edgeless_pairs;
+        continue;
+      }
       if (p.shared_actors > 0 || p.shared_edges > 0) overlapping.push_back(p);
       if (p.shared_actors > 0) sharing_actors.push_back(p);
     }
@@ -152,6 +159,7 @@ nlohmann::json similarity_to_json(const SimilarityReport& r) {
   j["matrix"] = r.matrix;
   j["pairs"] = r.pairs;
   j["disjoint_pairs"] = r.disjoint_pairs;
+  j["edgeless_pairs"] = r.edgeless_pairs;
   j["most_similar"] = nlohmann::json::array();
   for (const auto& p : r.most_similar) j["most_similar"].push_back(pair_json(r, p));
   j["least_similar"] = nlohmann::json::array();
@@ -160,8 +168,8 @@ nlohmann::json similarity_to_json(const SimilarityReport& r) {
 }
 
 void write_similarity_text(std::ostream& out, const SimilarityReport& r) {
-  out << r.ids.size() << " graphs, " << r.pairs << " pairs (" << r.disjoint_pairs
-      << " share no actor); similarity = " << (r.measure == Measure::mean ? "mean of actor and edge Jaccard"
+  out << r.ids.size() << " graphs, " << r.pairs << " pairs (" << r.disjoint_pairs << " share no actor, "
+      << r.edgeless_pairs << " have no edge on either side and are not ranked); similarity = " << (r.measure == Measure::mean ? "mean of actor and edge Jaccard"
                                                : r.measure == Measure::actors ? "Jaccard of actor sets"
                                                                               : "Jaccard of typed edge sets")
       << "\n";

@@ -127,11 +127,13 @@ nlohmann::json timeline_to_json(const std::vector<TimelineStep>& steps, Period p
                        {"appeared", keys_json(s.appeared)},
                        {"disappeared", keys_json(s.disappeared)}});
   }
-  return {{"by", std::string(to_string(period))}, {"periods", std::move(periods)}};
+  return {{"by", std::string(to_string(period))}, {"dates", "article"}, {"periods", std::move(periods)}};
 }
 
 void write_timeline_text(std::ostream& out, const std::vector<TimelineStep>& steps, Period period) {
-  out << "timeline by " << to_string(period) << ": " << steps.size() << " periods\n";
+  out << "timeline by " << to_string(period) << ": " << steps.size()
+      << " periods (by the articles' dates, not the dates of the events they report; edges said only as negated "
+         "are not listed)\n";
   for (const auto& s : steps) {
     out << s.period << ": " << s.articles.size() << (s.articles.size() == 1 ? " article, " : " articles, ")
         << num_vertices(s.merged.store()) << " actors, " << num_edges(s.merged.store()) << " edges\n";

@@ -269,6 +269,21 @@ AtomicOutput::AtomicOutput(std::string path) : path_(std::move(path)) {
   register_temporary(tmp_);
 }
 
+void check_not_generated_directory(const std::string& dir) {
+  std::error_code ec;
+  const std::filesystem::path marker = std::filesystem::path(dir) / kGeneratedMarker;
+  if (!std::filesystem::exists(marker, ec)) return;
+  std::string by;
+  if (std::FILE* f = std::fopen(marker.c_str(), "r")) {
+    char line[256] = {};
+    if (std::fgets(line, sizeof line, f)) by = line;
+    std::fclose(f);
+  }
+  while (!by.empty() && (by.back() == '\n' || by.back() == '\r')) by.pop_back();
+  throw UsageError(dir + " holds generated files (" + (by.empty() ? std::string(kGeneratedMarker) : by) +
+                   "): write the output elsewhere, e.g. -o out/");
+}
+
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   AtomicOutput out(path);
   out.write(bytes);

@@ -91,7 +91,7 @@ const char* kind_swatch(ActorKind k) {
 // runs (relation types, five per row; modalities; actor kinds). Text rows, not
 // nested tables, because Graphviz stretches a nested table to its cell's width.
 std::string legend_label(const std::string& title, const std::set<RelationType>& types,
-                         const std::set<Modality>& modalities, const std::set<ActorKind>& kinds) {
+                         const std::set<Modality>& modalities, const std::set<ActorKind>& kinds, bool short_labels) {
   const std::string gap = "&#160;&#160;&#160;";
   auto row = [](const std::string& text) { return "<tr><td>" + text + "</td></tr>"; };
   std::string o = "<<table border=\"0\" cellborder=\"0\" cellspacing=\"0\" cellpadding=\"2\">";
@@ -106,7 +106,10 @@ std::string legend_label(const std::string& title, const std::set<RelationType>&
     if (!text.empty()) text += gap;
     text += "<font color=\"" + std::string(type_color(t)) + "\">" +
             (is_directed(t) ? "&#9472;&#9472;&#9654;" : "&#9472;&#9472;&#9472;") + "</font> " +
-            html_label_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)");
+            html_label_escape(type_label(t)) + (is_directed(t) ? "" : " (mutual)") +
+            (short_labels && type_short_label(t) != type_label(t)
+                 ? " <i>" + std::string(type_short_label(t)) + "</i>"
+                 : "");
     ++i;
   }
   if (!text.empty()) o += row(text);
@@ -136,19 +139,43 @@ std::string legend_label(const std::string& title, const std::set<RelationType>&
 
 }  // namespace
 
+// Nine hues that stay apart for readers with any of the three colour-vision
+// deficiencies: the smallest CIEDE2000 distance between two of them, or between
+// one of them and the grey of negated edges, is above 13 in normal vision and in
+// the protanopia, deuteranopia and tritanopia simulations of Machado et al. (2009)
+// (tests/test_regression_issue14_outputs.cpp checks it); lightness L* 30-68 keeps
+// thin lines legible on white. Found by a seeded search that maximised that
+// smallest distance. Each edge also names its type in its label.
 std::string_view type_color(RelationType type) {
   switch (type) {
-    case RelationType::partnership: return "#1b9e77";
-    case RelationType::meeting: return "#7570b3";
-    case RelationType::support: return "#66a61e";
-    case RelationType::aid: return "#1f78b4";
-    case RelationType::arms_supply: return "#a6761d";
-    case RelationType::sanctions: return "#e7298a";
-    case RelationType::criticism: return "#e6550d";
-    case RelationType::threat: return "#762a83";
-    case RelationType::military_action: return "#d62728";
+    case RelationType::partnership: return "#0b6a38";
+    case RelationType::meeting: return "#0396b0";
+    case RelationType::support: return "#658000";
+    case RelationType::aid: return "#ca85ff";
+    case RelationType::arms_supply: return "#8404c8";
+    case RelationType::sanctions: return "#87135c";
+    case RelationType::criticism: return "#c39e00";
+    case RelationType::threat: return "#9c6482";
+    case RelationType::military_action: return "#d75c6c";
   }
   return "#000000";
+}
+
+std::string_view negated_color() { return kNegatedColor; }
+
+std::string_view type_short_label(RelationType type) {
+  switch (type) {
+    case RelationType::partnership: return "partner";
+    case RelationType::meeting: return "meet";
+    case RelationType::support: return "support";
+    case RelationType::aid: return "aid";
+    case RelationType::arms_supply: return "arms";
+    case RelationType::sanctions: return "sanct";
+    case RelationType::criticism: return "crit";
+    case RelationType::threat: return "threat";
+    case RelationType::military_action: return "force";
+  }
+  return "";
 }
 
 std::string_view modality_style(Modality m) {
@@ -304,8 +331,10 @@ void write_dot(std::ostream& out, const ActorGraph& g, const DotOptions& options
           label += " (" + std::string(to_string(d.modality)) + ")";
         }
         if (d.count > 1) label += " ×" + std::to_string(d.count);
-      } else if (d.count > 1) {
-        label = "×" + std::to_string(d.count);
+      } else {
+        // Big graphs: the short type name, so the type never rests on colour alone.
+        label = (negated ? "not " : "") + std::string(type_short_label(d.type));
+        if (d.count > 1) label += " ×" + std::to_string(d.count);
       }
       if (!label.empty()) o << ", label=\"" << dot_escape(label) << "\"";
     }
@@ -342,7 +371,7 @@ void write_dot(std::ostream& out, const ActorGraph& g, const DotOptions& options
       << ", outputorder=edgesfirst, pad=0.3, bgcolor=\"#ffffff\", "
       << engine_attributes(shown.layout, shown.nodes, shown.edges);
     if (options.legend) {
-      o << ", label=" << legend_label(title, types, modalities, kinds);
+      o << ", label=" << legend_label(title, types, modalities, kinds, options.edge_labels && !full_labels);
     } else if (!title.empty()) {
       o << ", label=\"" << dot_escape(title) << "\"";
     }

@@ -6,6 +6,7 @@
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/export/json.hpp"
 #include "actorgraph/export/tables.hpp"
+#include "actorgraph/graph/labels.hpp"
 
 namespace actorgraph {
 
@@ -21,7 +22,13 @@ std::string format_extension(std::string_view format) {
 
 bool is_binary_format(std::string_view format) { return format == "png" || format == "pdf"; }
 
-std::string export_graph(const ActorGraph& g, std::string_view format, const ExportOptions& options) {
+std::string export_graph(const ActorGraph& graph, std::string_view format, const ExportOptions& options) {
+  if (options.label_dictionary && options.label_lang != Lang::unknown) {
+    ExportOptions plain = options;
+    plain.label_dictionary = nullptr;
+    return export_graph(relabel_actors(graph, *options.label_dictionary, options.label_lang), format, plain);
+  }
+  const ActorGraph& g = graph;
   const auto& known = export_formats();
   if (std::find(known.begin(), known.end(), format) == known.end()) {
     throw UsageError("unknown format '" + std::string(format) +
@@ -32,6 +39,11 @@ std::string export_graph(const ActorGraph& g, std::string_view format, const Exp
   dot.layout = options.layout;
   std::ostringstream out;
   if (format == "dot") {
+    // DOT is a data format like JSON, GraphML and CSV (render, merge and other
+    // tools read it back): every actor and edge, negated edges drawn grey and
+    // dashed. Only the pictures leave things out.
+    dot.include_negated = true;
+    dot.isolated = DotOptions::Isolated::draw;
     write_dot(out, g, dot);
   } else if (is_picture_format(format)) {
     check_picture_size(num_vertices(g.store()), num_edges(g.store()));  // before any DOT is built

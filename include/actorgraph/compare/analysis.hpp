@@ -22,6 +22,9 @@ struct AnalysisOptions {
   // results are reproducible.
   std::size_t restarts = 64;
   unsigned seed = 20231005;
+  // A connected component is split into blocs only when it has at least this many
+  // signed ties: a split of one or two ties always "fits".
+  std::size_t min_ties = 3;
 };
 
 struct ActorStats {
@@ -52,7 +55,9 @@ struct TriadCensus {
   std::size_t ppp = 0, ppn = 0, pnn = 0, nnn = 0;
   std::size_t total() const { return ppp + ppn + pnn + nnn; }
   std::size_t balanced() const { return ppp + pnn; }
-  double balance() const { return total() == 0 ? 1.0 : static_cast<double>(balanced()) / static_cast<double>(total()); }
+  // Balanced share of the triangles; undefined (callers print n/a) without any.
+  bool defined() const { return total() > 0; }
+  double balance() const { return total() == 0 ? 0.0 : static_cast<double>(balanced()) / static_cast<double>(total()); }
 };
 
 struct Triad {
@@ -77,25 +82,49 @@ struct BlocSplit {
   double fit() const { return total_weight == 0 ? 1.0 : 1.0 - static_cast<double>(frustration) / static_cast<double>(total_weight); }
 };
 
+// The signed structure of one connected component: actors in different
+// components have no relation that could align them, so triads and blocs are
+// read per component, and blocs only where there are options.min_ties ties.
+struct ComponentSigns {
+  std::size_t component = 0;  // index into GraphAnalysis::components
+  std::size_t ties = 0;       // signed ties inside it
+  TriadCensus triads;
+  bool split_done = false;    // ties >= options.min_ties
+  BlocSplit split;            // valid when split_done
+};
+
 struct GraphAnalysis {
   std::vector<ActorStats> actors;                  // sorted by code
   std::vector<std::vector<ActorCode>> components;  // largest first, members sorted
   std::vector<SignedTie> ties;                     // non-zero ties, sorted by (a, b)
   std::size_t ambivalent_pairs = 0;                // pairs whose positive and negative weights cancel
-  TriadCensus triads;
+  TriadCensus triads;                              // over all components
   std::vector<Triad> unbalanced;                   // sorted
-  BlocSplit split;
+  std::vector<ComponentSigns> signed_components;   // components with a signed tie, in component order
+  std::size_t min_ties = 3;                        // options.min_ties of the run
 };
 
 GraphAnalysis analyze_graph(const ActorGraph& g, const AnalysisOptions& options = {});
+
+// What the figures rest on, for the caveats: the articles' date range.
+struct AnalysisContext {
+  std::size_t articles = 0, undated = 0;
+  Date first, last;  // of the dated articles
+};
+// Plain-language warnings about what the figures can and cannot say: several
+// components (blocs per component), components too small to split, no triangle
+// (no balance), ties summed over more than a year of articles, undated articles.
+std::vector<std::string> analysis_caveats(const GraphAnalysis& a, const AnalysisContext& context);
 
 // The best split of a signed tie list (exposed for tests): exact when the actors
 // number at most options.exact_limit.
 BlocSplit best_split(const std::vector<ActorCode>& actors, const std::vector<SignedTie>& ties,
                      const AnalysisOptions& options = {});
 
-nlohmann::json analysis_to_json(const GraphAnalysis& a);
-// Tables for people; `top` limits the centrality table (0 = all actors).
-void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorGraph& g, std::size_t top = 15);
+nlohmann::json analysis_to_json(const GraphAnalysis& a, const std::vector<std::string>& caveats = {});
+// Tables for people; `top` limits the centrality table (0 = all actors). The
+// caveats come first.
+void write_analysis_text(std::ostream& out, const GraphAnalysis& a, const ActorGraph& g, std::size_t top = 15,
+                         const std::vector<std::string>& caveats = {});
 
 }  // namespace actorgraph

@@ -45,13 +45,19 @@ struct SimilarityReport {
   std::vector<std::vector<double>> matrix;  // symmetric, 1 on the diagonal
   std::size_t pairs = 0;                    // n (n - 1) / 2
   std::size_t disjoint_pairs = 0;           // pairs that share no actor
+  std::size_t edgeless_pairs = 0;           // pairs of two graphs without any edge
   // The `top` highest-scoring pairs that share at least one actor or edge, and
   // the `top` lowest-scoring pairs that share at least one actor (same actors,
   // different story); equal scores go to more shared edges, then more shared
-  // actors, then the pair whose ids sort first.
+  // actors, then the pair whose ids sort first. Pairs of two edgeless graphs are
+  // in neither list: sharing actors without any relation says nothing.
   std::vector<PairScore> most_similar, least_similar;
 };
-SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Measure m, std::size_t top = 5);
+// with_matrix = false leaves `matrix` empty (the rankings need no n x n table).
+SimilarityReport similarity_report(const std::vector<GraphSignature>& sigs, Measure m, std::size_t top = 5,
+                                   bool with_matrix = true);
+// Bytes of write_similarity_csv() for n graphs, roughly (ids not counted).
+std::size_t similarity_csv_bytes(std::size_t n);
 
 // "id,<id1>,<id2>,...\n<id1>,1.0000,..." with four decimals; ids quoted when needed.
 void write_similarity_csv(std::ostream& out, const SimilarityReport& r);

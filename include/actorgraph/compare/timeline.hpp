@@ -30,7 +30,8 @@ struct TimelineStep {
   std::vector<std::string> articles;  // graph ids in input order
   ActorGraph merged;                  // merge_graphs() of the period's graphs
   // Typed edges of `merged` not in the previous step's, and the reverse. The first
-  // step has every edge as appeared. Negated edges count only with include_negated.
+  // step has every edge as appeared. An edge said only as negated ("did not meet")
+  // counts only with include_negated (compare never sets it).
   std::vector<EdgeKey> appeared, disappeared;
 };
 
@@ -51,7 +52,9 @@ class TimelineBuilder {
   std::map<std::string, std::vector<std::string>> ids_;
 };
 
-// {"by": "month", "periods": [{"period", "articles": [ids], "actors": [codes],
+// A period holds the articles dated in it: article (publication) dates, not the
+// dates of the events they report.
+// {"by": "month", "dates": "article", "periods": [{"period", "articles": [ids], "actors": [codes],
 //  "edges": [edge as in the graph JSON, weight = articles of the period],
 //  "appeared": [{source,target,type,directed}], "disappeared": [...]}]}
 nlohmann::json timeline_to_json(const std::vector<TimelineStep>& steps, Period period, bool evidence = false);

@@ -35,11 +35,16 @@ struct DotOptions {
   bool links = false;
 };
 
-// Edges above which labels shrink to "×count" (colour and legend carry the type).
+// Edges above which labels shrink to the short type name and "×count" ("crit ×3"; the
+// legend gives the short names).
 inline constexpr std::size_t kFullEdgeLabelLimit = 40;
 
-// Colour of a relation type in every picture (hex RGB).
+// Colour of a relation type in every picture (hex RGB): nine hues told apart also
+// under colour-vision deficiencies, and from negated_color() (grey).
 std::string_view type_color(RelationType type);
+std::string_view negated_color();
+// "crit": the type's name on the edges of big graphs.
+std::string_view type_short_label(RelationType type);
 // "solid", "dashed", "dotted" by modality (negated: dashed and grey).
 std::string_view modality_style(Modality m);
 // Fill colour and Graphviz shape of an actor kind.
