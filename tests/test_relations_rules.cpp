@@ -177,6 +177,23 @@ TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, 
   });
 }
 
+TEST_CASE("judged attacks: the judge did not attack, the victim is not judged", "[relations]") {
+  check_cases({
+      {Lang::de, "Spanien verurteilte den Anschlag auf die marokkanische Botschaft.", ""},
+      {Lang::en, "Spain condemned the attack on the Moroccan embassy.", ""},
+      {Lang::de, "Spanien verurteilte den Angriff Algeriens auf Marokko.",
+       "DZA>MAR military_action asserted; ESP>DZA criticism asserted"},
+      {Lang::en, "Spain condemned Algeria's attack on Morocco.",
+       "DZA>MAR military_action asserted; ESP>DZA criticism asserted"},
+      {Lang::en, "Chile condemned the bombing that targeted the Peruvian consulate.", ""},
+      // a threatened measure is a threat, not the measure
+      {Lang::de, "Ungarn drohte mit Sanktionen gegen Serbien.", "HUN>SRB threat asserted"},
+      {Lang::en, "Hungary threatened sanctions against Serbia.", "HUN>SRB threat asserted"},
+      // an attributive participle without agent names a result, not an act of the subject
+      {Lang::de, "Armenien erkennt die besetzten Gebiete nicht an.", ""},
+  });
+}
+
 TEST_CASE("passive voice needs a participle", "[relations]") {
   check_cases({
       {Lang::en, "Russia is threatening Ukraine.", "RUS>UKR threat asserted"},

@@ -1269,6 +1269,45 @@ bool threatened_measure(const SentenceView& v, const CueHit& hit) {
   return false;
 }
 
+// The first token of a criticism or support verb cue whose object is the noun cue hit
+// ("verurteilte den Angriff", "condemned the brutal attack": only determiners and
+// lower-case words between), or the sentence end when there is none.
+std::size_t judging_cue_before(const SentenceView& v, const CueHit& hit) {
+  for (const CueHit* o : v.hits) {
+    if (o->rule->noun || o->first >= hit.first || v.clause(o->first) != v.clause(hit.first)) continue;
+    if (o->rule->type != RelationType::criticism && o->rule->type != RelationType::support) continue;
+    std::size_t from = o->token_positions.back() + 1;
+    if (from > hit.first || hit.first - from > 4) continue;
+    bool only_modifiers = true;
+    for (std::size_t k = from; k < hit.first; ++k) {
+      const Token& t = v.tok(k);
+      if (!(v.is("det", k) || (t.kind == TokenKind::word && !t.capitalized))) only_modifiers = false;
+    }
+    if (only_modifiers) return o->first;
+  }
+  return v.sent.end_token;
+}
+
+// True when c is the victim of an attack noun standing between a judging cue and c:
+// "condemned the attack on X", "the attack that targeted X", "den Anschlag auf X".
+// Only determiners, adjectives and the attack's own words stand between.
+bool victim_of_judged_attack(const SentenceView& v, const CueHit& hit, const Cand& c) {
+  std::size_t from = hit.token_positions.back() + 1;
+  if (c.first <= from || c.first > from + 8) return false;
+  for (std::size_t k = from; k < c.first; ++k) {
+    const Token& t = v.tok(k);
+    bool attack = v.is("attack_noun", k) ||
+                  (v.lang == Lang::de && t.capitalized && ends_in_class(v, "attack_noun", t.norm, 4, t.norm.size()));
+    if (!attack) continue;
+    // the victim follows the attack noun: "on/auf/gegen X" or a relative clause
+    if (!c.marker.empty() && v.lex.has("victim_prep", v.lang, c.marker)) return true;
+    if (k + 1 < v.sent.end_token && (v.is("relpron", k + 1) || v.tok(k + 1).norm == ","sv) && v.clause(c.first) != v.clause(hit.first)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A German verb cue used as an attribute between a determiner and its noun, with no
 // agent of its own: "die eroberten Gebiete", "der angekündigte Besuch" name a result,
 // not an act of the clause's subject ("die vom Iran unterstützte Hisbollah" has one).
@@ -1515,6 +1554,21 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             targets = patients;
           }
         }
+      }
+      // "France condemned the attack on Israel": the judge did not attack; the attack's
+      // own agent stands after the judging verb ("condemned Iran's attack").
+      if (rule.type == RelationType::military_action) {
+        if (std::size_t judge = judging_cue_before(v, hit); judge < v.sent.end_token) {
+          sources.erase(std::remove_if(sources.begin(), sources.end(), [&](const Cand* c) { return c->first < judge; }),
+                        sources.end());
+        }
+      }
+      // "condemned the attack on the U.S. embassy", "verurteilte den Anschlag auf die
+      // israelische Botschaft": the victim of a judged attack is not the one judged.
+      if (rule.type == RelationType::criticism || rule.type == RelationType::support) {
+        targets.erase(std::remove_if(targets.begin(), targets.end(),
+                                     [&](const Cand* c) { return victim_of_judged_attack(v, hit, *c); }),
+                      targets.end());
       }
       // A region (Krim, Donbass) stands for its state only as the target of a directed relation.
       sources.erase(std::remove_if(sources.begin(), sources.end(), is_region), sources.end());
