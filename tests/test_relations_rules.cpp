@@ -177,7 +177,7 @@ TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, 
   });
 }
 
-TEST_CASE("judged attacks: the judge did not attack, the victim is not judged", "[relations]") {
+TEST_CASE("judged attacks, listed members, threatened measures, attributive participles", "[relations]") {
   check_cases({
       {Lang::de, "Spanien verurteilte den Anschlag auf die marokkanische Botschaft.", ""},
       {Lang::en, "Spain condemned the attack on the Moroccan embassy.", ""},
@@ -186,6 +186,12 @@ TEST_CASE("judged attacks: the judge did not attack, the victim is not judged", 
       {Lang::en, "Spain condemned Algeria's attack on Morocco.",
        "DZA>MAR military_action asserted; ESP>DZA criticism asserted"},
       {Lang::en, "Chile condemned the bombing that targeted the Peruvian consulate.", ""},
+      // the members listed after "darunter", "including" act with the actor before them
+      {Lang::de, "Mehrere Staaten, darunter Kanada und Mexiko, verurteilten Venezuela.",
+       "CAN>VEN criticism asserted; MEX>VEN criticism asserted"},
+      {Lang::en, "Several states, including Canada and Mexico, condemned Venezuela.",
+       "CAN>VEN criticism asserted; MEX>VEN criticism asserted"},
+      {Lang::de, "Die Staatengemeinschaft, darunter die Afrikanische Union, verurteilte den Putsch.", ""},
       // a threatened measure is a threat, not the measure
       {Lang::de, "Ungarn drohte mit Sanktionen gegen Serbien.", "HUN>SRB threat asserted"},
       {Lang::en, "Hungary threatened sanctions against Serbia.", "HUN>SRB threat asserted"},

@@ -586,10 +586,10 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
         bool adjective = und && v.lang == Lang::de && !v.is("prep", i) && !v.is("coord", i) && t.norm.size() > 4 &&
                          inflected_word(v, t) && ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
-        linked = v.is("coord", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\""sv || is_title(v, i) ||
+        linked = v.is("coord", i) || v.is("list_intro", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\""sv || is_title(v, i) ||
                  v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
                  (person_of_b && und && t.capitalized);
-        if (v.is("coord", i)) coordinated = true;
+        if (v.is("coord", i) || v.is("list_intro", i)) coordinated = true;
       }
       linked = linked && coordinated;
       if (!linked) ++group;
