@@ -192,6 +192,15 @@ TEST_CASE("judged attacks, listed members, threatened measures, attributive part
       {Lang::en, "Several states, including Canada and Mexico, condemned Venezuela.",
        "CAN>VEN criticism asserted; MEX>VEN criticism asserted"},
       {Lang::de, "Die Staatengemeinschaft, darunter die Afrikanische Union, verurteilte den Putsch.", ""},
+      // a genitive article, a title in apposition, the name: "Stellungen der Miliz X"
+      {Lang::de, "Israel flog Angriffe auf Stellungen der Terrormiliz Hisbollah.", "ISR>HEZBOLLAH military_action asserted"},
+      // a two-sided fight with someone goes both ways
+      {Lang::de, "Armenische Truppen lieferten sich Gefechte mit Aserbaidschan.",
+       "ARM>AZE military_action asserted; AZE>ARM military_action asserted"},
+      {Lang::en, "Armenian troops clashed with Azerbaijan on Sunday.",
+       "ARM>AZE military_action asserted; AZE>ARM military_action asserted"},
+      // "von X und Y" names both partners of a symmetric noun
+      {Lang::de, "Der Pakt von Kenia und Uganda wurde gestern vorgestellt.", "KEN-UGA partnership asserted"},
       // a threatened measure is a threat, not the measure
       {Lang::de, "Ungarn drohte mit Sanktionen gegen Serbien.", "HUN>SRB threat asserted"},
       {Lang::en, "Hungary threatened sanctions against Serbia.", "HUN>SRB threat asserted"},

@@ -287,7 +287,11 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       }
       return t.norm;
     }
-    if (v.is("gen_det", i) && i + 1 == first) {
+    // "Stellungen der Terrormiliz Islamischer Staat": a title in apposition between the
+    // genitive article and the name
+    std::size_t after_det = i + 1;
+    while (after_det < first && is_title(v, after_det)) ++after_det;
+    if (v.is("gen_det", i) && after_det == first) {
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
       const Token& before = v.tok(i > v.sent.first_token ? i - 1 : i);
@@ -1598,7 +1602,13 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         }
       } else {
         for (const Cand* s : sources) {
-          for (const Cand* t : targets) add_pair(s->m->code, t->m->code);
+          for (const Cand* t : targets) {
+            add_pair(s->m->code, t->m->code);
+            // "Gefechte mit den Taliban", "clashed with Azerbaijan": a two-sided fight
+            if (rule.mutual && is_directed(rule.type) && !t->marker.empty() && v.lex.has("mutual_prep", v.lang, t->marker)) {
+              add_pair(t->m->code, s->m->code);
+            }
+          }
         }
         // "A and B signed an accord with C": A and B are partners too.
         if (!is_directed(rule.type) && !targets.empty()) {
