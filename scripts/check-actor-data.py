@@ -27,7 +27,7 @@ KINDS = {"state", "igo", "group", "collective"}
 LANGS = {"de", "en", "*"}
 ROLES = {"label", "name", "adj", "demonym", "capital", "seat", "person", "body", "prefix",
          "region"}
-FLAGS = {"cs", "amb", "nocompound"}
+FLAGS = {"cs", "amb", "nocompound", "inflected", "accents", "event", "before_title"}
 CODE_RE = re.compile(r"^[A-Z0-9_]+$")
 VALID_RE = re.compile(r"^(?:(\d{4})(?:-(\d{2}))?)?\.\.(?:(\d{4})(?:-(\d{2}))?)?$")
 ARTICLES = {"the", "der", "die", "das", "des", "dem", "den"}

@@ -58,6 +58,11 @@ TEST_CASE("false friends are not actors", "[actors]") {
       {Lang::en, "They landed at Lagos International Airport.", ""},
       {Lang::de, "Er hat das schon tausende Male gesagt.", ""},
       {Lang::en, "The minister flew to Malé on Monday and met Maldivian officials.", "MDV"},
+      // German city adjectives of capitals only before an official or body
+      {Lang::de, "Das Pekinger Außenministerium äußerte sich nicht.", "CHN"},
+      {Lang::de, "Die Moskauer Regierung schwieg.", "RUS"},
+      {Lang::de, "Das Washingtoner Abkommen schützt seltene Vögel.", ""},
+      {Lang::de, "Ein Berliner Gericht verurteilte den Mann.", ""},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

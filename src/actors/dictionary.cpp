@@ -90,6 +90,8 @@ ActorDictionary::ActorDictionary(const DataBundle& data) {
           e.accents = true;
         } else if (f == "event") {
           e.event_head = true;
+        } else if (f == "before_title") {
+          e.before_title = true;
         } else if (!f.empty()) {
           throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
         }

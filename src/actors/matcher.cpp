@@ -185,6 +185,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
       ++at;
     }
   }
+  if (e.before_title && (end >= sentence.end_token || !is_title_word(lexicon_, doc.lang, toks[end].norm))) return false;
   if (e.event_head) {
     // an adjective that names an actor only as the agent of an event noun after it
     if (end >= sentence.end_token || toks[end].kind != TokenKind::word) return false;

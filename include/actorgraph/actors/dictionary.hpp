@@ -39,6 +39,8 @@ struct ActorEntry {
   bool no_compound = false;         // flag nocompound: not as first part of X-Y
   bool inflected = false;           // flag inflected: only with an ending ("international isoliert" is an adverb)
   bool accents = false;             // flag accents: spelt with the form's accents ("Malé", not "Male")
+  bool before_title = false;        // flag before_title: only right before an official or body
+                                    // ("das Pekinger Außenministerium", not "das Washingtoner Abkommen")
   bool event_head = false;          // flag event: only right before an event noun (lexicon class
                                     // event_head): "internationale Sanktionen", not "internationales Recht"
   Date valid_from, valid_to;        // empty: open
