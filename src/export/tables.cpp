@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "actorgraph/export/dot.hpp"
 
 namespace actorgraph {
@@ -219,6 +220,7 @@ void write_events(std::ostream& out, const ActorGraph& g, bool include_negated) 
       j["end"] = x.span.end;
       j["text"] = x.text;
       j["rule"] = x.rule;
+      j["generator"] = version_text();
       out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
   }
