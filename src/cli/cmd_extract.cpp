@@ -170,20 +170,14 @@ int run_extract(const ExtractOptions& o) {
       r.error = std::move(a.error);
       return r;
     }
-    try {
+    r.error = input_error_of([&] {
       if (export_in_worker) {
         r.bytes = export_graph(a.result->graph, format, eo);
       } else {
         r.graph = std::move(a.result->graph);
       }
       r.ok = true;
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
-      r.error = e.what();
-    } catch (const std::bad_alloc&) {
-      r.error = "out of memory";
-    }
+    });
     return r;
   };
   std::function<void(CorpusItem&, Outcome&)> emit = [&](CorpusItem& j, Outcome& r) {
@@ -194,14 +188,8 @@ int run_extract(const ExtractOptions& o) {
     }
     for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
     if (r.ok && r.graph) {
-      try {
-        r.bytes = export_graph(*r.graph, format, eo);
-      } catch (const UsageError&) {
-        throw;
-      } catch (const Error& e) {
-        r.ok = false;
-        r.error = e.what();
-      }
+      r.error = input_error_of([&] { r.bytes = export_graph(*r.graph, format, eo); });
+      r.ok = r.error.empty();
     }
     if (!r.ok) {
       ++failed;

@@ -139,34 +139,23 @@ bool is_stream_path(const std::string& p) { return p == "-" || has_suffix(p, ".j
 std::vector<std::string> expand_graph_paths(const std::vector<std::string>& paths) {
   std::vector<std::string> out;
   for (const auto& p : paths) {
-    if (p == "-") {
-      out.push_back(p);
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
-    register_input(p);
-    if (!fs::is_directory(p, ec)) {
+    if (is_single_input(p)) {
       out.push_back(p);
       continue;
     }
     std::vector<std::string> graphs, articles;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      std::string name = it->path().string();
-      std::string file = it->path().filename().string();
+    for (std::string& name : files_below(p)) {
+      std::string file = fs::path(name).filename().string();
       if (!file.empty() && file[0] == '.') continue;
       if (has_suffix(name, ".gold.json")) continue;
       if (has_suffix(name, ".dot") || has_suffix(name, ".json") || is_stream_path(name)) {
-        graphs.push_back(name);
+        graphs.push_back(std::move(name));
       } else if (has_suffix(name, ".txt")) {
-        articles.push_back(name);
+        articles.push_back(std::move(name));
       }
     }
     std::vector<std::string>& found = graphs.empty() ? articles : graphs;
     if (found.empty()) throw InputError("no graphs (*.dot, *.json, *.jsonl) or articles (*.txt) in directory " + p);
-    std::sort(found.begin(), found.end());
     for (const auto& f : found) register_input(f);
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -254,7 +243,7 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
   std::function<std::optional<GraphItem>()> next = [&] { return source.next(); };
   std::function<GraphResult(GraphItem&)> work = [&](GraphItem& item) {
     GraphResult r;
-    try {
+    r.error = input_error_of([&] {
       switch (item.kind) {
         case GraphItemKind::graph_file: r.graph = read_graph_file(item.ref); break;
         case GraphItemKind::graph_text: r.graph = read_graph_text(item.text, item.ref); break;
@@ -287,13 +276,7 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
           break;
         }
       }
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
-      r.error = e.what();
-    } catch (const std::bad_alloc&) {
-      r.error = "out of memory";
-    }
+    });
     return r;
   };
   std::function<void(GraphItem&, GraphResult&)> emit = [&](GraphItem& item, GraphResult& r) {

@@ -1,7 +1,6 @@
 #include "actorgraph/corpus/driver.hpp"
 
 #include <cctype>
-#include <new>
 
 #include <nlohmann/json.hpp>
 
@@ -146,7 +145,7 @@ ArticleRun run_article(const Pipeline& pipeline, CorpusItem& item, const Article
     r.error = item.error;
     return r;
   }
-  try {
+  r.error = input_error_of([&] {
     std::string bytes = item.path.empty() ? std::move(item.text) : read_article_file(item.path);
     std::size_t repaired = 0;
     Document doc = make_document(item.id, std::move(bytes), &repaired);
@@ -158,13 +157,7 @@ ArticleRun run_article(const Pipeline& pipeline, CorpusItem& item, const Article
     if (item.lang) options.lang = item.lang;
     if (item.date) options.date = item.date;
     r.result = pipeline.run(std::move(doc), options, trace);
-  } catch (const UsageError&) {
-    throw;
-  } catch (const Error& e) {
-    r.error = e.what();
-  } catch (const std::bad_alloc&) {
-    r.error = "out of memory";
-  }
+  });
   return r;
 }
 

@@ -48,39 +48,48 @@ std::string skipped_note(const std::string& dir, const std::map<std::string, std
 
 }  // namespace
 
+bool is_single_input(const std::string& path) {
+  if (path == "-") return true;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) throw InputError("no such file or directory: " + path);
+  register_input(path);
+  return !fs::is_directory(path, ec);
+}
+
+std::vector<std::string> files_below(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec)) out.push_back(it->path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 ArticleInputs expand_article_inputs(const std::vector<std::string>& paths) {
   ArticleInputs out;
   std::vector<std::string> given;  // per file: the path as given, for ids that clash
   for (const auto& p : paths) {
-    if (p == "-") {
-      out.files.push_back(ArticleFile{p, article_id_of_path(p)});
-      given.push_back(p);
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
-    register_input(p);
-    if (!fs::is_directory(p, ec)) {
+    if (is_single_input(p)) {
       out.files.push_back(ArticleFile{p, article_id_of_path(p)});
       given.push_back(p);
       continue;
     }
     std::vector<fs::path> found;
     std::map<std::string, std::size_t> skipped;  // extension (lower case) -> files
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      std::string ext = lower(it->path().extension().string());
+    for (const std::string& name_in_dir : files_below(p)) {
+      const fs::path f(name_in_dir);
+      std::string ext = lower(f.extension().string());
       if (ext == ".txt") {
-        found.push_back(it->path());
+        found.push_back(f);
       } else {
-        std::string name = lower(it->path().filename().string());
+        std::string name = lower(f.filename().string());
         bool gold = name.size() > 10 && name.compare(name.size() - 10, 10, ".gold.json") == 0;
         ++skipped[gold ? ".gold.json" : ext];
       }
     }
     if (found.empty()) throw InputError("no *.txt articles in directory " + p);
-    std::sort(found.begin(), found.end());
     for (const auto& f : found) {
       register_input(f.string());
       out.files.push_back(ArticleFile{f.string(), without_extension(f.lexically_relative(p))});

@@ -3,11 +3,13 @@
 // read an article input, check that it is article text, build the Document, run
 // the pipeline, and turn an article's error into a message instead of an abort.
 #pragma once
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/core/error.hpp"
 #include "actorgraph/corpus/source.hpp"
 #include "actorgraph/pipeline.hpp"
 
@@ -27,6 +29,23 @@ std::optional<NotArticle> sniff_not_article(std::string_view bytes);
 // text: InputError "looks like KIND, not article text: HINT" (the caller names the
 // file), or "binary input (KIND), not a text article".
 std::string read_article_file(const std::string& path);
+
+// Runs fn() for one input of a batch: an Error, or std::bad_alloc ("out of memory"),
+// becomes the returned message, so that one bad input never stops a corpus; a
+// UsageError is the command's fault and is rethrown. "" when fn() returned.
+template <class Fn>
+std::string input_error_of(Fn&& fn) {
+  try {
+    fn();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& e) {
+    return e.what();
+  } catch (const std::bad_alloc&) {
+    return "out of memory";
+  }
+  return {};
+}
 
 // One article's outcome: the pipeline's result, or the error that stopped it.
 struct ArticleRun {

@@ -28,6 +28,15 @@ struct CorpusItem {
   std::size_t line = 0;      // JSONL items: 1-based line number; 0 for article files
 };
 
+// For expanders of command-line inputs: true for "-" and for an existing file;
+// false for a directory. Both are registered as inputs of the run (output.hpp).
+// Throws InputError "no such file or directory: P".
+bool is_single_input(const std::string& path);
+
+// The regular files below directory dir, recursively (what cannot be read is
+// skipped), sorted.
+std::vector<std::string> files_below(const std::string& dir);
+
 // An article file of a batch and the id it gets (see expand_article_inputs).
 struct ArticleFile {
   std::string path;  // "-" = stdin
