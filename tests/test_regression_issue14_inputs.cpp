@@ -160,6 +160,33 @@ TEST_CASE("issue 14: the store's mention_evidence view gives each mention's text
   sqlite3_close(db);
 }
 
+TEST_CASE("issue 14: a schema-1 store is upgraded on open: the evidence view and extracted_by", "[store]") {
+  test::Scratch s("issue14", "upgrade");
+  const std::string path = (s.dir / "old.sqlite").string();
+  ArticleResult a = test::run("Russland liefert Waffen an Nordkorea.", Lang::de);
+  { Store(path, true).add(StoredArticle{"old", a.doc.text, a.doc.date, a.doc.lang, "", "test"}, a.graph); }
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);  // back to schema 1
+  REQUIRE(sqlite3_exec(db, "DROP VIEW mention_evidence; ALTER TABLE articles DROP COLUMN extracted_by; PRAGMA user_version=1",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  Store upgraded(path, false);
+  CHECK(upgraded.stats().ok());
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* q = nullptr;
+  REQUIRE(sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, nullptr) == SQLITE_OK);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  CHECK(sqlite3_column_int(q, 0) == 2);
+  sqlite3_finalize(q);
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT span_text, (SELECT extracted_by FROM articles) FROM mention_evidence", -1, &q, nullptr) ==
+          SQLITE_OK);
+  REQUIRE(sqlite3_step(q) == SQLITE_ROW);
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 0))) == "liefert");
+  CHECK(std::string(reinterpret_cast<const char*>(sqlite3_column_text(q, 1))).empty());  // extracted before schema 2
+  sqlite3_finalize(q);
+  sqlite3_close(db);
+}
+
 TEST_CASE("issue 14: the version is in JSON graphs and events", "[export]") {
   ArticleResult a = test::run("Russland liefert Waffen an Nordkorea.", Lang::de);
   auto j = nlohmann::json::parse(export_graph(a.graph, "json", {}));
