@@ -13,6 +13,8 @@ packages=(
   libicu-dev              # segmentation, case folding, normalisation
   nlohmann-json3-dev      # JSON input/output
   libsqlite3-dev          # the embedded corpus store
+  sqlite3                 # the README's example queries on the store (not needed by actorgraph)
+  man-db                  # the install test reads the generated man page (man -l)
   libbenchmark-dev        # stage micro-benchmarks
   time                    # scripts/bench.sh: peak RSS (/usr/bin/time)
   hyperfine               # scripts/bench.sh: start-up latency of one article

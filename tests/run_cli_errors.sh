@@ -72,6 +72,11 @@ mkdir -p allbad && : > allbad/empty.txt && cp nul.txt allbad/binary.txt
 mkdir -p badname && cp en.txt "badname/$(printf 'bad\xffname').txt" && cp de.txt badname/good.txt
 cp en.txt same.txt
 ln -s same.txt link.txt
+# Issue 14: what is not article text, and a directory with articles in any case beside other files.
+printf '%%PDF-1.7\n%%\xe2\xe3\xcf\xd3\n1 0 obj\n' > doc.pdf
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n</graphml>\n' > g.graphml
+printf '[Reuters] France and Germany signed a new defence agreement in Paris.\n' > bracketed.txt
+mkdir -p casedir && cp en.txt casedir/A.TXT && cp de.txt casedir/b.txt && printf '{}\n' > casedir/notes.json
 
 # JSONL corpora
 cat > mixed.jsonl <<EOF

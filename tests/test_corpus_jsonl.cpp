@@ -139,7 +139,7 @@ TEST_CASE("SeenIds: duplicates across streams name the first occurrence; the tab
 TEST_CASE("CorpusSource: article files in order with their ids; a missing stream is an InputError", "[corpus]") {
   CorpusSource empty({}, {});
   CHECK_FALSE(empty.next());
-  CorpusSource files({"x/de-001.txt", "-"}, {});
+  CorpusSource files(std::vector<ArticleFile>{{"x/de-001.txt", "de-001"}, {"-", "stdin"}}, {});
   auto a = files.next();
   REQUIRE(a);
   CHECK(a->id == "de-001");

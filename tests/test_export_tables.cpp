@@ -9,7 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/export/escape.hpp"
 #include "actorgraph/export/formats.hpp"
+#include "actorgraph/export/report.hpp"
 #include "actorgraph/export/tables.hpp"
 
 using namespace actorgraph;
@@ -189,4 +191,27 @@ TEST_CASE("events: one JSON object per relation mention", "[export]") {
   }
   CHECK(alleged == 1);
   CHECK(format_extension("events") == ".jsonl");
+}
+
+TEST_CASE("markup_escape: one escaper for the report (HTML), Graphviz labels and GraphML", "[export]") {
+  struct Case {
+    const char* in;
+    const char* html;
+    const char* label;
+    const char* xml;
+  };
+  const Case cases[] = {
+      {"Frankreich & \"Polen\" <EU>", "Frankreich &amp; &quot;Polen&quot; &lt;EU&gt;",
+       "Frankreich &amp; &quot;Polen&quot; &lt;EU&gt;", "Frankreich &amp; &quot;Polen&quot; &lt;EU&gt;"},
+      {"Russia's army", "Russia&#39;s army", "Russia's army", "Russia's army"},
+      {"Zeile\r\nzwei\tdrei\x01", "Zeile\r\nzwei\tdrei\x01", "Zeile  zwei drei ", "Zeile&#13;\nzwei\tdrei "},
+      {"Südkorea\x7f", "Südkorea\x7f", "Südkorea ", "Südkorea\x7f"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.in);
+    CHECK(markup_escape(c.in, Markup::html) == c.html);
+    CHECK(html_escape(c.in) == c.html);
+    CHECK(markup_escape(c.in, Markup::graphviz_label) == c.label);
+    CHECK(markup_escape(c.in, Markup::xml) == c.xml);
+  }
 }

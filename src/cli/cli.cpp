@@ -37,7 +37,13 @@ int run(int argc, char** argv) {
       "  actorgraph extract article.txt -o article.dot\n"
       "  actorgraph extract corpus/ -o out/ --format json\n"
       "  actorgraph explain article.txt\n"
-      "  actorgraph eval ../shared/corpus/dev\n"};
+      "  actorgraph eval ../shared/corpus/dev\n",
+      "actorgraph"};  // the name in usage lines (and the man page), whatever path ran it
+  app.footer(
+      "Exit codes: 0 success; 1 input or data error; 2 usage error; 3 batch: some articles failed, the others\n"
+      "were written; 4 eval: a figure is below its --floor; 5 db add: some ids were already stored and were\n"
+      "skipped (--replace re-extracts them).\n"
+      "Each command's options: actorgraph COMMAND --help. Manual: man actorgraph.");
   app.set_version_flag("--version", [] { return version_text(); });
   app.require_subcommand(1);
   app.fallthrough();

@@ -9,6 +9,7 @@ inline constexpr int kExitInput = 1;      // input or data error
 inline constexpr int kExitUsage = 2;      // usage error
 inline constexpr int kExitPartial = 3;    // batch: some articles failed, the rest were written
 inline constexpr int kExitBelowFloor = 4; // eval: a figure is below its --floor
+inline constexpr int kExitDuplicates = 5; // db add: some ids were already stored and were skipped
 
 int run(int argc, char** argv);
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/driver.hpp"
 #include "actorgraph/corpus/output.hpp"
 #include "actorgraph/corpus/ordered_map.hpp"
 #include "actorgraph/corpus/source.hpp"
@@ -25,6 +26,7 @@ struct DbOptions {
   CommonOptions common;
   std::vector<std::string> inputs, jsonl;
   bool replace = false;
+  std::string id;  // --id: the id of a single article
   std::size_t jobs = 0;
   bool no_progress = false;
   bool quiet = false;
@@ -56,18 +58,20 @@ struct Extracted {
   Lang lang = Lang::unknown;
   Date date;
   std::string error;
+  std::vector<std::string> warnings;
 };
 
 int run_add(const DbOptions& o) {
   if (o.inputs.empty() && o.jsonl.empty()) throw UsageError("db add: give article files, directories, - or --jsonl FILE|-");
   ArticleOptions base = o.common.article_options();
-  std::vector<std::string> paths = o.inputs.empty() ? std::vector<std::string>{} : expand_inputs(o.inputs);
+  std::vector<ArticleFile> files = article_inputs(o.inputs, o.id, !o.jsonl.empty());
+  const std::size_t file_count = files.size();
   register_inputs(with_dicts(o.jsonl, o.common));
   Store store(db_path(o), true);
   auto pipeline = make_pipeline(o.common);
-  CorpusSource source(paths, o.jsonl);
+  CorpusSource source(std::move(files), o.jsonl);
   std::size_t added = 0, replaced = 0, skipped = 0, failed = 0, seen = 0;
-  ProgressMeter meter(std::cerr, !o.no_progress && stderr_is_terminal(), o.jsonl.empty() ? paths.size() : 0, 0);
+  ProgressMeter meter(std::cerr, !o.no_progress && stderr_is_terminal(), o.jsonl.empty() ? file_count : 0, 0);
   // Ids already stored are skipped before any work (unless --replace).
   std::function<std::optional<CorpusItem>()> next = [&]() -> std::optional<CorpusItem> {
     while (true) {
@@ -83,31 +87,21 @@ int run_add(const DbOptions& o) {
   };
   std::function<Extracted(CorpusItem&)> work = [&](CorpusItem& it) {
     Extracted r;
-    if (!it.error.empty()) {
-      r.error = it.error;
+    ArticleRun a = run_article(*pipeline, it, base);
+    r.warnings = std::move(a.warnings);
+    if (!a.result) {
+      r.error = std::move(a.error);
       return r;
     }
-    try {
-      std::string bytes = it.path.empty() ? std::move(it.text) : read_file(it.path);
-      Document doc = make_document(it.id, std::move(bytes));
-      if (!it.source.empty()) doc.source = it.source;
-      ArticleOptions options = base;
-      if (it.lang) options.lang = it.lang;
-      if (it.date) options.date = it.date;
-      ArticleResult a = pipeline->run(std::move(doc), options);
-      r.text = std::move(a.doc.text);
-      r.lang = a.doc.lang;
-      r.date = a.doc.date;
-      r.graph = std::move(a.graph);
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
-      r.error = e.what();
-    }
+    r.text = std::move(a.result->doc.text);
+    r.lang = a.result->doc.lang;
+    r.date = a.result->doc.date;
+    r.graph = std::move(a.result->graph);
     return r;
   };
   std::function<void(CorpusItem&, Extracted&)> emit = [&](CorpusItem& it, Extracted& r) {
     ++seen;
+    for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
     if (!r.graph) {
       ++failed;
       meter.message("actorgraph: " + it.ref + ": " + r.error);
@@ -128,8 +122,13 @@ int run_add(const DbOptions& o) {
     warn(store.path() + ": added " + std::to_string(added) + ", replaced " + std::to_string(replaced) +
          ", already stored " + std::to_string(skipped) + ", failed " + std::to_string(failed));
   }
-  if (failed == 0) return kExitOk;
-  return failed == seen ? kExitInput : kExitPartial;
+  // Duplicates are said even with --quiet: their articles were not stored.
+  if (skipped > 0) {
+    warn(std::to_string(skipped) + (skipped == 1 ? " article was" : " articles were") +
+         " not stored: the id is already in the store (--replace re-extracts and replaces; --id names a single article)");
+  }
+  if (failed > 0) return failed == seen ? kExitInput : kExitPartial;
+  return skipped > 0 ? kExitDuplicates : kExitOk;
 }
 
 int run_graph(const DbOptions& o) {
@@ -256,14 +255,15 @@ const CommandRegistrar kRegister(40, [](CLI::App& app) -> Action {
       "The corpus store (SQLite): articles, actors and relation mentions with evidence.\n"
       "Examples:\n"
       "  actorgraph db add corpus/ --db corpus.sqlite\n"
-      "  actorgraph db add --jsonl feed.jsonl            # same ids again are skipped\n"
+      "  actorgraph db add --jsonl feed.jsonl            # ids already stored: skipped, exit 5\n"
       "  actorgraph db graph --actor PRK --since 2023-01 --type arms_supply -o g.dot\n"
       "  actorgraph db stats");
   db->require_subcommand(1);
-  auto* add = db->add_subcommand("add", "Extract articles and store them (one transaction per article; ids already stored are skipped)");
+  auto* add = db->add_subcommand("add", "Extract articles and store them (one transaction per article; ids already stored are skipped: exit 5)");
   add->add_option("inputs", o->inputs, "Article files, directories (*.txt) or - for stdin");
   add->add_option("--jsonl", o->jsonl, "JSONL corpus (FILE or -; repeatable), as for extract");
   add->add_flag("--replace", o->replace, "Re-extract and replace articles whose id is already stored");
+  add_id_option(*add, o->id);
   add->add_option("-j,--jobs", o->jobs, "Extraction threads (default 0 = all cores)")->check(CLI::Range(0, 1024));
   add->add_flag("--no-progress", o->no_progress, "No progress line on stderr");
   add->add_flag("-q,--quiet", o->quiet, "No summary line on stderr");

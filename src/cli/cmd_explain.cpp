@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/driver.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "common.hpp"
@@ -14,20 +15,18 @@ namespace {
 struct ExplainOptions {
   CommonOptions common;
   std::string input;
+  std::string id;  // --id
 };
 
 int run_explain(const ExplainOptions& o) {
+  std::vector<ArticleFile> files = article_inputs({o.input}, o.id);
+  if (files.size() != 1) throw UsageError("explain reads one article, not a directory of " + std::to_string(files.size()));
   auto pipeline = make_pipeline(o.common);
-  const std::string bytes = read_file(o.input);
-  ArticleResult r;
-  try {
-    std::size_t repaired = 0;
-    Document doc = make_document(stem(o.input), bytes, &repaired);
-    if (repaired) warn(o.input + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
-    r = pipeline->run(std::move(doc), o.common.article_options(), true);
-  } catch (const InputError& e) {
-    throw InputError(o.input + ": " + e.what());  // name the article, as extract does
-  }
+  CorpusItem item = *CorpusSource(std::move(files), {}).next();
+  ArticleRun run = run_article(*pipeline, item, o.common.article_options(), true);
+  for (const auto& w : run.warnings) warn(w);
+  if (!run.result) throw InputError(item.ref + ": " + run.error);  // name the article, as extract does
+  const ArticleResult& r = *run.result;
   const Document& d = r.doc;
   // Mentions and trace lines by sentence (one pass each: long articles stay linear).
   std::vector<std::vector<const ActorMention*>> mentions_in(d.sentences.size());
@@ -69,6 +68,7 @@ const CommandRegistrar kRegister(20, [](CLI::App& app) -> Action {
                                  "Example:\n"
                                  "  actorgraph explain article.txt");
   cmd->add_option("input", o->input, "Article file or - for stdin")->required();
+  add_id_option(*cmd, o->id);
   add_common_options(*cmd, o->common);
   return [o] { return run_explain(*o); };
 });

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/driver.hpp"
 #include "actorgraph/corpus/jsonl.hpp"
 #include "actorgraph/corpus/ordered_map.hpp"
 #include "actorgraph/corpus/output.hpp"
@@ -36,6 +37,7 @@ struct ExtractOptions {
   std::string output;
   std::string format;
   std::string layout;  // "" = the exporter's default engine
+  std::string id;      // --id: the id of a single article
   bool include_negated = false;
   bool code_labels = false;
   NamesOption names;  // default: each article in its own language
@@ -107,7 +109,8 @@ int run_extract(const ExtractOptions& o) {
   std::size_t stdin_uses = static_cast<std::size_t>(std::count(o.inputs.begin(), o.inputs.end(), "-") +
                                                     std::count(o.jsonl.begin(), o.jsonl.end(), "-"));
   if (stdin_uses > 1) throw UsageError("standard input (-) can be read only once");
-  std::vector<std::string> paths = o.inputs.empty() ? std::vector<std::string>{} : expand_inputs(o.inputs);
+  std::vector<ArticleFile> files = article_inputs(o.inputs, o.id, !o.jsonl.empty());
+  std::vector<std::string> paths = paths_of(files);
   bool many = !o.jsonl.empty() || paths.size() > 1 ||
               std::any_of(o.inputs.begin(), o.inputs.end(), [](const std::string& p) { return is_directory(p); });
   bool to_dir = !o.output.empty() && o.output != "-" && (is_directory(o.output) || (many && o.output.back() == '/'));
@@ -158,42 +161,26 @@ int run_extract(const ExtractOptions& o) {
   std::unique_ptr<AtomicOutput> stream;
   if (!to_dir) stream = std::make_unique<AtomicOutput>(o.output.empty() ? "-" : o.output);
 
-  CorpusSource source(paths, o.jsonl, true);  // JSONL lines are parsed by the workers
+  CorpusSource source(std::move(files), o.jsonl, true);  // JSONL lines are parsed by the workers
   std::size_t processed = 0, failed = 0;
   std::set<std::string> names;
   std::function<std::optional<CorpusItem>()> next = [&] { return source.next(); };
   std::function<Outcome(CorpusItem&)> work = [&](CorpusItem& j) {
     Outcome r;
-    CorpusSource::parse(j);
-    if (!j.error.empty()) {
-      r.error = j.error;
+    ArticleRun a = run_article(*pipeline, j, aopts);
+    r.warnings = std::move(a.warnings);
+    if (!a.result) {
+      r.error = std::move(a.error);
       return r;
     }
-    try {
-      std::string bytes = j.path.empty() ? std::move(j.text) : read_file(j.path);
-      std::size_t repaired = 0;
-      Document doc = make_document(j.id, std::move(bytes), &repaired);
-      if (repaired) {
-        r.warnings.push_back(j.ref + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
-      }
-      if (!j.source.empty()) doc.source = j.source;
-      ArticleOptions options = aopts;  // record fields win over --lang/--date
-      if (j.lang) options.lang = j.lang;
-      if (j.date) options.date = j.date;
-      ArticleResult a = pipeline->run(std::move(doc), options);
+    r.error = input_error_of([&] {
       if (export_in_worker) {
-        r.bytes = export_graph(a.graph, format, eo);
+        r.bytes = export_graph(a.result->graph, format, eo);
       } else {
-        r.graph = std::move(a.graph);
+        r.graph = std::move(a.result->graph);
       }
       r.ok = true;
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
-      r.error = e.what();
-    } catch (const std::bad_alloc&) {
-      r.error = "out of memory";
-    }
+    });
     return r;
   };
   std::function<void(CorpusItem&, Outcome&)> emit = [&](CorpusItem& j, Outcome& r) {
@@ -204,14 +191,8 @@ int run_extract(const ExtractOptions& o) {
     }
     for (const auto& w : r.warnings) meter.message("actorgraph: " + w);
     if (r.ok && r.graph) {
-      try {
-        r.bytes = export_graph(*r.graph, format, eo);
-      } catch (const UsageError&) {
-        throw;
-      } catch (const Error& e) {
-        r.ok = false;
-        r.error = e.what();
-      }
+      r.error = input_error_of([&] { r.bytes = export_graph(*r.graph, format, eo); });
+      r.ok = r.error.empty();
     }
     if (!r.ok) {
       ++failed;
@@ -251,6 +232,7 @@ const CommandRegistrar kRegister(10, [](CLI::App& app) -> Action {
                                  "  actorgraph extract --jsonl corpus.jsonl > graphs.jsonl      # one graph per line\n"
                                  "  actorgraph extract --jsonl - --format events < corpus.jsonl # one event per line");
   cmd->add_option("inputs", o->inputs, "Article files, directories (*.txt, recursive) or - for stdin");
+  add_id_option(*cmd, o->id);
   cmd->add_option("--jsonl", o->jsonl,
                   "JSONL corpus (FILE or - for stdin; repeatable): one {\"id\",\"text\"[,\"date\",\"lang\",\"source\"]} "
                   "object per line; record fields win over --lang/--date");

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/corpus/driver.hpp"
 #include "actorgraph/export/report.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -14,6 +15,7 @@ namespace {
 struct ReportCliOptions {
   CommonOptions common;
   std::vector<std::string> inputs;
+  std::string id;  // --id: the id of a single article
   std::string output;
   std::string layout{kDefaultLayout};
   std::string title = "actorgraph report";
@@ -33,23 +35,20 @@ int run_report(const ReportCliOptions& o) {
   o.names.choice();  // a bad --names is a usage error before any work
   if (o.output.empty()) throw UsageError("report needs -o FILE.html");
 
-  std::vector<std::string> paths = expand_inputs(o.inputs);
-  check_output_not_input(o.output, with_dicts(paths, o.common));
+  std::vector<ArticleFile> files = article_inputs(o.inputs, o.id);
+  check_output_not_input(o.output, with_dicts(paths_of(files), o.common));
   auto pipeline = make_pipeline(o.common);
   std::vector<ReportArticle> articles;
   std::size_t failed = 0;
-  for (const auto& path : paths) {
-    try {
-      std::size_t repaired = 0;
-      Document doc = make_document(stem(path), read_file(path), &repaired);
-      if (repaired) warn(path + ": replaced " + std::to_string(repaired) + " invalid UTF-8 bytes with '?'");
-      ArticleResult r = pipeline->run(std::move(doc), aopts);
-      articles.push_back(ReportArticle{std::move(r.doc), std::move(r.graph)});
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
+  CorpusSource source(std::move(files), {});
+  while (std::optional<CorpusItem> item = source.next()) {
+    ArticleRun r = run_article(*pipeline, *item, aopts);
+    for (const auto& w : r.warnings) warn(w);
+    if (r.result) {
+      articles.push_back(ReportArticle{std::move(r.result->doc), std::move(r.result->graph)});
+    } else {
       ++failed;
-      warn(path + ": " + e.what());
+      warn(item->ref + ": " + r.error);
     }
   }
   if (articles.empty()) return kExitInput;
@@ -72,6 +71,7 @@ const CommandRegistrar kRegister(16, [](CLI::App& app) -> Action {
   cmd->add_option("inputs", o->inputs, "Article files, directories (*.txt, recursive) or - for stdin")->required();
   cmd->add_option("-o,--output", o->output, "The HTML file to write")->required();
   cmd->add_option("--title", o->title, "Report title");
+  add_id_option(*cmd, o->id);
   cmd->add_option("--layout", o->layout, "Graphviz layout: auto (default: dot, sfdp for big graphs), dot, neato, fdp, circo, sfdp");
   cmd->add_flag("--include-negated", o->include_negated, "Draw negated relations too (the tables always list them)");
   cmd->add_flag("--codes", o->code_labels, "Label nodes with actor codes instead of names (as --names code)");

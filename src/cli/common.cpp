@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/files.hpp"
 #include "actorgraph/corpus/output.hpp"
 #include "actorgraph/corpus/source.hpp"
 
@@ -58,19 +59,7 @@ PipelinePtr make_pipeline(const CommonOptions& opts) {
 
 std::string read_file(const std::string& path) {
   register_input(path);
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    return ss.str();
-  }
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) throw InputError("cannot read " + path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError("cannot read " + path + ": read error");
-  return ss.str();
+  return read_whole_file(path);
 }
 
 bool is_directory(const std::string& path) {
@@ -78,31 +67,23 @@ bool is_directory(const std::string& path) {
   return fs::is_directory(path, ec);
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+std::vector<ArticleFile> article_inputs(const std::vector<std::string>& inputs, const std::string& id, bool jsonl) {
+  ArticleInputs in;
+  if (!inputs.empty()) in = expand_article_inputs(inputs);
+  for (const auto& note : in.notes) warn(note);
+  if (!id.empty()) set_single_id(in.files, inputs, jsonl, id);
+  return std::move(in.files);
+}
+
+std::vector<std::string> paths_of(const std::vector<ArticleFile>& files) {
   std::vector<std::string> out;
-  for (const auto& p : paths) {
-    if (p == "-") {
-      out.push_back(p);
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
-    register_input(p);
-    if (fs::is_directory(p, ec)) {
-      std::vector<std::string> found;
-      for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-           !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt") found.push_back(it->path().string());
-      }
-      if (found.empty()) throw InputError("no *.txt articles in directory " + p);
-      std::sort(found.begin(), found.end());
-      for (const auto& f : found) register_input(f);
-      out.insert(out.end(), found.begin(), found.end());
-    } else {
-      out.push_back(p);
-    }
-  }
+  out.reserve(files.size());
+  for (const auto& f : files) out.push_back(f.path);
   return out;
+}
+
+void add_id_option(CLI::App& cmd, std::string& id) {
+  cmd.add_option("--id", id, "Article id for a single file or stdin (default: the file name without extension; stdin: 'stdin')");
 }
 
 std::string stem(const std::string& path) { return article_id_of_path(path); }
@@ -126,6 +107,7 @@ void warn(const std::string& message) { std::cerr << "actorgraph: " << message <
 // ---- Graph inputs (diff, merge, compare, analyze, db): appended by the compare work.
 #include <nlohmann/json.hpp>
 
+#include "actorgraph/corpus/driver.hpp"
 #include "actorgraph/corpus/jsonl.hpp"
 #include "actorgraph/corpus/ordered_map.hpp"
 #include "actorgraph/export/json.hpp"
@@ -157,34 +139,23 @@ bool is_stream_path(const std::string& p) { return p == "-" || has_suffix(p, ".j
 std::vector<std::string> expand_graph_paths(const std::vector<std::string>& paths) {
   std::vector<std::string> out;
   for (const auto& p : paths) {
-    if (p == "-") {
-      out.push_back(p);
-      continue;
-    }
-    std::error_code ec;
-    if (!fs::exists(p, ec)) throw InputError("no such file or directory: " + p);
-    register_input(p);
-    if (!fs::is_directory(p, ec)) {
+    if (is_single_input(p)) {
       out.push_back(p);
       continue;
     }
     std::vector<std::string> graphs, articles;
-    for (auto it = fs::recursive_directory_iterator(p, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      std::string name = it->path().string();
-      std::string file = it->path().filename().string();
+    for (std::string& name : files_below(p)) {
+      std::string file = fs::path(name).filename().string();
       if (!file.empty() && file[0] == '.') continue;
       if (has_suffix(name, ".gold.json")) continue;
       if (has_suffix(name, ".dot") || has_suffix(name, ".json") || is_stream_path(name)) {
-        graphs.push_back(name);
+        graphs.push_back(std::move(name));
       } else if (has_suffix(name, ".txt")) {
-        articles.push_back(name);
+        articles.push_back(std::move(name));
       }
     }
     std::vector<std::string>& found = graphs.empty() ? articles : graphs;
     if (found.empty()) throw InputError("no graphs (*.dot, *.json, *.jsonl) or articles (*.txt) in directory " + p);
-    std::sort(found.begin(), found.end());
     for (const auto& f : found) register_input(f);
     out.insert(out.end(), found.begin(), found.end());
   }
@@ -255,15 +226,12 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
   if (std::any_of(files.begin(), files.end(), [](const std::string& f) { return has_suffix(f, ".txt") || is_stream_path(f); })) {
     pipeline = make_pipeline(common);
   }
-  auto get_pipeline = [&]() -> const Pipeline& {
+  // An article through the library driver; its error becomes the input's error.
+  auto extract = [&](CorpusItem&& article) {
     if (!pipeline) throw InputError("no pipeline for articles");
-    return *pipeline;
-  };
-  auto extract = [&](const std::string& id, std::string bytes, const ArticleOptions& options,
-                     const std::string& source) {
-    Document doc = make_document(id, std::move(bytes));
-    if (!source.empty()) doc.source = source;
-    return get_pipeline().run(std::move(doc), options).graph;
+    ArticleRun run = run_article(*pipeline, article, base);
+    if (!run.result) throw InputError(run.error);
+    return std::move(run.result->graph);
   };
   GraphItemSource source(files);
   GraphLoadStats stats;
@@ -275,21 +243,31 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
   std::function<std::optional<GraphItem>()> next = [&] { return source.next(); };
   std::function<GraphResult(GraphItem&)> work = [&](GraphItem& item) {
     GraphResult r;
-    try {
+    r.error = input_error_of([&] {
       switch (item.kind) {
         case GraphItemKind::graph_file: r.graph = read_graph_file(item.ref); break;
         case GraphItemKind::graph_text: r.graph = read_graph_text(item.text, item.ref); break;
-        case GraphItemKind::article_file: r.graph = extract(stem(item.ref), read_file(item.ref), base, ""); break;
+        case GraphItemKind::article_file: {
+          CorpusItem article;
+          article.id = stem(item.ref);
+          article.ref = article.path = item.ref;
+          r.graph = extract(std::move(article));
+          break;
+        }
         case GraphItemKind::line: {
           nlohmann::json j = nlohmann::json::parse(item.text, nullptr, false);
           if (!j.is_discarded() && j.is_object() && !j.contains("actors") && j.contains("text")) {
             std::string why;
             auto rec = parse_corpus_line(item.text, &why);
             if (!rec) throw InputError(why);
-            ArticleOptions o = base;
-            if (rec->lang) o.lang = rec->lang;
-            if (rec->date) o.date = rec->date;
-            r.graph = extract(rec->id, std::move(rec->text), o, rec->source);
+            CorpusItem article;
+            article.id = std::move(rec->id);
+            article.ref = item.ref;
+            article.text = std::move(rec->text);
+            article.source = std::move(rec->source);
+            article.lang = rec->lang;
+            article.date = rec->date;
+            r.graph = extract(std::move(article));
           } else if (j.is_discarded()) {
             throw InputError("malformed JSON");
           } else {
@@ -298,13 +276,7 @@ GraphLoadStats load_graphs(const std::vector<std::string>& paths, const CommonOp
           break;
         }
       }
-    } catch (const UsageError&) {
-      throw;
-    } catch (const Error& e) {
-      r.error = e.what();
-    } catch (const std::bad_alloc&) {
-      r.error = "out of memory";
-    }
+    });
     return r;
   };
   std::function<void(GraphItem&, GraphResult&)> emit = [&](GraphItem& item, GraphResult& r) {

@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "actorgraph/corpus/source.hpp"
 #include "actorgraph/pipeline.hpp"
 
 namespace actorgraph::cli {
@@ -47,9 +48,15 @@ struct ArticleInput {
   std::string date, lang, source;  // from JSONL, may be empty
 };
 
-// Expands paths: files as given, directories recursively to their *.txt files
-// (sorted), "-" as stdin. Throws InputError for a missing path or an empty directory.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+// The articles of a command's inputs (corpus/source.hpp expand_article_inputs: files,
+// "-", directories to their *.txt files, ids unique by relative path), with what each
+// directory skipped said on stderr; a non-empty id (--id) names the single article
+// (UsageError unless there is exactly one and no JSONL stream). No inputs: none.
+std::vector<ArticleFile> article_inputs(const std::vector<std::string>& inputs, const std::string& id = "",
+                                        bool jsonl = false);
+std::vector<std::string> paths_of(const std::vector<ArticleFile>& files);
+// --id ID: "Article id for a single file or stdin (default: the file's name; stdin: 'stdin')".
+void add_id_option(CLI::App& cmd, std::string& id);
 
 // The file name without directory and extension: "dir/de-001.txt" -> "de-001".
 std::string stem(const std::string& path);

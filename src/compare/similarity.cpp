@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "actorgraph/compare/diff.hpp"
+#include "actorgraph/export/tables.hpp"
 
 namespace actorgraph {
 namespace {
@@ -22,16 +23,6 @@ std::size_t common_count(const std::vector<T>& a, const std::vector<T>& b) {
     }
   }
   return n;
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string o = "\"";
-  for (char c : s) {
-    if (c == '"') o += '"';
-    o += c;
-  }
-  return o + "\"";
 }
 
 std::string fixed(double x, int digits) {

@@ -1,14 +1,10 @@
 #include "actorgraph/core/data_files.hpp"
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "actorgraph/core/embedded.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/files.hpp"
 #include "actorgraph/core/lines.hpp"
 #include "actorgraph/learn/model_blob.hpp"
 #include "core/utf8.hpp"
@@ -42,16 +38,7 @@ DataBundle DataBundle::defaults() {
   return b;
 }
 
-void DataBundle::add_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError("cannot read dictionary file " + path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read dictionary file " + path + ": " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError("cannot read dictionary file " + path + ": read error");
-  add(DataFile{path, ss.str()});
-}
+void DataBundle::add_file(const std::string& path) { add(DataFile{path, read_whole_file(path, "dictionary file")}); }
 
 void DataBundle::add(DataFile file) {
   std::string_view tag = first_line(file.content);

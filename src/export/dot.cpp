@@ -11,6 +11,8 @@
 #include <boost/graph/graphviz.hpp>
 #include <boost/property_map/function_property_map.hpp>
 
+#include "actorgraph/export/escape.hpp"
+
 namespace actorgraph {
 namespace {
 
@@ -26,21 +28,7 @@ std::string truncate_utf8(const std::string& s, std::size_t max) {
 }
 
 // Escapes for Graphviz HTML-like labels.
-std::string html_label_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // Control characters (NUL ends Graphviz's C strings) are no label text.
-        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? ' ' : c);
-    }
-  }
-  return out;
-}
+std::string html_label_escape(std::string_view s) { return markup_escape(s, Markup::graphviz_label); }
 
 std::string plural(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 
 namespace actorgraph {
 
@@ -48,6 +49,7 @@ nlohmann::json graph_to_json(const ActorGraph& g, const JsonOptions& options) {
     edges.push_back(std::move(je));
   }
   j["edges"] = std::move(edges);
+  j["generator"] = version_text();
   return j;
 }
 

@@ -6,11 +6,11 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/files.hpp"
 #include "actorgraph/export/json.hpp"
 #include "actorgraph/export/render.hpp"
 #include "core/utf8.hpp"
@@ -175,15 +175,6 @@ ActorGraph read_dot_graph(const std::string& text, const std::string& name) { re
 
 ActorGraph read_graph_text(const std::string& text, const std::string& name) { return read_text(text, name, name); }
 
-ActorGraph read_graph_file(const std::string& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw InputError("cannot read " + path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError("cannot read " + path + ": " + std::strerror(errno));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw InputError("cannot read " + path + ": read error");
-  return read_text(ss.str(), path, stem_of(path));
-}
+ActorGraph read_graph_file(const std::string& path) { return read_text(read_whole_file(path), path, stem_of(path)); }
 
 }  // namespace actorgraph

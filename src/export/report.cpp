@@ -7,6 +7,7 @@
 #include <set>
 
 #include "actorgraph/export/dot.hpp"
+#include "actorgraph/export/escape.hpp"
 #include "actorgraph/graph/merge.hpp"
 
 namespace actorgraph {
@@ -203,21 +204,7 @@ class Writer {
 
 }  // namespace
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 8);
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+std::string html_escape(std::string_view s) { return markup_escape(s, Markup::html); }
 
 void write_report(std::ostream& out, const std::vector<ReportArticle>& articles, const ReportOptions& options) {
   std::map<std::string, const Document*> docs;

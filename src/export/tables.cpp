@@ -5,32 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "actorgraph/export/dot.hpp"
+#include "actorgraph/export/escape.hpp"
 
 namespace actorgraph {
 namespace {
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\r': out += "&#13;"; break;
-      default:
-        // XML 1.0 forbids control characters other than tab and new line.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') {
-          out.push_back(' ');
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out;
-}
+std::string xml_escape(std::string_view s) { return markup_escape(s, Markup::xml); }
 
 bool keep(const RelationEdge& d, bool include_negated) {
   return include_negated || d.modality != Modality::negated;
@@ -219,6 +201,7 @@ void write_events(std::ostream& out, const ActorGraph& g, bool include_negated) 
       j["end"] = x.span.end;
       j["text"] = x.text;
       j["rule"] = x.rule;
+      j["generator"] = version_text();
       out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     }
   }

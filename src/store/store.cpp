@@ -8,12 +8,13 @@
 #include <set>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "core/utf8.hpp"
 
 namespace actorgraph {
 namespace {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 constexpr int kBusyTimeoutMs = 60000;  // how long a writer waits for another one
 
 constexpr const char* kSchema = R"SQL(
@@ -25,6 +26,7 @@ CREATE TABLE IF NOT EXISTS articles (
   origin TEXT NOT NULL DEFAULT '',     -- file path or jsonl name:line
   text TEXT NOT NULL,
   mention_count INTEGER NOT NULL,      -- rows in relation_mentions: checked by db stats
+  extracted_by TEXT NOT NULL DEFAULT '', -- actorgraph --version of the extraction (schema 2)
   added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX IF NOT EXISTS articles_date ON articles(date);
@@ -58,6 +60,16 @@ CREATE INDEX IF NOT EXISTS mentions_article ON relation_mentions(article_id);
 CREATE INDEX IF NOT EXISTS mentions_source ON relation_mentions(source, type);
 CREATE INDEX IF NOT EXISTS mentions_target ON relation_mentions(target, type);
 CREATE INDEX IF NOT EXISTS mentions_type ON relation_mentions(type);
+)SQL";
+
+// Schema 2: the evidence text of every mention, cut from the stored article by its
+// byte span (SQLite's substr() counts characters in TEXT, bytes in a BLOB).
+constexpr const char* kEvidenceView = R"SQL(
+CREATE VIEW IF NOT EXISTS mention_evidence AS
+SELECT m.id, m.article_id, m.source, m.target, m.type, m.modality, m.sentence, m.span_begin, m.span_end,
+       CAST(substr(CAST(a.text AS BLOB), m.span_begin + 1, m.span_end - m.span_begin) AS TEXT) AS span_text,
+       m.evidence AS sentence_text, m.rule
+FROM relation_mentions m JOIN articles a ON a.id = m.article_id;
 )SQL";
 
 // A prepared statement, finalized on scope exit.
@@ -193,10 +205,21 @@ Store::Store(const std::string& path, bool create) : path_(path) {
         t.step();
         if (t.integer(0) > 0) throw InputError(path + ": not an actorgraph database");
         exec(db_, kSchema);
+        exec(db_, kEvidenceView);
         exec(db_, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str());
         version = kSchemaVersion;
       }
       tx.commit();
+    }
+    if (version == 1) {  // the same, under the write lock: upgraded once
+      Transaction tx(db_);
+      if (schema_version() == 1) {
+        exec(db_, "ALTER TABLE articles ADD COLUMN extracted_by TEXT NOT NULL DEFAULT ''");
+        exec(db_, kEvidenceView);
+        exec(db_, "PRAGMA user_version=2");
+      }
+      tx.commit();
+      version = 2;
     }
     if (version > kSchemaVersion) {
       throw InputError(path + ": database schema version " + std::to_string(version) +
@@ -230,7 +253,9 @@ Store::AddResult Store::add(const StoredArticle& a, const ActorGraph& g, bool re
   }
   std::size_t mentions = 0;
   for (EdgeId e : g.sorted_edges()) mentions += g.store()[e].evidence.size();
-  Stmt art(db_, "INSERT INTO articles(id, date, lang, source, origin, text, mention_count) VALUES(?,?,?,?,?,?,?)");
+  Stmt art(db_,
+           "INSERT INTO articles(id, date, lang, source, origin, text, mention_count, extracted_by) "
+           "VALUES(?,?,?,?,?,?,?,?)");
   art.bind(1, a.id)
       .bind(2, a.date.str())
       .bind(3, std::string(to_string(a.lang)))
@@ -238,6 +263,7 @@ Store::AddResult Store::add(const StoredArticle& a, const ActorGraph& g, bool re
       .bind(5, a.origin)
       .bind(6, a.text)
       .bind(7, static_cast<std::int64_t>(mentions))
+      .bind(8, version_text())
       .run();
   Stmt actor(db_, "INSERT INTO actors(code, kind, label) VALUES(?,?,?) ON CONFLICT(code) DO NOTHING");
   Stmt link(db_, "INSERT INTO article_actors(article_id, code, label, mentions) VALUES(?,?,?,?)");

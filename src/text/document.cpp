@@ -248,9 +248,10 @@ Document make_document(std::string id, std::string bytes, std::size_t* repaired)
   } else if (bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0xFE &&
              static_cast<unsigned char>(bytes[1]) == 0xFF) {
     bytes = utf16_to_utf8(bytes, false);
-  } else if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    bytes.erase(0, 3);
   }
+  // A UTF-8 byte-order mark stays in the text (spans are offsets into the file as
+  // given) and is left out of the body.
+  const std::size_t bom = bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   if (bytes.find('\0') != std::string::npos) {
     throw InputError("binary input (contains NUL bytes), not a text article");
   }
@@ -260,7 +261,7 @@ Document make_document(std::string id, std::string bytes, std::size_t* repaired)
   if (bytes.find('&') != std::string::npos) decode_entities(bytes);
   doc.text = std::move(bytes);
 
-  std::size_t pos = 0;
+  std::size_t pos = bom;
   while (pos < doc.text.size() && is_space(doc.text[pos])) ++pos;
   if (pos == doc.text.size()) throw InputError("empty article (no text)");
   std::string_view rest = std::string_view(doc.text).substr(pos);

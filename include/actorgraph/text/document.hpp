@@ -45,7 +45,9 @@ struct Document {
 
 // Builds a Document from raw input bytes, without segmenting it.
 // - throws InputError for empty or whitespace-only input and for binary input (NUL bytes);
-// - strips a UTF-8 BOM, converts UTF-16 with a BOM to UTF-8;
+// - keeps a UTF-8 BOM in text but out of body, so spans are byte offsets into the
+//   file as given; converts UTF-16 with a BOM to UTF-8 (spans then count the UTF-8
+//   bytes of the converted text);
 // - replaces each byte of an invalid UTF-8 sequence by '?' (same length, so spans stay
 //   stable) and counts them in *repaired when given;
 // - reads an optional leading "date YYYY-MM[-DD]" prefix (after white space) into date and
