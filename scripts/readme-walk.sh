@@ -23,7 +23,7 @@ mkdir "$work/repo"
 ln -s "$build" "$work/repo/build"
 ln -s "$shared" "$work/shared"
 
-skip='scripts/setup.sh|^ctest|scripts/bench.sh|actorgraph_bench|actorgraph train|corpus/check|parallel |hadoop|^  -input|^# |scripts/miss-classes'
+skip='scripts/setup.sh|^ctest|scripts/bench.sh|actorgraph_bench|actorgraph train|corpus/check|parallel |hadoop|^  -input|^# |scripts/miss-classes|cmake --install|^man '
 n=0
 fail=0
 while IFS= read -r line; do
