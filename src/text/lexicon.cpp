@@ -164,7 +164,7 @@ const std::string* Lexicon::word(std::string_view cls, Lang lang, std::string_vi
   return id == FlatIndex::kNone ? nullptr : &t->values[id];
 }
 
-Lexicon::WordClasses& Lexicon::classes_for(Lang lang, std::string_view norm) {
+Lexicon::ClassWord& Lexicon::classes_for(Lang lang, std::string_view norm) {
   const auto l = static_cast<std::size_t>(lang);
   std::uint32_t id = class_words_index_[l].insert(norm);
   if (id == word_classes_[l].size()) {
@@ -174,11 +174,16 @@ Lexicon::WordClasses& Lexicon::classes_for(Lang lang, std::string_view norm) {
   return word_classes_[l][id];
 }
 
-Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const {
+const Lexicon::ClassWord* Lexicon::class_word(Lang lang, std::string_view norm) const {
   const auto l = static_cast<std::size_t>(lang);
-  if (lang == Lang::unknown || !class_words_[l].may_contain(norm)) return {};
+  if (lang == Lang::unknown || !class_words_[l].may_contain(norm)) return nullptr;
   std::uint32_t id = class_words_index_[l].find(norm);
-  return id == FlatIndex::kNone ? WordClasses{} : word_classes_[l][id];
+  return id == FlatIndex::kNone ? nullptr : &word_classes_[l][id];
+}
+
+Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const {
+  const ClassWord* w = class_word(lang, norm);
+  return w ? w->classes : WordClasses{};
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
@@ -226,16 +231,25 @@ Lexicon::Lexicon(const DataBundle& data) {
       for (std::size_t k = 0; k < t.phrases.size(); ++k) {
         t.by_first[hash_of(t.phrases[k].tokens.front())].push_back(static_cast<std::uint32_t>(k));
       }
-      if (bit == 0) continue;
-      for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).words |= bit;
-      for (const LexiconPhrase& ph : t.phrases) classes_for(l, ph.tokens.front()).phrase_starts |= bit;
+      if (id >= 128) continue;
+      if (bit == 0) {
+        const ClassMask more = ClassMask{1} << (id - 64);
+        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).more_words |= more;
+        continue;
+      }
+      for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.words |= bit;
+      for (const LexiconPhrase& ph : t.phrases) classes_for(l, ph.tokens.front()).classes.phrase_starts |= bit;
     }
   }
 }
 
 bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
-  if (ClassMask bit = class_bit(cls)) return (classes_of(lang, norm).words & bit) != 0;
-  return word(cls, lang, norm) != nullptr;
+  const int id = class_id(cls);
+  if (id < 0) return false;
+  if (id >= 128) return word(cls, lang, norm) != nullptr;
+  const ClassWord* w = class_word(lang, norm);
+  if (!w) return false;
+  return id < 64 ? (w->classes.words >> id) & 1 : (w->more_words >> (id - 64)) & 1;
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {

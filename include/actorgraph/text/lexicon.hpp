@@ -89,14 +89,21 @@ class Lexicon {
   Table& table_for(std::string_view cls, Lang lang);
   // The value of a single-word entry; nullptr when absent.
   const std::string* word(std::string_view cls, Lang lang, std::string_view norm) const;
-  WordClasses& classes_for(Lang lang, std::string_view norm);
+  // The classes of a word: those with a bit, and single-word membership of classes
+  // 64..127 (has() answers them with a bit test too).
+  struct ClassWord {
+    WordClasses classes;
+    ClassMask more_words = 0;  // bit id - 64: a single word of class id
+  };
+  ClassWord& classes_for(Lang lang, std::string_view norm);
+  const ClassWord* class_word(Lang lang, std::string_view norm) const;  // nullptr: no class
 
   std::vector<std::string> class_names_;         // by class id
   std::vector<std::pair<Table, Table>> tables_;  // by class id: de, en
   std::vector<ClassKey> class_slots_;            // open addressing, at most half full
   int class_shift_ = 64;                         // 64 - log2(class_slots_.size())
-  FlatIndex class_words_index_[2];                // by Lang (de, en): words of some class with a bit
-  std::vector<WordClasses> word_classes_[2];      // by Lang, by word index
+  FlatIndex class_words_index_[2];          // by Lang (de, en): words of some class with an id < 128
+  std::vector<ClassWord> word_classes_[2];  // by Lang, by word index
   WordFilter class_words_[2];  // the words of classes_: words of no class skip the lookup
 };
 
