@@ -284,7 +284,7 @@ with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
   best_of "$RUNS" tabari bash -c "$TABARI"
   TB_WALL=$WALL; TB_CPU=$(awk -v u="$USER" -v s="$SYS" 'BEGIN { print u + s }')
   sample_load
-  TABARI_ROW="- TABARI (\`$TABARI\`) on the $EN_ARTICLES English articles: $TB_WALL s wall, $TB_CPU s CPU; actorgraph --jobs 1 on the same articles: $EN_WALL s wall, $EN_CPU s CPU ($(div "$TB_WALL" "$EN_WALL" "%.1f")x faster by wall, $(div "$TB_CPU" "$EN_CPU" "%.1f")x by CPU)."
+  TABARI_ROW="- TABARI (\`$TABARI\`) on the $EN_ARTICLES English articles: $TB_WALL s wall, $TB_CPU s CPU; actorgraph --jobs 1 on the same articles: $EN_WALL s wall, $EN_CPU s CPU (TABARI's time / actorgraph's: $(div "$TB_WALL" "$EN_WALL" "%.2f") by wall, $(div "$TB_CPU" "$EN_CPU" "%.2f") by CPU; above 1 actorgraph is faster)."
 fi
 
 # ---------------------------------------------------------------------------
