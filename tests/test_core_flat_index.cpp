@@ -22,6 +22,7 @@ TEST_CASE("FlatIndex: ids in order of insertion, every key found, others not", "
     CHECK(index.key(static_cast<std::uint32_t>(k)) == words[k]);
   }
   for (const char* other : {"b", "russlands", "abcdefgj", "u.s.", "Kreml"}) CHECK(index.find(other) == FlatIndex::kNone);
+  CHECK(index.find(std::string_view()) == 0);  // a null view is the empty key
   // growing keeps every id
   FlatIndex big;
   for (int k = 0; k < 50000; ++k) REQUIRE(big.insert("word" + std::to_string(k)) == static_cast<std::uint32_t>(k));

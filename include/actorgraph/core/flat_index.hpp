@@ -50,7 +50,7 @@ class FlatIndex {
     const auto offset = static_cast<std::uint32_t>(pool_.size());
     const auto len = static_cast<std::uint32_t>(key.size());
     pool_.append(reinterpret_cast<const char*>(&len), sizeof len);
-    pool_.append(key);
+    if (len > 0) pool_.append(key.data(), len);
     offsets_.push_back(offset);
     place(Slot{h, offset, id});
     return id;
@@ -80,7 +80,7 @@ class FlatIndex {
       if (slot.hash != h) continue;
       std::uint32_t len;
       std::memcpy(&len, pool_.data() + slot.offset, sizeof len);
-      if (len == key.size() && std::memcmp(pool_.data() + slot.offset + sizeof len, key.data(), len) == 0) {
+      if (len == key.size() && (len == 0 || std::memcmp(pool_.data() + slot.offset + sizeof len, key.data(), len) == 0)) {
         return slot.id;
       }
     }
