@@ -18,7 +18,7 @@ struct Run {
   std::size_t max_in_flight = 0;
 };
 
-Run run_squares(std::size_t jobs, std::size_t window, int n) {
+Run run_squares(std::size_t jobs, std::size_t window, int n, bool batched = false) {
   Run r;
   int next_value = 0;
   std::size_t in_flight = 0;
@@ -37,7 +37,9 @@ Run run_squares(std::size_t jobs, std::size_t window, int n) {
     --in_flight;
     r.out.push_back(sq);
   };
-  ordered_map<int, int>(jobs, window, next, work, emit);
+  // Batched: item v weighs v KB, so batches hold from one item to kBatchItems.
+  std::function<std::size_t(const int&)> size_of = [](const int& v) { return static_cast<std::size_t>(v) * 1024; };
+  ordered_map<int, int>(jobs, window, next, work, emit, batched ? size_of : nullptr);
   return r;
 }
 
@@ -52,6 +54,20 @@ TEST_CASE("ordered_map: output order is input order for any number of jobs", "[c
     Run r = run_squares(jobs, 0, n);
     CHECK(r.out == expected);
     CHECK(r.max_in_flight <= default_window(jobs));
+  }
+}
+
+TEST_CASE("ordered_map: batches of items by size keep the input order", "[corpus]") {
+  const int n = 700;
+  std::vector<int> expected;
+  for (int i = 0; i < n; ++i) expected.push_back(i * i);
+  for (std::size_t jobs : {1u, 2u, 3u}) {
+    CAPTURE(jobs);
+    Run r = run_squares(jobs, 0, n, true);
+    CHECK(r.out == expected);
+    // the window counts batches: at most window * kBatchItems items in flight
+    CHECK(r.max_in_flight <= default_window(jobs) * kBatchItems);
+    if (jobs > 1) CHECK(r.max_in_flight > default_window(jobs));  // items do travel in batches
   }
 }
 
@@ -79,6 +95,13 @@ TEST_CASE("ordered_map: empty input, and errors from work and emit propagate", "
     std::function<void(int&, int&)> emit = [&](int&, int& v) { emitted.push_back(v); };
     CHECK_THROWS_WITH((ordered_map<int, int>(jobs, 0, next, work, emit)), "item 10");
     // Everything before the failing item was emitted, in order, and nothing after it.
+    REQUIRE(emitted.size() == 10);
+    CHECK(emitted.back() == 9);
+    // The same when the failing item is in the middle of a batch.
+    i = 0;
+    emitted.clear();
+    std::function<std::size_t(const int&)> small = [](const int&) { return std::size_t{100}; };
+    CHECK_THROWS_WITH((ordered_map<int, int>(jobs, 0, next, work, emit, small)), "item 10");
     REQUIRE(emitted.size() == 10);
     CHECK(emitted.back() == 9);
 

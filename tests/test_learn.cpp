@@ -122,6 +122,41 @@ TEST_CASE("features: words between, the word before each actor, order, rule edge
   CHECK(has(feature_names("Kanada kritisierte die Ukraine scharf.", Lang::de, "UKR", "CAN"), "de|Rr:criticism"));
 }
 
+TEST_CASE("features hashed without their strings are the hashes of the strings, in order", "[learn]") {
+  // Several candidates per sentence (the sentence's bag of words is hashed once and
+  // reused) and a one-actor sentence paired with the one before (the "x" space).
+  const struct {
+    Lang lang;
+    const char* text;
+  } cases[] = {
+      {Lang::de, "Kanada verurteilte den Angriff Russlands auf die Ukraine, sagte Frankreich am Montag. "
+                 "Später drohte Polen mit neuen Sanktionen."},
+      {Lang::en, "Canada condemned the Russian attack on Ukraine, France said on Monday. "
+                 "Later Poland threatened new sanctions."},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    ArticleResult r = test::pipeline().run_rules(make_document("t", c.text), ArticleOptions{c.lang, {}});
+    DataBundle none;
+    EdgeModel m(none, test::pipeline().lexicon(), test::pipeline().rules());
+    auto fast = m.candidates(r.doc, r.mentions, r.relations);
+    auto named = m.candidates(r.doc, r.mentions, r.relations, true);
+    REQUIRE(fast.size() == named.size());
+    CHECK(fast.size() >= 6);
+    bool across = false;
+    for (std::size_t k = 0; k < fast.size(); ++k) {
+      CHECK(fast[k].feature_names.empty());
+      REQUIRE(named[k].feature_names.size() == named[k].features.size());
+      CHECK(fast[k].features == named[k].features);
+      for (std::size_t f = 0; f < named[k].features.size(); ++f) {
+        CHECK(named[k].features[f] == feature_hash(named[k].feature_names[f]));
+      }
+      across = across || named[k].feature_names.front().front() == 'x';
+    }
+    CHECK(across);
+  }
+}
+
 TEST_CASE("model file: per-language mode and thresholds, weights by feature hash", "[learn]") {
   std::string bias_partnership = hex("en|bias") + "\tpartnership:5\n";
   std::string on = "mode\ten\tadd\nthreshold\ten\tpartnership\t0\n";

@@ -28,6 +28,10 @@ Lexicon small_lexicon() {
   rows += "a_very_long_class_name_one\ten\tlong1\n";  // names over 16 bytes are compared in full
   rows += "a_very_long_class_name_two\ten\tlong2\n";
   rows += "late\tde\tder\n";  // the 80th class: no bit
+  // classes 81..140: has() answers ids up to 127 from the word's entry, later ones
+  // from their own table
+  for (int k = 0; k < 60; ++k) rows += "more" + std::to_string(k) + "\tde\tm" + std::to_string(k % 30) + "\n";
+  rows += "last\t*\tder\n";  // the 141st class
   DataBundle data;
   data.add(DataFile{"test/lexicon.tsv", rows});
   return Lexicon(data);
@@ -60,6 +64,11 @@ TEST_CASE("Lexicon class masks: one lookup per word answers every class, as has(
       {"a_very_long_class_name_two", Lang::en, "long2", true},
       {"a_very_long_class_name_twx", Lang::en, "long2", false},
       {"de", Lang::de, "der", false},        {"dex", Lang::de, "der", false},
+      {"more0", Lang::de, "m0", true},       {"more30", Lang::de, "m0", true},
+      {"more46", Lang::de, "m16", true},     {"more47", Lang::de, "m16", false},
+      {"more59", Lang::de, "m29", true},     {"more59", Lang::en, "m29", false},
+      {"more58", Lang::de, "m29", false},    {"last", Lang::de, "der", true},
+      {"last", Lang::en, "der", true},       {"last", Lang::en, "m0", false},
   };
   for (const auto& c : cases) {
     CAPTURE(c.cls, c.norm);

@@ -98,7 +98,6 @@ bool later_than(const ActorEntry& a, const ActorEntry& b) {
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
     : dictionary_(dictionary), lexicon_(lexicon) {
-  for (auto& t : tables_) t.reserve(dictionary.entries().size() * 2);
   for (const ActorEntry& e : dictionary.entries()) {
     for (Lang l : {Lang::de, Lang::en}) {
       if (!e.lang || *e.lang == l) add_entry(e, l);
@@ -106,7 +105,7 @@ ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lex
   }
   for (auto* tables : {tables_, prefixes_}) {
     for (std::size_t i = 0; i < 2; ++i) {
-      for (auto& [key, list] : tables[i]) {
+      for (auto& list : tables[i].values()) {
         if (list.size() < 2) continue;
         std::stable_sort(list.begin(), list.end(), [](const Pattern& a, const Pattern& b) {
           return a.size() > b.size();
@@ -236,9 +235,9 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       const Pattern* best = nullptr;
       std::size_t best_end = i;
-      auto it = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : table.end();
-      if (it != table.end()) {
-        for (const Pattern& p : it->second) {
+      const auto* starting = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : nullptr;
+      if (starting) {
+        for (const Pattern& p : *starting) {
           std::size_t end = i + p.size();
           if (end > sent.end_token) continue;
           bool ok = true;
@@ -255,9 +254,9 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6 &&
           prefix_heads_[lang_index(doc.lang)].test(head_slot(tok.norm))) {
         for (std::size_t len = tok.norm.size() - 2; len >= 3 && !best; --len) {
-          auto pit = prefixes.find(tok.norm.substr(0, len));
-          if (pit == prefixes.end()) continue;
-          for (const Pattern& p : pit->second) {
+          const auto* with_prefix = prefixes.find(std::string_view(tok.norm).substr(0, len));
+          if (!with_prefix) continue;
+          for (const Pattern& p : *with_prefix) {
             if (in_validity(*p.entry, doc.date)) {
               best = &p;
               best_end = i + 1;
@@ -273,9 +272,9 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           const std::string& a = affix.tokens[0];
           if (tok.norm.size() < a.size() + 3 || tok.norm[0] != a[0] || tok.norm.compare(0, a.size(), a) != 0) continue;
           if (lexicon_.has("not_affixed", doc.lang, tok.norm)) break;
-          auto rest = table.find(tok.norm.substr(a.size()));
-          if (rest == table.end()) continue;
-          for (const Pattern& p : rest->second) {
+          const auto* rest = table.find(std::string_view(tok.norm).substr(a.size()));
+          if (!rest) continue;
+          for (const Pattern& p : *rest) {
             if (p.size() == 1 && !p.entry->case_sensitive && in_validity(*p.entry, doc.date)) {
               best = &p;
               best_end = i + 1;

@@ -116,7 +116,7 @@ int run_add(const DbOptions& o) {
     meter.update(seen, failed, source.bytes_read());
   };
   const std::size_t jobs = o.jobs == 0 ? hardware_jobs() : o.jobs;
-  ordered_map<CorpusItem, Extracted>(jobs, default_window(jobs), next, work, emit);
+  ordered_map<CorpusItem, Extracted>(jobs, default_window(jobs), next, work, emit, CorpusSource::batch_bytes);
   meter.finish();
   if (!o.quiet) {
     warn(store.path() + ": added " + std::to_string(added) + ", replaced " + std::to_string(replaced) +

@@ -204,7 +204,7 @@ int run_extract(const ExtractOptions& o) {
     }
     meter.update(processed, failed, source.bytes_read());
   };
-  ordered_map<CorpusItem, Outcome>(jobs, default_window(jobs), next, work, emit);
+  ordered_map<CorpusItem, Outcome>(jobs, default_window(jobs), next, work, emit, CorpusSource::batch_bytes);
   meter.finish();
 
   if (stream) {

@@ -58,25 +58,40 @@ bool usable(const ActorMention& m) {
   return !m.venue && !m.dateline && m.role != ActorRole::region && m.kind != ActorKind::collective;
 }
 
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
+
+// FNV-1a continued over s from state h: feature_hash(a + b) == fnv(fnv(kFnvBasis, a), b).
+std::uint64_t fnv(std::uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// Hashes "LANG|" + the parts of each feature without building the string (the strings
+// only when names are asked for) and appends it to the candidate's features.
 class FeatureSink {
  public:
-  FeatureSink(EdgeCandidate& c, bool names, std::string_view lang) : c_(c), names_(names), lang_(lang) {}
+  FeatureSink(std::vector<std::uint64_t>& out, std::vector<std::string>* names, std::string_view lang)
+      : out_(out), names_(names), lang_(lang), seed_(fnv(fnv(kFnvBasis, lang), "|")) {}
+  FeatureSink(EdgeCandidate& c, bool names, std::string_view lang)
+      : FeatureSink(c.features, names ? &c.feature_names : nullptr, lang) {}
   void add(std::string_view a, std::string_view b = {}, std::string_view d = {}, std::string_view e = {}) {
-    buf_.assign(lang_);
-    buf_ += '|';
-    buf_ += a;
-    buf_ += b;
-    buf_ += d;
-    buf_ += e;
-    c_.features.push_back(feature_hash(buf_));
-    if (names_) c_.feature_names.push_back(buf_);
+    out_.push_back(fnv(fnv(fnv(fnv(seed_, a), b), d), e));
+    if (!names_) return;
+    std::string& n = names_->emplace_back(lang_);
+    n.append("|").append(a).append(b).append(d).append(e);
   }
+  // Appends features hashed before (by a sink of the same language, without names).
+  void append(const std::uint64_t* begin, const std::uint64_t* end) { out_.insert(out_.end(), begin, end); }
+  bool names() const { return names_ != nullptr; }
 
  private:
-  EdgeCandidate& c_;
-  bool names_;
+  std::vector<std::uint64_t>& out_;
+  std::vector<std::string>* names_;
   std::string_view lang_;
-  std::string buf_;
+  std::uint64_t seed_;
 };
 
 float sigmoid(float x) { return 1.0f / (1.0f + std::exp(-x)); }
@@ -104,16 +119,16 @@ void for_each_lemma(const TokenMorph& m, F&& fn) {
   }
   for (std::size_t k = 0; k < m.head.lemma_count(); ++k) fn("H", m.head.lemma(k));
 }
+
+// The features a word outside the pair adds to the sentence's bag: its stem and lemmas.
+void bag_features(FeatureSink& f, const Token& tok) {
+  if (tok.kind != TokenKind::word) return;
+  f.add("S:", stem(tok.norm));
+  for_each_lemma(tok.morph, [&](std::string_view prefix, std::string_view lemma) { f.add(prefix, "SL:", lemma); });
+}
 }  // namespace
 
-std::uint64_t feature_hash(std::string_view s) {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
+std::uint64_t feature_hash(std::string_view s) { return fnv(kFnvBasis, s); }
 
 EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleSet& rules)
     : lexicon_(lexicon), rules_(rules) {
@@ -189,6 +204,8 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     return sports[s] == 1;
   };
+  std::vector<std::uint64_t> bag;
+  std::vector<std::uint32_t> bag_first;
   std::size_t i = 0;
   while (i < mentions.size()) {
     std::size_t s = mentions[i].sentence, j = i;
@@ -232,6 +249,19 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         first_usable = x;
         break;
       }
+    }
+    // The bag-of-words features of each token of the sentence, hashed once: every
+    // candidate of the sentence repeats them (tokens [bag_first[k], bag_first[k + 1])
+    // of bag for token sent.first_token + k).
+    bag.clear();
+    bag_first.clear();
+    if (!names && !best.empty()) {
+      FeatureSink bf(bag, nullptr, lang);
+      for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
+        bag_first.push_back(static_cast<std::uint32_t>(bag.size()));
+        bag_features(bf, doc.tokens[t]);
+      }
+      bag_first.push_back(static_cast<std::uint32_t>(bag.size()));
     }
     for (const auto& [codes, pair] : best) {
       EdgeCandidate c;
@@ -304,12 +334,11 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
       // The rest of the sentence as a bag of stems (cues before or after both mentions).
       for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
         if (t >= l.first_token && t < r.end_token) continue;
-        const Token& tok = doc.tokens[t];
-        if (tok.kind != TokenKind::word) continue;
-        f.add("S:", stem(tok.norm));
-        for_each_lemma(tok.morph, [&](std::string_view prefix, std::string_view lemma) {
-          f.add(prefix, "SL:", lemma);
-        });
+        if (f.names()) {
+          bag_features(f, doc.tokens[t]);
+        } else {
+          f.append(bag.data() + bag_first[t - sent.first_token], bag.data() + bag_first[t - sent.first_token + 1]);
+        }
       }
       // What the rules said about this pair, here and in the article.
       if (auto it = rule_in_sentence.find({s, c.a.str(), c.b.str()}); it != rule_in_sentence.end()) {

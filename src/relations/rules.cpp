@@ -181,12 +181,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
     const TokenGlob& first = rules_[i].tokens[0];
     if (first.lemma) {
       const std::string& key = first.head.empty() ? first.text : first.head;
-      LemmaRules& slot = lemma_first_[l][morph::hash(key)];
-      if (!slot.lemma.empty() && slot.lemma != key) {
-        throw DataError(rules_[i].id, 0, "lemma '" + key + "' collides with '" + slot.lemma + "' (hash)");
-      }
-      slot.lemma = key;
-      slot.rules.push_back(static_cast<std::uint32_t>(i));
+      lemma_first_[l][key].push_back(static_cast<std::uint32_t>(i));
     } else {
       automata_[l].add(first.text, static_cast<std::uint32_t>(i));
     }

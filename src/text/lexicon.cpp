@@ -157,36 +157,33 @@ const Lexicon::Table* Lexicon::table(std::string_view cls, Lang lang) const {
   return lang == Lang::de ? &both.first : &both.second;
 }
 
-const Lexicon::Word* Lexicon::word(std::string_view cls, Lang lang, std::string_view norm) const {
+const std::string* Lexicon::word(std::string_view cls, Lang lang, std::string_view norm) const {
   const Table* t = table(cls, lang);
   if (!t) return nullptr;
-  auto it = t->words.find(hash_of(norm));
-  if (it == t->words.end()) return nullptr;
-  for (const Word& w : it->second) {
-    if (w.norm == norm) return &w;
-  }
-  return nullptr;
+  std::uint32_t id = t->words.find(norm);
+  return id == FlatIndex::kNone ? nullptr : &t->values[id];
 }
 
-Lexicon::WordClasses& Lexicon::classes_for(Lang lang, const std::string& norm) {
-  auto& list = classes_[static_cast<std::size_t>(lang)][hash_of(norm)];
-  for (WordEntry& w : list) {
-    if (w.norm == norm) return w.classes;
+Lexicon::ClassWord& Lexicon::classes_for(Lang lang, std::string_view norm) {
+  const auto l = static_cast<std::size_t>(lang);
+  std::uint32_t id = class_words_index_[l].insert(norm);
+  if (id == word_classes_[l].size()) {
+    class_words_[l].add(norm);
+    word_classes_[l].emplace_back();
   }
-  class_words_[static_cast<std::size_t>(lang)].add(norm);
-  list.push_back(WordEntry{norm, {}});
-  return list.back().classes;
+  return word_classes_[l][id];
+}
+
+const Lexicon::ClassWord* Lexicon::class_word(Lang lang, std::string_view norm) const {
+  const auto l = static_cast<std::size_t>(lang);
+  if (lang == Lang::unknown || !class_words_[l].may_contain(norm)) return nullptr;
+  std::uint32_t id = class_words_index_[l].find(norm);
+  return id == FlatIndex::kNone ? nullptr : &word_classes_[l][id];
 }
 
 Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const {
-  if (lang == Lang::unknown || !class_words_[static_cast<std::size_t>(lang)].may_contain(norm)) return {};
-  const auto& map = classes_[static_cast<std::size_t>(lang)];
-  auto it = map.find(hash_of(norm));
-  if (it == map.end()) return {};
-  for (const WordEntry& w : it->second) {
-    if (w.norm == norm) return w.classes;
-  }
-  return {};
+  const ClassWord* w = class_word(lang, norm);
+  return w ? w->classes : WordClasses{};
 }
 
 Lexicon::Lexicon(const DataBundle& data) {
@@ -216,13 +213,9 @@ Lexicon::Lexicon(const DataBundle& data) {
         // under its tokens joined, so "dr" + "." can be looked up as "dr.".
         std::string joined;
         for (const auto& tok : toks) joined += tok;
-        auto& words = t.words[hash_of(joined)];
-        auto w = std::find_if(words.begin(), words.end(), [&](const Word& x) { return x.norm == joined; });
-        if (w != words.end()) {
-          w->value = value;  // a later row wins
-        } else {
-          words.push_back(Word{joined, value});
-        }
+        std::uint32_t id = t.words.insert(joined);
+        if (id == t.values.size()) t.values.emplace_back();
+        t.values[id] = value;  // a later row wins
         // Every entry is also a phrase, so phrase matchers see single words too.
         t.phrases.push_back(LexiconPhrase{toks, value});
       }
@@ -238,23 +231,30 @@ Lexicon::Lexicon(const DataBundle& data) {
       for (std::size_t k = 0; k < t.phrases.size(); ++k) {
         t.by_first[hash_of(t.phrases[k].tokens.front())].push_back(static_cast<std::uint32_t>(k));
       }
-      if (bit == 0) continue;
-      for (const auto& [h, words] : t.words) {
-        for (const Word& w : words) classes_for(l, w.norm).words |= bit;
+      if (id >= 128) continue;
+      if (bit == 0) {
+        const ClassMask more = ClassMask{1} << (id - 64);
+        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).more_words |= more;
+        continue;
       }
-      for (const LexiconPhrase& ph : t.phrases) classes_for(l, ph.tokens.front()).phrase_starts |= bit;
+      for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.words |= bit;
+      for (const LexiconPhrase& ph : t.phrases) classes_for(l, ph.tokens.front()).classes.phrase_starts |= bit;
     }
   }
 }
 
 bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const {
-  if (ClassMask bit = class_bit(cls)) return (classes_of(lang, norm).words & bit) != 0;
-  return word(cls, lang, norm) != nullptr;
+  const int id = class_id(cls);
+  if (id < 0) return false;
+  if (id >= 128) return word(cls, lang, norm) != nullptr;
+  const ClassWord* w = class_word(lang, norm);
+  if (!w) return false;
+  return id < 64 ? (w->classes.words >> id) & 1 : (w->more_words >> (id - 64)) & 1;
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {
-  const Word* w = word(cls, lang, norm);
-  return w ? std::string_view(w->value) : std::string_view();
+  const std::string* v = word(cls, lang, norm);
+  return v ? std::string_view(*v) : std::string_view();
 }
 
 const std::vector<LexiconPhrase>& Lexicon::phrases(std::string_view cls, Lang lang) const {

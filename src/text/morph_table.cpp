@@ -55,7 +55,7 @@ Table::Table(const unsigned char* begin, const unsigned char* end, std::string n
   slot_count_ = read_u32(begin + 8);
   pool_size_ = read_u32(begin + 12);
   if (slot_count_ == 0 || (slot_count_ & (slot_count_ - 1)) != 0 ||
-      kHeaderBytes + 4ull * slot_count_ + pool_size_ != size) {
+      kHeaderBytes + kSlotBytes * slot_count_ + pool_size_ != size) {
     throw DataError(name, 0, "lemma table has an inconsistent size");
   }
   base_ = begin;
@@ -64,11 +64,14 @@ Table::Table(const unsigned char* begin, const unsigned char* end, std::string n
 Entry Table::find(std::string_view form) const {
   if (slot_count_ == 0 || form.empty() || form.size() > 255) return {};
   const unsigned char* slots = base_ + kHeaderBytes;
-  const unsigned char* pool = slots + 4ull * slot_count_;
-  std::uint32_t mask = slot_count_ - 1;
-  for (std::uint32_t s = hash(form) & mask;; s = (s + 1) & mask) {
-    std::uint32_t v = read_u32(slots + 4ull * s);
+  const unsigned char* pool = slots + kSlotBytes * slot_count_;
+  const std::uint64_t h = hash(form);
+  const std::uint32_t tag = tag_of(h);
+  const std::uint32_t mask = slot_count_ - 1;
+  for (std::uint32_t s = static_cast<std::uint32_t>(h) & mask;; s = (s + 1) & mask) {
+    std::uint32_t v = read_u32(slots + kSlotBytes * s);
     if (v == 0) return {};
+    if (read_u32(slots + kSlotBytes * s + 4) != tag) continue;
     const unsigned char* rec = pool + (v - 1);
     if (rec[0] == form.size() && std::memcmp(rec + 1, form.data(), form.size()) == 0) return Entry(rec);
   }
@@ -112,18 +115,20 @@ std::string compile(std::string_view tsv, const std::string& name) {
   });
   std::uint32_t slot_count = 16;
   while (slot_count < records.size() * 2 + 1) slot_count *= 2;  // load factor <= 1/2
-  std::string out(kHeaderBytes + 4ull * slot_count, '\0');
+  std::string out(kHeaderBytes + kSlotBytes * slot_count, '\0');
   std::memcpy(&out[0], kMagic, sizeof kMagic);
   put_u32(out, 8, slot_count);
   put_u32(out, 12, static_cast<std::uint32_t>(pool.size()));
   std::uint32_t mask = slot_count - 1;
   for (const auto& [form, offset] : records) {
-    for (std::uint32_t s = hash(form) & mask;; s = (s + 1) & mask) {
-      std::size_t at = kHeaderBytes + 4ull * s;
+    const std::uint64_t h = hash(form);
+    for (std::uint32_t s = static_cast<std::uint32_t>(h) & mask;; s = (s + 1) & mask) {
+      std::size_t at = kHeaderBytes + kSlotBytes * s;
       std::uint32_t v;
       std::memcpy(&v, &out[at], sizeof v);
       if (v == 0) {
         put_u32(out, at, offset + 1);
+        put_u32(out, at + 4, tag_of(h));
         break;
       }
       const char* rec = pool.data() + (v - 1);

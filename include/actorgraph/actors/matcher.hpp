@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/core/flat_index.hpp"
 #include "actorgraph/core/word_filter.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
@@ -64,7 +65,7 @@ class ActorMatcher {
     // True when norm is the pattern's token k (k >= 1).
     bool token_is(std::size_t k, std::string_view norm) const;
   };
-  using Table = std::unordered_map<std::string, std::vector<Pattern>>;
+  using Table = FlatMap<std::vector<Pattern>>;  // first token (or prefix) -> patterns
 
   void add_entry(const ActorEntry& e, Lang lang);
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,

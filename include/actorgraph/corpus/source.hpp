@@ -83,6 +83,11 @@ class CorpusSource {
   bool check_id(CorpusItem& item);
   // JSONL bytes consumed so far (for progress against the streams' total size).
   std::uint64_t bytes_read() const;
+  // The weight of an item when items are batched for workers (ordered_map size_of):
+  // its text or JSONL line in bytes; an article file counts 4 KB (read later).
+  static std::size_t batch_bytes(const CorpusItem& item) {
+    return item.path.empty() ? item.text.size() + item.json.size() : 4096;
+  }
 
  private:
   std::vector<ArticleFile> files_;

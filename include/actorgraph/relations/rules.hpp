@@ -10,6 +10,7 @@
 
 #include "actorgraph/core/aho_corasick.hpp"
 #include "actorgraph/core/data_files.hpp"
+#include "actorgraph/core/flat_index.hpp"
 #include "actorgraph/core/types.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/morphology.hpp"
@@ -117,9 +118,9 @@ class RuleSet {
     std::uint32_t seen[8];
     std::size_t n_seen = 0;
     auto by_lemma = [&](std::string_view lemma) {
-      auto it = lemma_first_[l].find(morph::hash(lemma));
-      if (it == lemma_first_[l].end() || it->second.lemma != lemma) return;
-      for (std::uint32_t id : it->second.rules) {
+      const std::vector<std::uint32_t>* ids = lemma_first_[l].find(lemma);
+      if (!ids) return;
+      for (std::uint32_t id : *ids) {
         if (!rules_[id].tokens[0].matches(tok)) continue;  // a compound's prefix
         bool dup = false;
         for (std::size_t k = 0; k < n_seen; ++k) dup = dup || seen[k] == id;
@@ -141,13 +142,8 @@ class RuleSet {
  private:
   std::vector<Rule> rules_;
   AhoCorasick automata_[2];  // first cue tokens that are globs, by language
-  // Rules whose first cue token is a lemma, by the lemma's hash (one lemma per hash:
-  // the constructor fails on a collision).
-  struct LemmaRules {
-    std::string lemma;
-    std::vector<std::uint32_t> rules;
-  };
-  std::unordered_map<std::uint32_t, LemmaRules> lemma_first_[2];
+  // Rules whose first cue token is a lemma, by the lemma.
+  FlatMap<std::vector<std::uint32_t>> lemma_first_[2];
 };
 
 }  // namespace actorgraph

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "actorgraph/core/data_files.hpp"
+#include "actorgraph/core/flat_index.hpp"
 #include "actorgraph/core/word_filter.hpp"
 #include "actorgraph/core/types.hpp"
 #include "actorgraph/text/document.hpp"
@@ -68,13 +69,11 @@ class Lexicon {
  private:
   std::uint64_t serial_ = 0;
   // One table per (class, language): words map to their value. A class is found by
-  // its id (class_id()), a word by std::hash<std::string_view>; the maps keep the full
-  // strings to tell collisions apart, and no lookup allocates.
-  struct Word {
-    std::string norm, value;
-  };
+  // its id (class_id()), a word in a flat table (core/flat_index.hpp); no lookup
+  // allocates.
   struct Table {
-    std::unordered_map<std::size_t, std::vector<Word>> words;  // hash of norm -> words
+    FlatIndex words;                  // normalised single words -> index into values
+    std::vector<std::string> values;  // by word index
     std::vector<LexiconPhrase> phrases;                        // longest first
     std::unordered_map<std::size_t, std::vector<std::uint32_t>> by_first;  // hash of first token -> phrases, in order
   };
@@ -85,24 +84,29 @@ class Lexicon {
     std::size_t size = 0;
     std::int32_t id = -1;  // -1 = empty slot
   };
-  struct WordEntry {
-    std::string norm;
-    WordClasses classes;
-  };
   static ClassKey class_key(std::string_view cls);
   std::size_t class_slot(const ClassKey& key) const;
   int class_id(std::string_view cls) const;  // -1 when unknown
   int add_class(std::string_view cls);
   const Table* table(std::string_view cls, Lang lang) const;
   Table& table_for(std::string_view cls, Lang lang);
-  const Word* word(std::string_view cls, Lang lang, std::string_view norm) const;
-  WordClasses& classes_for(Lang lang, const std::string& norm);
+  // The value of a single-word entry; nullptr when absent.
+  const std::string* word(std::string_view cls, Lang lang, std::string_view norm) const;
+  // The classes of a word: those with a bit, and single-word membership of classes
+  // 64..127 (has() answers them with a bit test too).
+  struct ClassWord {
+    WordClasses classes;
+    ClassMask more_words = 0;  // bit id - 64: a single word of class id
+  };
+  ClassWord& classes_for(Lang lang, std::string_view norm);
+  const ClassWord* class_word(Lang lang, std::string_view norm) const;  // nullptr: no class
 
   std::vector<std::string> class_names_;         // by class id
   std::vector<std::pair<Table, Table>> tables_;  // by class id: de, en
   std::vector<ClassKey> class_slots_;            // open addressing, at most half full
   int class_shift_ = 64;                         // 64 - log2(class_slots_.size())
-  std::unordered_map<std::size_t, std::vector<WordEntry>> classes_[2];  // by Lang (de, en): hash of norm -> words
+  FlatIndex class_words_index_[2];          // by Lang (de, en): words of some class with an id < 128
+  std::vector<ClassWord> word_classes_[2];  // by Lang, by word index
   WordFilter class_words_[2];  // the words of classes_: words of no class skip the lookup
 };
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "actorgraph/core/flat_index.hpp"
 #include "actorgraph/core/types.hpp"
 #include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lemma.hpp"
@@ -19,22 +20,20 @@ namespace actorgraph {
 
 namespace morph {
 
-// Binary layout (host byte order; built and read on the same machine):
-//   char magic[8] = "AGMORPH1"; uint32 slot_count (a power of two); uint32 pool_size;
-//   uint32 slots[slot_count]: 0 = empty, else 1 + offset of a record in the pool;
+// Binary layout (host byte order; built and read by the same build):
+//   char magic[8] = "AGMORPH2"; uint32 slot_count (a power of two); uint32 pool_size;
+//   slots[slot_count], 8 bytes each: uint32 ref (0 = empty, else 1 + offset of a
+//   record in the pool) and uint32 tag (the high half of the form's hash, compared
+//   before the pool is read, so a miss costs one slot read);
 //   pool: records "form_len form lemma_count (lemma_len lemma)... classes",
 //   lengths one byte each; classes: bit 0 verb form, bit 1 noun form, bit 2 adjective form.
-inline constexpr char kMagic[8] = {'A', 'G', 'M', 'O', 'R', 'P', 'H', '1'};
+inline constexpr char kMagic[8] = {'A', 'G', 'M', 'O', 'R', 'P', 'H', '2'};
 inline constexpr std::size_t kHeaderBytes = 16;
+inline constexpr std::size_t kSlotBytes = 8;
 
-inline std::uint32_t hash(std::string_view s) {
-  std::uint32_t h = 2166136261u;  // FNV-1a, 32 bit
-  for (unsigned char c : s) {
-    h ^= c;
-    h *= 16777619u;
-  }
-  return h;
-}
+// The form's hash: the low bits pick the slot, the high 32 bits are its tag.
+inline std::uint64_t hash(std::string_view s) { return flat_hash(s); }
+inline std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
 
 // A read-only view of one compiled table.
 class Table {
