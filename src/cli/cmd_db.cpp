@@ -161,6 +161,7 @@ int run_graph(const DbOptions& o) {
   ExportOptions eo;
   if (!o.layout.empty()) eo.layout = o.layout;
   export_graph(ActorGraph{}, format, eo);  // rejects an unknown format before the query
+  refuse_binary_on_terminal(o.output, format);
   const std::string path = db_path(o);
   check_output_not_input(o.output, {path});
   Store store(path, false);

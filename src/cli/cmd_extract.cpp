@@ -98,6 +98,7 @@ int run_extract(const ExtractOptions& o) {
     check_output_not_input(o.output, named);
   }
   std::string format = infer_format(o);
+  refuse_binary_on_terminal(o.output, format);
   ExportOptions eopts;
   if (!o.layout.empty()) eopts.layout = o.layout;
   eopts.dot.include_negated = o.include_negated;
@@ -113,7 +114,13 @@ int run_extract(const ExtractOptions& o) {
   std::vector<std::string> paths = paths_of(files);
   bool many = !o.jsonl.empty() || paths.size() > 1 ||
               std::any_of(o.inputs.begin(), o.inputs.end(), [](const std::string& p) { return is_directory(p); });
-  bool to_dir = !o.output.empty() && o.output != "-" && (is_directory(o.output) || (many && o.output.back() == '/'));
+  // Several articles and an output that does not exist yet and has no extension: a new
+  // directory ("-o out" as "-o out/").
+  std::error_code exists_ec;
+  bool new_dir = many && !o.output.empty() && o.output != "-" && !fs::exists(o.output, exists_ec) &&
+                 fs::path(o.output).extension().empty();
+  bool to_dir = !o.output.empty() && o.output != "-" &&
+                (is_directory(o.output) || (many && o.output.back() == '/') || new_dir);
   if (many && !to_dir) {
     bool to_file = !o.output.empty() && o.output != "-";
     if (!stream_format(format) || (to_file && format == "dot")) {

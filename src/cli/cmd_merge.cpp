@@ -42,6 +42,7 @@ int run_merge(const MergeOptions& o) {
     throw UsageError("--until " + o.until + " is before --since " + o.since);
   }
   std::string format = merge_format(o);
+  refuse_binary_on_terminal(o.output, format);
   ExportOptions eo;
   if (!o.layout.empty()) eo.layout = o.layout;
   eo.dot.include_negated = o.include_negated;

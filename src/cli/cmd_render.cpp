@@ -39,6 +39,7 @@ std::string render_format(const RenderOptions& o) {
 
 int run_render(const RenderOptions& o) {
   const std::string format = render_format(o);
+  refuse_binary_on_terminal(o.output, format);
   ExportOptions eopts;
   eopts.layout = o.layout;
   eopts.dot.include_negated = o.include_negated;

@@ -342,6 +342,13 @@ void check_output_not_input(const std::string& output, const std::vector<std::st
   if (!input.empty()) throw UsageError("output path equals input path: " + input);
 }
 
+void refuse_binary_on_terminal(const std::string& output, const std::string& format) {
+  if ((output.empty() || output == "-") && is_binary_format(format) && ::isatty(STDOUT_FILENO) != 0) {
+    throw UsageError(format + " is binary and standard output is a terminal: write it with -o FILE." + format +
+                     " or redirect the output");
+  }
+}
+
 std::string format_from_extension(const std::string& path,
                                   const std::vector<std::pair<std::string, std::string>>& known,
                                   const std::string& fallback) {

@@ -65,6 +65,9 @@ std::string stem(const std::string& path);
 // "cannot write PATH: reason" and leaves no partial file behind.
 void write_output(const std::string& path, const std::function<void(std::ostream&)>& fill);
 void write_output_bytes(const std::string& path, const std::string& bytes);
+// A PNG or PDF bound for standard output when it is a terminal: a usage error (exit 2)
+// instead of binary noise on the screen.
+void refuse_binary_on_terminal(const std::string& output, const std::string& format);
 
 // True when path names an existing directory.
 bool is_directory(const std::string& path);

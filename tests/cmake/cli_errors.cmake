@@ -12,3 +12,8 @@ add_test(NAME cli_errors
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/run_cli_errors.sh $<TARGET_FILE:actorgraph>
                  ${CMAKE_CURRENT_SOURCE_DIR}/cli_errors.tsv ${CLI_ERRORS_TIME_SCALE})
 set_tests_properties(cli_errors PROPERTIES LABELS "cli;robustness" TIMEOUT 900)
+
+# PNG/PDF are never written to a terminal (a pseudo-terminal from script(1)).
+add_test(NAME cli_binary_not_to_terminal
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/run_terminal_check.sh $<TARGET_FILE:actorgraph>)
+set_tests_properties(cli_binary_not_to_terminal PROPERTIES LABELS cli SKIP_RETURN_CODE 77 TIMEOUT 60)
