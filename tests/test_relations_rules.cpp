@@ -201,6 +201,9 @@ TEST_CASE("judged attacks, listed members, threatened measures, attributive part
        "ARM>AZE military_action asserted; AZE>ARM military_action asserted"},
       // "von X und Y" names both partners of a symmetric noun
       {Lang::de, "Der Pakt von Kenia und Uganda wurde gestern vorgestellt.", "KEN-UGA partnership asserted"},
+      // separable verbs with the particles bereit, bekannt, nieder ...: "stellt ... bereit"
+      // is bereitstellen, and its particle is no modality word
+      {Lang::de, "Die EU stellt Moldau zehn Millionen Euro bereit.", "EU>MDA aid asserted"},
       // a threatened measure is a threat, not the measure
       {Lang::de, "Ungarn drohte mit Sanktionen gegen Serbien.", "HUN>SRB threat asserted"},
       {Lang::en, "Hungary threatened sanctions against Serbia.", "HUN>SRB threat asserted"},

@@ -1120,8 +1120,12 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
   auto in_cue = [&](std::size_t i) {
     return std::find(hit.token_positions.begin(), hit.token_positions.end(), i) != hit.token_positions.end();
   };
+  // "stellt ... bereit": the particle of a joined separable verb cue is part of the cue,
+  // not a modality word ("bereit" alone is "willing")
+  const bool joined_cue = v.tok(hit.first).morph.joined.lemma_count() > 0;
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
     if (in_cue(i)) continue;
+    if (joined_cue && i > hit.first && v.clause(i) == clause && v.is("separable_particle", i)) continue;
     bool same_clause = v.clause(i) == clause;
     if (const LexiconPhrase* block = phrase_at(v, "neg_block", i)) {
       i += block->tokens.size() - 1;
