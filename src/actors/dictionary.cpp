@@ -1,5 +1,9 @@
 #include "actorgraph/actors/dictionary.hpp"
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
@@ -78,20 +82,14 @@ ActorDictionary::ActorDictionary(const DataBundle& data) {
       while (!flags.empty()) {
         auto comma = flags.find(',');
         std::string_view f = flags.substr(0, comma);
-        if (f == "cs") {
-          e.case_sensitive = true;
-        } else if (f == "amb") {
-          e.ambiguous = true;
-        } else if (f == "nocompound") {
-          e.no_compound = true;
-        } else if (f == "inflected") {
-          e.inflected = true;
-        } else if (f == "accents") {
-          e.accents = true;
-        } else if (f == "event") {
-          e.event_head = true;
-        } else if (f == "before_title") {
-          e.before_title = true;
+        static constexpr std::pair<std::string_view, bool ActorEntry::*> kFlags[] = {
+            {"cs", &ActorEntry::case_sensitive}, {"amb", &ActorEntry::ambiguous},
+            {"nocompound", &ActorEntry::no_compound}, {"inflected", &ActorEntry::inflected},
+            {"accents", &ActorEntry::accents}, {"event", &ActorEntry::event_head},
+            {"before_title", &ActorEntry::before_title}};
+        auto known_flag = std::find_if(std::begin(kFlags), std::end(kFlags), [&](const auto& k) { return k.first == f; });
+        if (known_flag != std::end(kFlags)) {
+          e.*(known_flag->second) = true;
         } else if (!f.empty()) {
           throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
         }

@@ -94,6 +94,30 @@ bool later_than(const ActorEntry& a, const ActorEntry& b) {
   return b.valid_to < a.valid_to;
 }
 
+// Adds `added` to `mentions` in document order (stable: an added mention comes after an
+// earlier one starting on the same token).
+void merge_mentions(std::vector<ActorMention>& mentions, const std::vector<ActorMention>& added) {
+  if (added.empty()) return;
+  mentions.insert(mentions.end(), added.begin(), added.end());
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const ActorMention& a, const ActorMention& b) { return a.first_token < b.first_token; });
+}
+
+// A coreference mention of ante's actor over tokens [first, end) of sentence s.
+ActorMention coref_mention(const Document& doc, std::size_t first, std::size_t end, std::size_t s,
+                           const ActorMention& ante) {
+  ActorMention m;
+  m.first_token = first;
+  m.end_token = end;
+  m.span = Span{doc.tokens[first].span.begin, doc.tokens[end - 1].span.end};
+  m.sentence = s;
+  m.code = ante.code;
+  m.kind = ante.kind;
+  m.role = ActorRole::coref;
+  m.coref = true;
+  return m;
+}
+
 }  // namespace
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
@@ -486,10 +510,7 @@ void ActorMatcher::add_surnames(const Document& doc, std::vector<ActorMention>& 
       added.push_back(m);
     }
   }
-  if (added.empty()) return;
-  mentions.insert(mentions.end(), added.begin(), added.end());
-  std::stable_sort(mentions.begin(), mentions.end(),
-                   [](const ActorMention& a, const ActorMention& b) { return a.span.begin < b.span.begin; });
+  merge_mentions(mentions, added);
 }
 
 void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const {
@@ -535,18 +556,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         head_kind = lexicon_.value("coref_noun", doc.lang, toks[k].norm);
         end = k + 1;
       }
-      auto make = [&](const ActorMention& ante) {
-        ActorMention m;
-        m.first_token = i;
-        m.end_token = end;
-        m.span = Span{toks[i].span.begin, toks[end - 1].span.end};
-        m.sentence = s;
-        m.code = ante.code;
-        m.kind = ante.kind;
-        m.role = ActorRole::coref;
-        m.coref = true;
-        added.push_back(m);
-      };
+      auto make = [&](const ActorMention& ante) { added.push_back(coref_mention(doc, i, end, s, ante)); };
       // Antecedents: earlier mentions that name an acting state (no venue or dateline).
       std::vector<const ActorMention*> before;
       while (window < next_mention && mentions[window].sentence + 3 < s) ++window;
@@ -575,9 +585,10 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (last_group) make(*last_group);
       } else if (kind == "state" && !before.empty()) {
         const ActorMention* ante = before.back();
-        const bool other = lexicon_.has("coref_other", doc.lang, toks[end - 1].norm);
-        for (auto it = before.rbegin(); other && it != before.rend() && named_here(*ante); ++it) {
-          if ((*it)->sentence < s && !named_here(**it)) ante = *it;
+        if (named_here(*ante) && lexicon_.has("coref_other", doc.lang, toks[end - 1].norm)) {
+          auto earlier = std::find_if(before.rbegin(), before.rend(),
+                                      [&](const ActorMention* m) { return m->sentence < s && !named_here(*m); });
+          if (earlier != before.rend()) ante = *earlier;
         }
         make(*ante);
       } else if (kind == "person") {
@@ -616,11 +627,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
       i = end - 1;
     }
   }
-  if (added.empty()) return;
-  mentions.insert(mentions.end(), added.begin(), added.end());
-  std::stable_sort(mentions.begin(), mentions.end(), [](const ActorMention& a, const ActorMention& b) {
-    return a.first_token < b.first_token;
-  });
+  merge_mentions(mentions, added);
 }
 
 void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention>& mentions) const {
@@ -654,23 +661,10 @@ void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention
         if (f == i + 1 || (prep_after && f > i + 1 && f <= i + 3)) qualified = true;
       }
       if (qualified) continue;
-      ActorMention m;
-      m.first_token = i - 1;
-      m.end_token = i + 1;
-      m.span = Span{toks[i - 1].span.begin, toks[i].span.end};
-      m.sentence = s;
-      m.code = home->code;
-      m.kind = home->kind;
-      m.role = ActorRole::coref;
-      m.coref = true;
-      added.push_back(m);
+      added.push_back(coref_mention(doc, i - 1, i + 1, s, *home));
     }
   }
-  if (added.empty()) return;
-  mentions.insert(mentions.end(), added.begin(), added.end());
-  std::stable_sort(mentions.begin(), mentions.end(), [](const ActorMention& a, const ActorMention& b) {
-    return a.first_token < b.first_token;
-  });
+  merge_mentions(mentions, added);
 }
 
 }  // namespace actorgraph

@@ -289,9 +289,11 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
     }
     // "Stellungen der Terrormiliz Islamischer Staat": a title in apposition between the
     // genitive article and the name
-    std::size_t after_det = i + 1;
-    while (after_det < first && is_title(v, after_det)) ++after_det;
-    if (v.is("gen_det", i) && after_det == first) {
+    auto titles_up_to_first = [&](std::size_t k) {
+      while (k < first && is_title(v, k)) ++k;
+      return k == first;
+    };
+    if (v.is("gen_det", i) && titles_up_to_first(i + 1)) {
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
       const Token& before = v.tok(i > v.sent.first_token ? i - 1 : i);
@@ -1258,40 +1260,37 @@ int context_blocks(const SentenceView& v, const CueHit& hit) {
   return 0;
 }
 
+// True when cue hit stands right after the verb cue o as its object: at most four
+// words between, each a determiner, a lower-case word or a word of class extra
+// ("verurteilte den brutalen Angriff", "drohte mit Sanktionen").
+bool object_of_cue(const SentenceView& v, const CueHit& o, const CueHit& hit, std::string_view extra) {
+  if (o.first >= hit.first || v.clause(o.first) != v.clause(hit.first)) return false;
+  std::size_t from = o.token_positions.back() + 1;
+  if (from > hit.first || hit.first - from > 4) return false;
+  for (std::size_t k = from; k < hit.first; ++k) {
+    const Token& t = v.tok(k);
+    if (!(v.is("det", k) || (!extra.empty() && v.is(extra, k)) || (t.kind == TokenKind::word && !t.capitalized))) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // A noun cue that is what a threat cue of its clause announces: "drohte mit Sanktionen
-// gegen die EU", "threatened sanctions against Iran" is a threat, not sanctions (only
-// determiners, adjectives and "mit"/"with" between the two).
+// gegen die EU", "threatened sanctions against Iran" is a threat, not sanctions.
 bool threatened_measure(const SentenceView& v, const CueHit& hit) {
   if (!hit.rule->noun || hit.rule->type == RelationType::threat) return false;
-  for (const CueHit* o : v.hits) {
-    if (o->rule->type != RelationType::threat || o->first >= hit.first || v.clause(o->first) != v.clause(hit.first)) continue;
-    std::size_t from = o->token_positions.back() + 1;
-    if (from > hit.first || hit.first - from > 4) continue;
-    bool only_modifiers = true;
-    for (std::size_t k = from; k < hit.first; ++k) {
-      const Token& t = v.tok(k);
-      if (!(v.is("det", k) || v.is("threat_with", k) || (t.kind == TokenKind::word && !t.capitalized))) only_modifiers = false;
-    }
-    if (only_modifiers) return true;
-  }
-  return false;
+  return std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) {
+    return o->rule->type == RelationType::threat && object_of_cue(v, *o, hit, "threat_with");
+  });
 }
 
 // The first token of a criticism or support verb cue whose object is the noun cue hit
-// ("verurteilte den Angriff", "condemned the brutal attack": only determiners and
-// lower-case words between), or the sentence end when there is none.
+// ("verurteilte den Angriff", "condemned the brutal attack"), or the sentence end.
 std::size_t judging_cue_before(const SentenceView& v, const CueHit& hit) {
   for (const CueHit* o : v.hits) {
-    if (o->rule->noun || o->first >= hit.first || v.clause(o->first) != v.clause(hit.first)) continue;
-    if (o->rule->type != RelationType::criticism && o->rule->type != RelationType::support) continue;
-    std::size_t from = o->token_positions.back() + 1;
-    if (from > hit.first || hit.first - from > 4) continue;
-    bool only_modifiers = true;
-    for (std::size_t k = from; k < hit.first; ++k) {
-      const Token& t = v.tok(k);
-      if (!(v.is("det", k) || (t.kind == TokenKind::word && !t.capitalized))) only_modifiers = false;
-    }
-    if (only_modifiers) return o->first;
+    if (o->rule->noun || (o->rule->type != RelationType::criticism && o->rule->type != RelationType::support)) continue;
+    if (object_of_cue(v, *o, hit, {})) return o->first;
   }
   return v.sent.end_token;
 }
@@ -1348,16 +1347,14 @@ std::vector<const ActorMention*> subject_of(const Document& doc, const Lexicon& 
     antecedents = subject_of(doc, lex, mentions, si - 1, depth + 1);
   }
   build_cands(v, here, si, antecedents);
+  // the first subject-like actor and the actors coordinated with it
+  auto is_subject = [&](const Cand& c) { return subject_like(v, c) && !c.m->venue; };
+  auto first = std::find_if(v.cands.begin(), v.cands.end(), is_subject);
   std::vector<const ActorMention*> subject;
-  for (const Cand& c : v.cands) {
-    if (subject.empty() && subject_like(v, c) && !c.m->venue) {
-      // the subject and the actors coordinated with it
-      for (const Cand& o : v.cands) {
-        if (o.group == c.group && subject_like(v, o) && !o.m->venue &&
-            std::find(subject.begin(), subject.end(), o.m) == subject.end()) {
-          subject.push_back(o.m);
-        }
-      }
+  if (first == v.cands.end()) return subject;
+  for (const Cand& o : v.cands) {
+    if (o.group == first->group && is_subject(o) && std::find(subject.begin(), subject.end(), o.m) == subject.end()) {
+      subject.push_back(o.m);
     }
   }
   return subject;
@@ -1405,15 +1402,10 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     std::vector<const ActorMention*> antecedents;
     if (si > 0 && opening_pronoun(v, here) < v.sent.end_token) antecedents = subject_of(doc, lexicon_, mentions, si - 1);
     build_cands(v, here, si, antecedents);
-    // A cue whose context words fail (need=, not=) gives no edge, but still marks its
-    // words as a cue: letting it stand aside ("the lifting of sanctions that had been
-    // imposed", "provided X with weapons") cost more true edges on training text than
-    // it gained.
-    std::vector<char> blocked(hits.size(), 0);
-    for (std::size_t h = 0; h < hits.size(); ++h) {
-      blocked[h] = static_cast<char>(context_blocks(v, hits[h]));
-      v.hits.push_back(&hits[h]);
-    }
+    // Every cue marks its words, also one whose context words fail (need=, not=): letting
+    // those stand aside ("the lifting of sanctions that had been imposed") cost more true
+    // edges on training text than it gained.
+    for (const CueHit& h : hits) v.hits.push_back(&h);
     if (trace) {
       std::string clauses = "clauses:";
       int last = -1;
@@ -1430,8 +1422,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                            (c.pronoun ? " pronoun" : "")});
       }
     }
-    for (std::size_t h = 0; h < hits.size(); ++h) {
-      const CueHit& hit = hits[h];
+    for (const CueHit& hit : hits) {
       const Rule& rule = *hit.rule;
       std::string cue_text(doc.slice(Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end}));
       auto note = [&](const std::string& what) {
@@ -1439,12 +1430,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                                       " [" + rule.id + "]: " + what});
       };
       int clause = v.clause(hit.first);
-      if (blocked[h] == 1) {
-        note("blocked: no required context word in the clause");
-        continue;
-      }
-      if (blocked[h] == 2) {
-        note("blocked: a forbidden context word is in the clause");
+      if (int blocked = context_blocks(v, hit)) {
+        note(blocked == 1 ? "blocked: no required context word in the clause"
+                          : "blocked: a forbidden context word is in the clause");
         continue;
       }
       if (threatened_measure(v, hit)) {
