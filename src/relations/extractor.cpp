@@ -1369,6 +1369,92 @@ std::string describe(const CandList& list) {
   return s.empty() ? "none" : s;
 }
 
+// A cue that found one side of a directed relation only (see complete_halves).
+struct HalfEvent {
+  std::size_t sentence = 0;
+  RelationType type = RelationType::partnership;
+  Modality modality = Modality::asserted;
+  Span cue;
+  const Rule* rule = nullptr;
+  std::vector<ActorCode> sources, targets;
+};
+
+Span cue_span(const SentenceView& v, const CueHit& hit) {
+  return Span{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
+}
+
+std::vector<ActorCode> codes_of(const CandList& list) {
+  std::vector<ActorCode> out;
+  for (const Cand* c : list) {
+    if (std::find(out.begin(), out.end(), c->m->code) == out.end()) out.push_back(c->m->code);
+  }
+  return out;
+}
+
+// The patient of a passive cue: its subject; else the first unmarked actor of the clause
+// before the cue ("Der österreichische Alleingang wurde von X begrüßt": an adjective's
+// state), never an agent's own state; with no agent also the owner of the subject noun
+// ("Dabei wurden Stellungen der PKK zerstört").
+CandList passive_patients(const SentenceView& v, const CueHit& hit, int clause, const CandList& agents) {
+  CandList patients = resolve(v, hit, RoleSpec{RoleStrategy::subj, {}}, agents);
+  if (!patients.empty() && (agents.empty() || patients.front()->m->code != agents.front()->m->code)) return patients;
+  patients.clear();
+  for (const Cand& c : v.cands) {
+    bool owner = agents.empty() && c.marker == "gen";
+    if (c.clause != clause || c.first >= hit.first || (!c.marker.empty() && !owner) || c.pronoun || c.speaker ||
+        c.m->role == ActorRole::region || std::find(agents.begin(), agents.end(), &c) != agents.end() ||
+        std::any_of(agents.begin(), agents.end(), [&](const Cand* a) { return a->m->code == c.m->code; })) {
+      continue;
+    }
+    add_group(v, c, patients);
+    break;
+  }
+  return patients;
+}
+
+// One event told in two sentences, each half incomplete (issue item "arguments across
+// sentences"): "Die Türkei flog Luftangriffe im Nordirak. Dabei wurden Stellungen der PKK
+// zerstört." A directed cue of sentence si that found a target and no source takes the
+// sources of a cue of the same type in sentence si - 1 that found a source and no target.
+// Nothing else crosses a sentence boundary: a meeting cue with one party only that joined
+// the parties of the previous sentence's meeting ("Vermittler ist Russland") cost more
+// than it gained on training text.
+void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector<RelationMention>& out,
+                     std::vector<TraceLine>* trace) {
+  auto add = [&](const HalfEvent& here, const ActorCode& s, const ActorCode& t) {
+    bool duplicate = s == t || std::any_of(out.begin(), out.end(), [&](const RelationMention& o) {
+                       return o.sentence == si && o.type == here.type && o.source == s && o.target == t;
+                     });
+    if (duplicate) return;
+    RelationMention r;
+    r.source = s;
+    r.target = t;
+    r.type = here.type;
+    r.modality = here.modality;
+    r.sentence = si;
+    r.cue = here.cue;
+    r.rule = here.rule->id;
+    out.push_back(std::move(r));
+    if (trace) {
+      trace->push_back(TraceLine{si, "edge " + s.str() + " -> " + t.str() + " " +
+                                         std::string(to_string(here.type)) + " " + std::string(to_string(here.modality)) +
+                                         ": the source from the previous sentence's event"});
+    }
+  };
+  for (const HalfEvent& here : halves) {
+    if (here.sentence != si || here.targets.empty() || !here.sources.empty()) continue;
+    for (const HalfEvent& before : halves) {
+      if (before.sentence + 1 != si || before.type != here.type || before.sources.empty() || !before.targets.empty()) continue;
+      for (const ActorCode& s : before.sources) {
+        for (const ActorCode& t : here.targets) add(here, s, t);
+      }
+    }
+  }
+  // only this sentence's halves can still be completed, by the next sentence
+  halves.erase(std::remove_if(halves.begin(), halves.end(), [&](const HalfEvent& h) { return h.sentence != si; }),
+               halves.end());
+}
+
 }  // namespace
 
 RelationExtractor::RelationExtractor(const RuleSet& rules, const Lexicon& lexicon)
@@ -1379,6 +1465,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                                         std::vector<TraceLine>* trace) const {
   std::vector<RelationMention> out;
   if (doc.lang == Lang::unknown) return out;
+  // Events of one sentence with only one side found, completed by the next sentence
+  // (see complete_halves).
+  std::vector<HalfEvent> halves;
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     // A sentence where no rule can start has no relation: skip its clause analysis.
     const Sentence& sent = doc.sentences[si];
@@ -1527,24 +1616,14 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           }
           if (agents.empty() && strict) {
             note("no edge: passive voice without an agent");
+            if (is_directed(rule.type)) {
+              halves.push_back(HalfEvent{si, rule.type, find_modality(v, hit, false, nullptr), cue_span(v, hit), &rule, {},
+                                         codes_of(passive_patients(v, hit, clause, {}))});
+            }
             continue;
           }
           if (!agents.empty()) {
-            CandList patients = resolve(v, hit, RoleSpec{RoleStrategy::subj, {}}, agents);
-            // "Der österreichische Alleingang wurde von X begrüßt": the patient may be an
-            // adjective's state; never the agent's own state.
-            if (patients.empty() || patients.front()->m->code == agents.front()->m->code) {
-              patients.clear();
-              for (const Cand& c : v.cands) {
-                if (c.clause != clause || c.first >= hit.first || !c.marker.empty() || c.pronoun || c.speaker ||
-                    c.m->role == ActorRole::region || std::find(agents.begin(), agents.end(), &c) != agents.end() ||
-                    std::any_of(agents.begin(), agents.end(), [&](const Cand* a) { return a->m->code == c.m->code; })) {
-                  continue;
-                }
-                add_group(v, c, patients);
-                break;
-              }
-            }
+            CandList patients = passive_patients(v, hit, clause, agents);
             note("passive: agent " + describe(agents) + ", patient " + describe(patients));
             sources = agents;
             targets = patients;
@@ -1629,11 +1708,18 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       }
       if (pairs.empty() && allies.empty()) {
         note("no edge: source " + describe(sources) + ", target " + describe(targets));
+        // a noun cue without source only when it names an event told before ("Ziel der
+        // Angriffe war ...", not "Es gab Angriffe auf ...")
+        bool told_before = !rule.noun || !sources.empty() ||
+                           (hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1));
+        if (is_directed(rule.type) && !between && sources.empty() != targets.empty() && told_before) {
+          halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources), codes_of(targets)});
+        }
         continue;
       }
       auto emit = [&](const ActorCode& s, const ActorCode& t, RelationType type) {
         // Two rules on the same cue word ("Angriffs|krieg") say the same thing once.
-        Span cue{v.tok(hit.first).span.begin, v.tok(hit.token_positions.back()).span.end};
+        Span cue = cue_span(v, hit);
         bool duplicate = std::any_of(out.begin() + static_cast<std::ptrdiff_t>(sentence_out), out.end(), [&](const RelationMention& o) {
           return o.sentence == si && o.cue.begin == cue.begin && o.type == type && o.source == s && o.target == t;
         });
@@ -1654,6 +1740,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       for (const auto& [s, t] : pairs) emit(s, t, rule.type);
       for (const auto& [s, t] : allies) emit(s, t, RelationType::partnership);
     }
+    complete_halves(si, halves, out, trace);
   }
   return out;
 }
