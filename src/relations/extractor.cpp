@@ -1333,6 +1333,25 @@ bool attributive_without_agent(const SentenceView& v, const CueHit& hit) {
   return true;
 }
 
+// A definite act named in the judging cue's clause, after the cue or (German verb-final)
+// before it: "den Vorfall", "das Verfahren", "den Militärputsch", "the decision", "this
+// move", "the latest incident" (one adjective between). Not "einen Vorfall": a new one.
+bool judged_act(const SentenceView& v, const CueHit& hit) {
+  const int clause = v.clause(hit.first);
+  for (std::size_t i = v.sent.first_token + 1; i < v.sent.end_token; ++i) {
+    if (v.clause(i) != clause || (v.lang == Lang::en && i <= hit.first)) continue;
+    if (i >= hit.first && i <= hit.token_positions.back()) continue;
+    const std::string_view w = v.tok(i).norm;
+    if (!v.is("judged_act", i) && !(v.lang == Lang::de && ends_in_class(v, "judged_act", w, 4, w.size()))) continue;
+    if (v.is("definite_det", i - 1)) return true;
+    if (i >= v.sent.first_token + 2 && v.is("definite_det", i - 2) && v.tok(i - 1).kind == TokenKind::word &&
+        !v.tok(i - 1).capitalized) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
 // pronoun itself passes on its own antecedent (two sentences back at most).
@@ -1687,6 +1706,15 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             for (std::size_t b = a + 1; b < sources.size(); ++b) add_pair(sources[a]->m->code, sources[b]->m->code);
           }
         }
+      }
+      // "Mexiko verurteilte den Vorfall scharf", "The EU criticised the decision": a judged
+      // act of the story told before is the act of the previous sentence's subject.
+      if (pairs.empty() && !between && !sources.empty() && si > 0 &&
+          (rule.type == RelationType::criticism || rule.type == RelationType::support) && judged_act(v, hit)) {
+        for (const ActorMention* m : subject_of(doc, lexicon_, mentions, si - 1)) {
+          for (const Cand* s : sources) add_pair(s->m->code, m->code);
+        }
+        if (!pairs.empty()) note("target: the actor of the judged act, the previous sentence's subject");
       }
       // "U.S. and Iraqi forces launched an assault": attacking together is joint action.
       std::vector<std::pair<ActorCode, ActorCode>> allies;
