@@ -1396,6 +1396,7 @@ struct HalfEvent {
   Span cue;
   const Rule* rule = nullptr;
   std::vector<ActorCode> sources, targets;
+  bool told_before = true;  // may take its source from the previous sentence
 };
 
 Span cue_span(const SentenceView& v, const CueHit& hit) {
@@ -1434,13 +1435,13 @@ CandList passive_patients(const SentenceView& v, const CueHit& hit, int clause, 
 // One event told in two sentences, each half incomplete (issue item "arguments across
 // sentences"): "Die Türkei flog Luftangriffe im Nordirak. Dabei wurden Stellungen der PKK
 // zerstört." A directed cue of sentence si that found a target and no source takes the
-// sources of a cue of the same type in sentence si - 1 that found a source and no target.
-// Nothing else crosses a sentence boundary: a meeting cue with one party only that joined
+// sources of a cue of the same type in sentence si - 1 that found a source and no target,
+// or of another row of the same cue word. Nothing else crosses a sentence boundary: a meeting cue with one party only that joined
 // the parties of the previous sentence's meeting ("Vermittler ist Russland") cost more
 // than it gained on training text.
 void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector<RelationMention>& out,
                      std::vector<TraceLine>* trace) {
-  auto add = [&](const HalfEvent& here, const ActorCode& s, const ActorCode& t) {
+  auto add = [&](const HalfEvent& here, const ActorCode& s, const ActorCode& t, bool same_cue) {
     bool duplicate = s == t || std::any_of(out.begin(), out.end(), [&](const RelationMention& o) {
                        return o.sentence == si && o.type == here.type && o.source == s && o.target == t;
                      });
@@ -1457,15 +1458,21 @@ void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector
     if (trace) {
       trace->push_back(TraceLine{si, "edge " + s.str() + " -> " + t.str() + " " +
                                          std::string(to_string(here.type)) + " " + std::string(to_string(here.modality)) +
-                                         ": the source from the previous sentence's event"});
+                                         (same_cue ? ": the source from another row of the cue"
+                                                   : ": the source from the previous sentence's event")});
     }
   };
   for (const HalfEvent& here : halves) {
     if (here.sentence != si || here.targets.empty() || !here.sources.empty()) continue;
     for (const HalfEvent& before : halves) {
-      if (before.sentence + 1 != si || before.type != here.type || before.sources.empty() || !before.targets.empty()) continue;
+      // two rows of the same word, one finding the source and one the target ("Airstrikes
+      // by a U.S.-led coalition forced Islamic State fighters to flee"), or the previous
+      // sentence's event
+      bool same_cue = before.sentence == si && before.cue.begin == here.cue.begin;
+      bool previous = before.sentence + 1 == si && here.told_before;
+      if (!(same_cue || previous) || before.type != here.type || before.sources.empty() || !before.targets.empty()) continue;
       for (const ActorCode& s : before.sources) {
-        for (const ActorCode& t : here.targets) add(here, s, t);
+        for (const ActorCode& t : here.targets) add(here, s, t, same_cue);
       }
     }
   }
@@ -1637,7 +1644,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             note("no edge: passive voice without an agent");
             if (is_directed(rule.type)) {
               halves.push_back(HalfEvent{si, rule.type, find_modality(v, hit, false, nullptr), cue_span(v, hit), &rule, {},
-                                         codes_of(passive_patients(v, hit, clause, {}))});
+                                         codes_of(passive_patients(v, hit, clause, {})), true});
             }
             continue;
           }
@@ -1736,12 +1743,13 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       }
       if (pairs.empty() && allies.empty()) {
         note("no edge: source " + describe(sources) + ", target " + describe(targets));
-        // a noun cue without source only when it names an event told before ("Ziel der
-        // Angriffe war ...", not "Es gab Angriffe auf ...")
-        bool told_before = !rule.noun || !sources.empty() ||
-                           (hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1));
-        if (is_directed(rule.type) && !between && sources.empty() != targets.empty() && told_before) {
-          halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources), codes_of(targets)});
+        if (is_directed(rule.type) && !between && sources.empty() != targets.empty()) {
+          // a noun cue without source takes one from the previous sentence only when it names
+          // an event told before ("Ziel der Angriffe war ...", not "Es gab Angriffe auf ...")
+          bool told_before = !rule.noun || !sources.empty() ||
+                             (hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1));
+          halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
+                                     codes_of(targets), told_before});
         }
         continue;
       }
