@@ -1352,6 +1352,26 @@ bool judged_act(const SentenceView& v, const CueHit& hit) {
   return false;
 }
 
+// A participle set off by a comma, with its agent right after it: "Hezbollah, backed by
+// Iran, attacked Israel", "The Taliban, long backed by Pakistan, ...", "Die Armee griff,
+// unterstützt vom Iran, ... an": a passive without auxiliary, whose patient is the phrase
+// before the comma.
+bool apposed_participle(const SentenceView& v, const CueHit& hit) {
+  std::size_t i = hit.first;
+  if (i < v.sent.first_token + 2) return false;
+  // at most one adverb between comma and participle ("long", "seit Jahren" is not one)
+  std::size_t before = i - 1;
+  if (v.tok(before).norm != ","sv && v.tok(before).kind == TokenKind::word && !v.tok(before).capitalized) --before;
+  if (v.tok(before).norm != ","sv) return false;
+  const std::size_t after = hit.token_positions.back() + 1;
+  for (const Cand& c : v.cands) {
+    if (c.first == after + 1 || c.first == after + 2) {
+      if (v.lex.has("agent_prep", v.lang, c.marker)) return true;
+    }
+  }
+  return false;
+}
+
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
 // pronoun itself passes on its own antecedent (two sentences back at most).
@@ -1610,7 +1630,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       }
       // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
       if (!rule.noun && !between && may_be_participle(v, hit.first)) {
-        bool passive = false;
+        bool passive = apposed_participle(v, hit);
         for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
           if (v.clause(i) == clause && v.is("passive_aux", i)) passive = true;
         }
