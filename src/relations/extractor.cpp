@@ -131,6 +131,21 @@ bool opens_infinitive(const SentenceView& v, std::size_t n) {
 
 // Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
 // clause and the main clause continues after it with its old id.
+// A German segment from token n to the next comma that closes with a lower-case word
+// (the finite verb of a subordinate clause) and coordinates nothing: ", die Griechenland
+// wiederholt gedroht hatte," is a relative clause, ", die Ukraine und China" a list.
+bool verb_final_segment(const SentenceView& v, std::size_t n) {
+  if (v.lang != Lang::de) return false;
+  for (std::size_t k = n + 1; k < v.sent.end_token; ++k) {
+    if (v.tok(k).norm == ","sv) {
+      const Token& last = v.tok(k - 1);
+      return k > n + 2 && last.kind == TokenKind::word && !last.capitalized;
+    }
+    if (v.is("coord", k)) return false;
+  }
+  return false;
+}
+
 void assign_clauses(SentenceView& v, const MentionRange& mentions) {
   const auto& s = v.sent;
   v.clause_of.assign(s.end_token - s.first_token, 0);
@@ -181,7 +196,12 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       stack.pop_back();
       continue;
     }
-    if (v.is("clause_break", i) || (i > s.first_token && v.is("subord_bare", i))) {
+    // the relative pronoun right after the comma that opened its clause ("Turkey, which
+    // ...,") belongs to that clause: the main clause goes on after the closing comma
+    bool opened_here = i > s.first_token && v.tok(i - 1).norm == ","sv && !stack.empty() &&
+                       static_cast<std::size_t>(cur) < v.relative.size() && v.relative[static_cast<std::size_t>(cur)] &&
+                       v.clause_of[i - 1 - s.first_token] == cur;
+    if (!opened_here && (v.is("clause_break", i) || (i > s.first_token && v.is("subord_bare", i)))) {
       cur = next_id++;
       stack.clear();
       v.clause_of[i - s.first_token] = cur;
@@ -202,7 +222,7 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       // ", bei dem ...", ", in which ...": a preposition before the relative pronoun
       bool prep_relative = v.is("prep", n) && n + 1 < s.end_token && v.is("relpron", n + 1) &&
                            !(n + 2 < s.end_token && v.tok(n + 2).capitalized && v.lang == Lang::de);
-      bool relative = prep_relative || (v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1)) &&
+      bool relative = prep_relative || (v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1) && !verb_final_segment(v, n)) &&
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ","sv) && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
                       !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
@@ -652,6 +672,30 @@ bool noun_in_pp(const SentenceView& v, std::size_t first) {
 // "Russland-Sanktionen": the mention is the first part of the cue's compound.
 bool hyphen_joined(const SentenceView& v, const Cand& c, const CueHit& hit) {
   return c.end + 1 == hit.first && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+}
+
+// The actors of a hyphenated chain right before a noun cue, nearest first: "EU-Türkei-"
+// in "EU-Türkei-Gipfel", "U.S.-Taliban" in "U.S.-Taliban talks" (the nearest may stand
+// apart, as English modifiers do); one per code.
+CandList compound_parties(const SentenceView& v, const CueHit& hit) {
+  CandList out;
+  std::size_t k = hit.first;
+  auto joined = [&](const Cand& c) {
+    if (out.empty() && c.end == k && v.lang == Lang::en) return true;
+    return c.end + 1 == k && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end &&
+           v.tok(c.end).span.end == v.tok(k).span.begin;
+  };
+  for (bool more = true; more;) {
+    more = false;
+    for (const Cand& c : v.cands) {
+      if (!joined(c)) continue;
+      if (std::none_of(out.begin(), out.end(), [&](const Cand* o) { return o->m->code == c.m->code; })) out.push_back(&c);
+      k = c.first;
+      more = true;
+      break;
+    }
+  }
+  return out;
 }
 
 CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
@@ -1143,8 +1187,9 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       // A possessed nominal ("Russlands Angriffskrieg") is presupposed: only words in
       // its own noun phrase ("Russlands angeblicher Angriff") change its modality.
       bool in_np = i < hit.first && i + 3 >= hit.first;
-      // A relative clause is background: the main clause's "befürchten" does not reach it.
-      bool in_relative = v.in_relative(clause);
+      // A relative clause is background: the main clause's "befürchten" does not reach it,
+      // nor its "beschuldigt" the main clause.
+      bool in_relative = v.in_relative(clause) || v.in_relative(v.clause(i));
       bool applies = presupposed && in_pp ? (in_np && cls != "neg") || (cls == "neg" && same_clause)
                                           : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
@@ -1626,6 +1671,16 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         for (const RoleSpec& spec : rule.target) {
           targets = resolve(v, hit, spec, sources);
           if (!targets.empty()) break;
+        }
+      }
+      // "der EU-Türkei-Gipfel", "the U.S.-Taliban talks": the parties of a two-sided event
+      // named in one compound before the noun.
+      if (rule.noun && !is_directed(rule.type)) {
+        CandList chain = compound_parties(v, hit);
+        if (chain.size() >= 2) {
+          sources = chain;
+          targets.clear();
+          between = true;
         }
       }
       // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
