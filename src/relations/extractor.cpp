@@ -19,6 +19,7 @@ struct Cand {
   bool speaker = false;  // "sagte Lawrow", "according to Moscow"
   bool pronoun = false;  // "Es warf ... vor", "It accused ...": the previous sentence's subject
   bool possessive = false;  // "his allegations": a possessive pronoun for a person
+  bool dative = false;      // German "dem US-Präsidenten": never a subject
   int group = 0;         // coordinated mentions share a group
   // The attributive participle whose agent this is ("einem von den USA unterzeichneten
   // Abkommen"), or 0, and the preposition that governs that noun phrase.
@@ -259,6 +260,20 @@ bool is_title(const SentenceView& v, std::size_t i) {
 // of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen); an actor
 // attached to a title ("der Präsident Brasiliens", "the President of Brazil",
 // "officials in Washington") stands for that official and takes its marker.
+// A German dative determiner before the mention starting at first, with adjectives or
+// titles between ("dem US-Präsidenten", "einem engen Verbündeten Frankreichs" is not: the
+// genitive belongs to the noun).
+bool dative_before(const SentenceView& v, std::size_t first) {
+  if (v.lang != Lang::de) return false;
+  for (std::size_t i = first, steps = 0; i > v.sent.first_token && steps < 3; ++steps) {
+    --i;
+    if (v.is("dative_det", i)) return true;
+    const Token& t = v.tok(i);
+    if (t.kind != TokenKind::word || v.is("det", i) || v.is("prep", i) || (t.capitalized && !is_title(v, i))) return false;
+  }
+  return false;
+}
+
 std::string find_marker(const SentenceView& v, std::size_t first, const std::vector<bool>& in_mention,
                         bool genitive) {
   bool pending_gen = genitive;
@@ -468,6 +483,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                        !in_mention[m->first_token - 1 - s.first_token];
     }
     c.marker = find_marker(v, m->first_token, in_mention, gen_after_noun);
+    c.dative = dative_before(v, m->first_token);
     if (m->first_token > s.first_token) {
       std::size_t p = m->first_token - 1;
       if (v.is("speech", p) || v.is("source_prep", p)) c.speaker = true;
@@ -794,7 +810,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         }
       }
       for (const Cand& c : v.cands) {
-        if (c.end <= hit.first && ok(c) && c.marker.empty() && c.m->role != ActorRole::region &&
+        if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
             actor_like(c) && !hyphen_joined(v, c, hit)) {
           best = &c;
           if (!infinitive) break;
@@ -814,9 +830,9 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
         }
       }
-      if (!best && v.lang == Lang::de && !np_first) {
+      if (!best && v.lang == Lang::de && (!np_first || v.is("dative_det", clause_start))) {
         for (const Cand& c : v.cands) {
-          if (c.first >= hit.end && ok(c) && c.marker.empty() && actor_like(c)) {
+          if (c.first >= hit.end && ok(c) && c.marker.empty() && !c.dative && actor_like(c)) {
             best = &c;
             break;
           }
@@ -907,6 +923,14 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
         }
       }
+      if (out.empty() && v.lang == Lang::de) {  // "Dem US-Präsidenten gratulierte Merkel"
+        for (const Cand& c : v.cands) {
+          if (c.dative && c.clause == clause && c.end <= hit.first && ok(c) && usable(c, hit)) {
+            add_group(v, c, out);
+            break;
+          }
+        }
+      }
       break;
     }
     case RoleStrategy::poss: {
@@ -950,8 +974,10 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (!ok(c) || c.first < hit.end) continue;
         std::size_t gap = c.first - hit.end;
         bool close = gap == 0 && (c.m->genitive || v.lang == Lang::de);
+        // "der Krieg der Atommacht Russland": a title in apposition after the article
         for (std::size_t i = hit.end; !close && gap <= 3 && i < c.first; ++i) {
-          if (!(v.is("gen_det", i) || v.is("det", i) || v.tok(i).norm == "of"sv || v.tok(i).norm == "\""sv)) break;
+          bool apposed_title = i > hit.end && is_title(v, i) && v.is("gen_det", i - 1);
+          if (!(v.is("gen_det", i) || v.is("det", i) || v.tok(i).norm == "of"sv || v.tok(i).norm == "\""sv || apposed_title)) break;
           if (i + 1 == c.first) close = true;
         }
         if (close) add_group(v, c, out);
