@@ -851,6 +851,26 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
         }
       }
+      // "South Korea scrapped the limit after talks with the US": a word that opens clauses
+      // ("after", "before") used as a preposition before a noun cue; the noun's subject is the
+      // main clause's.
+      if (!best && v.lang == Lang::en && rule.noun) {
+        std::size_t k = hit.first;
+        for (int steps = 0; k > v.sent.first_token && steps < 3; ++steps) {
+          const Token& t = v.tok(k - 1);
+          if (!(v.is("det", k - 1) || (t.kind == TokenKind::word && !t.capitalized && !v.is("clause_prep", k - 1)))) break;
+          --k;
+        }
+        if (k > v.sent.first_token && v.is("clause_prep", k - 1)) {
+          for (const Cand& c : v.cands) {
+            if (c.first >= k - 1) break;
+            if (c.clause == v.clause(k - 2) && subject_like(v, c) && !c.pronoun) {
+              best = &c;
+              break;
+            }
+          }
+        }
+      }
       if (best) add_group(v, *best, out);
       break;
     }
