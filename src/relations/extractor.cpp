@@ -1828,10 +1828,17 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             }
           }
         }
-        // "A and B signed an accord with C": A and B are partners too.
+        // "A and B signed an accord with C": A and B are partners too; "C vermittelt zwischen
+        // A und B", "C mediated between A and B": A and B meet as well (meetings only).
         if (!is_directed(rule.type) && !targets.empty()) {
           for (std::size_t a = 0; a < sources.size(); ++a) {
             for (std::size_t b = a + 1; b < sources.size(); ++b) add_pair(sources[a]->m->code, sources[b]->m->code);
+          }
+          for (std::size_t a = 0; rule.type == RelationType::meeting && a < targets.size(); ++a) {
+            for (std::size_t b = a + 1; b < targets.size(); ++b) {
+              bool mediated = targets[a]->marker == "zwischen" || targets[a]->marker == "between";
+              if (mediated && targets[b]->marker == targets[a]->marker) add_pair(targets[a]->m->code, targets[b]->m->code);
+            }
           }
         }
       }
