@@ -17,7 +17,15 @@ struct Ending {
 };
 
 // Inflection endings added to the last token of a form, by role and language.
-std::vector<Ending> endings(ActorRole role, Lang lang) {
+const std::vector<Ending>& endings(ActorRole role, Lang lang) {
+  static const std::vector<Ending> kNone{{"", false}};
+  static const std::vector<Ending> kDeName{{"", false}, {"s", true}};
+  static const std::vector<Ending> kDeBody{{"", false}, {"s", true}, {"es", true}, {"n", false}, {"en", false}};
+  static const std::vector<Ending> kDeAdj{{"", false},  {"e", false},  {"en", false},
+                                          {"er", false}, {"es", false}, {"em", false}};
+  static const std::vector<Ending> kDeDemonym{{"", false}, {"n", false}, {"s", false}, {"in", false}, {"innen", false}};
+  static const std::vector<Ending> kEnName{{"", false}, {"'s", true}, {"'", true}};
+  static const std::vector<Ending> kEnDemonym{{"", false}, {"s", false}, {"'s", true}};
   if (lang == Lang::de) {
     switch (role) {
       case ActorRole::name:
@@ -25,15 +33,15 @@ std::vector<Ending> endings(ActorRole role, Lang lang) {
       case ActorRole::capital:
       case ActorRole::seat:
       case ActorRole::region:
-        return {{"", false}, {"s", true}};
+        return kDeName;
       case ActorRole::body:
-        return {{"", false}, {"s", true}, {"es", true}, {"n", false}, {"en", false}};
+        return kDeBody;
       case ActorRole::adj:
-        return {{"", false}, {"e", false}, {"en", false}, {"er", false}, {"es", false}, {"em", false}};
+        return kDeAdj;
       case ActorRole::demonym:
-        return {{"", false}, {"n", false}, {"s", false}, {"in", false}, {"innen", false}};
+        return kDeDemonym;
       default:
-        return {{"", false}};
+        return kNone;
     }
   }
   switch (role) {
@@ -43,11 +51,11 @@ std::vector<Ending> endings(ActorRole role, Lang lang) {
     case ActorRole::seat:
     case ActorRole::body:
     case ActorRole::region:
-      return {{"", false}, {"'s", true}, {"'", true}};
+      return kEnName;
     case ActorRole::demonym:
-      return {{"", false}, {"s", false}, {"'s", true}};
+      return kEnDemonym;
     default:
-      return {{"", false}};
+      return kNone;
   }
 }
 
@@ -145,7 +153,7 @@ std::size_t ActorMatcher::head_slot(std::string_view s) {
 }
 
 bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const {
-  const std::string& t = entry->tokens[k];
+  const std::string_view t = entry->tokens[k];
   if (k + 1 < entry->tokens.size() || suffix.empty()) return norm == t;
   return norm.size() == t.size() + suffix.size() && norm.compare(0, t.size(), t) == 0 &&
          norm.compare(t.size(), suffix.size(), suffix) == 0;
@@ -166,18 +174,19 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
     }
     return;
   }
+  std::string first;
   for (const Ending& end : endings(e.role, lang)) {
     if (e.inflected && end.suffix.empty()) continue;
     // Endings only attach to a word, never to "U.S." or a form ending in punctuation.
     if (!end.suffix.empty()) {
-      const std::string& last = e.tokens.back();
+      const std::string_view last = e.tokens.back();
       if (last.empty() || !std::isalnum(static_cast<unsigned char>(last.back()))) {
         if (static_cast<unsigned char>(last.back()) < 0x80) continue;
       }
       // An acronym takes no German case ending: "des IS", and "ISS" is the space station.
       if (shapes && shapes->back() == 'U' && std::isalpha(static_cast<unsigned char>(end.suffix[0]))) continue;
     }
-    std::string first = e.tokens[0];
+    first.assign(e.tokens[0]);
     if (e.tokens.size() == 1) first += end.suffix;
     first_tokens_[lang_index(lang)].add(first);
     tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
