@@ -130,20 +130,43 @@ ActorMention coref_mention(const Document& doc, std::size_t first, std::size_t e
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
     : dictionary_(dictionary), lexicon_(lexicon) {
+  // At most one pattern per inflection ending (six at most) of each entry.
+  for (Table& t : tables_) t.reserve(6 * dictionary.entries().size());
   for (const ActorEntry& e : dictionary.entries()) {
     for (Lang l : {Lang::de, Lang::en}) {
       if (!e.lang || *e.lang == l) add_entry(e, l);
     }
   }
   for (auto* tables : {tables_, prefixes_}) {
-    for (std::size_t i = 0; i < 2; ++i) {
-      for (auto& list : tables[i].values()) {
-        if (list.size() < 2) continue;
-        std::stable_sort(list.begin(), list.end(), [](const Pattern& a, const Pattern& b) {
-          return a.size() > b.size();
-        });
-      }
+    for (std::size_t i = 0; i < 2; ++i) tables[i].build();
+  }
+}
+
+void ActorMatcher::Table::add(std::string_view key, const Pattern& p) { added_.emplace_back(keys_.insert(key), p); }
+
+void ActorMatcher::Table::build() {
+  // Grouped by key in one stable counting sort, then each group longest first.
+  std::vector<std::uint32_t> start(keys_.size() + 1, 0);
+  for (const auto& [key, p] : added_) ++start[key + 1];
+  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  patterns_.resize(added_.size());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& [key, p] : added_) patterns_[next[key]++] = p;
+  added_.clear();
+  added_.shrink_to_fit();
+  lists_.resize(keys_.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    Pattern* first = patterns_.data() + start[k];
+    Pattern* last = patterns_.data() + start[k + 1];
+    // A stable insertion sort: the groups are short, and std::stable_sort would take a
+    // buffer from the heap for each of them.
+    for (Pattern* p = first + 1; p < last; ++p) {
+      const Pattern moved = *p;
+      Pattern* q = p;
+      for (; q > first && (q - 1)->size() < moved.size(); --q) *q = *(q - 1);
+      *q = moved;
     }
+    lists_[k] = List{first, last};
   }
 }
 
@@ -169,7 +192,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
   }
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
-      prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{&e, {}, shapes, false});
+      prefixes_[lang_index(lang)].add(e.tokens[0], Pattern{&e, {}, shapes, false});
       if (e.tokens[0].size() >= 3) prefix_heads_[lang_index(lang)].set(head_slot(e.tokens[0]));
     }
     return;
@@ -189,7 +212,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
     first.assign(e.tokens[0]);
     if (e.tokens.size() == 1) first += end.suffix;
     first_tokens_[lang_index(lang)].add(first);
-    tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
+    tables_[lang_index(lang)].add(first, Pattern{&e, end.suffix, shapes, end.genitive});
   }
 }
 

@@ -1230,9 +1230,14 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
       context = true;
     }
     if (t.kind != TokenKind::word) continue;
-    if (lexicon.has("sports", doc.lang, t.norm)) return i;
-    if (lexicon.has("sports_team", doc.lang, t.norm)) context = true;
-    if (lexicon.has("sports_weak", doc.lang, t.norm)) {
+    const Lexicon::WordClasses classes = lexicon.classes_of(doc.lang, t.norm);  // one lookup for the three
+    auto is = [&](std::string_view cls) {
+      const Lexicon::ClassMask bit = cached_class_bit(lexicon, cls);
+      return bit != 0 ? (classes.words & bit) != 0 : lexicon.has(cls, doc.lang, t.norm);
+    };
+    if (is("sports")) return i;
+    if (is("sports_team")) context = true;
+    if (is("sports_weak")) {
       if (weak < sentence.end_token) context = true;
       else weak = i;
     }
