@@ -234,7 +234,7 @@ Lexicon::Lexicon(const DataBundle& data) {
       if (id >= 128) continue;
       if (bit == 0) {
         const ClassMask more = ClassMask{1} << (id - 64);
-        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).more_words |= more;
+        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.more_words |= more;
         continue;
       }
       for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.words |= bit;
@@ -249,7 +249,7 @@ bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const 
   if (id >= 128) return word(cls, lang, norm) != nullptr;
   const ClassWord* w = class_word(lang, norm);
   if (!w) return false;
-  return id < 64 ? (w->classes.words >> id) & 1 : (w->more_words >> (id - 64)) & 1;
+  return word_in(w->classes, id);
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {
