@@ -85,7 +85,11 @@ std::size_t lower_bound_code(std::size_t n, std::string_view code, F&& item_code
   std::size_t lo = 0, hi = n;
   while (lo < hi) {
     std::size_t mid = (lo + hi) / 2;
-    if (item_code(mid) < code) lo = mid + 1; else hi = mid;
+    if (item_code(mid) < code) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
   }
   return lo;
 }
