@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "actorgraph/core/embedded.hpp"
+#include "actorgraph/core/error.hpp"
 #include "support.hpp"
 
 using namespace actorgraph;
@@ -160,4 +162,52 @@ TEST_CASE("coreference: both countries, the country, the minister", "[actors]") 
   found = false;
   for (const auto& m : g.mentions) found = found || (m.coref && m.code.str() == "PRK");
   CHECK(found);
+}
+
+// The compiled actor table (actorgraph-datac actors) holds exactly what the text of
+// data/actors/*.tsv says: every entry, label and kind.
+TEST_CASE("the compiled actor table equals the parsed actor files", "[actors]") {
+  DataBundle text;
+  for (const auto& f : embedded_files()) {
+    if (f.path.substr(0, 7) == "actors/") text.add(DataFile{"data/" + std::string(f.path), std::string(f.content)});
+  }
+  const ActorDictionary compiled(DataBundle::defaults());
+  const ActorDictionary parsed(text);
+  REQUIRE(compiled.entries().size() == parsed.entries().size());
+  for (std::size_t i = 0; i < parsed.entries().size(); ++i) {
+    const ActorEntry& a = compiled.entries()[i];
+    const ActorEntry& b = parsed.entries()[i];
+    CAPTURE(i, b.form);
+    CHECK(a.code == b.code);
+    CHECK(a.kind == b.kind);
+    CHECK(a.lang == b.lang);
+    CHECK(a.role == b.role);
+    CHECK(a.form == b.form);
+    CHECK(a.tokens == b.tokens);
+    CHECK(std::vector<bool>{a.case_sensitive, a.ambiguous, a.no_compound, a.inflected, a.accents, a.before_title,
+                            a.event_head} ==
+          std::vector<bool>{b.case_sensitive, b.ambiguous, b.no_compound, b.inflected, b.accents, b.before_title,
+                            b.event_head});
+    CHECK(a.valid_from == b.valid_from);
+    CHECK(a.valid_to == b.valid_to);
+    for (Lang l : {Lang::de, Lang::en}) CHECK(compiled.label(a.code, l) == parsed.label(b.code, l));
+    CHECK(compiled.kind(a.code) == parsed.kind(b.code));
+  }
+  CHECK(compiled.label(ActorCode("XXQ"), Lang::de) == "XXQ");
+  CHECK_FALSE(compiled.kind(ActorCode("XXQ")));
+}
+
+// A --dict actor file is layered on the compiled rows: its labels win, its codes must
+// keep the kind the built-in rows give them.
+TEST_CASE("dictionary files on top of the compiled actor table", "[actors]") {
+  DataBundle data = DataBundle::defaults();
+  data.add(DataFile{"mine.tsv", "#actorgraph-actors 1\nRUS\tstate\ten\tlabel\tThe Russias\nXMA\tstate\t*\tname\tMarsland\n"});
+  const ActorDictionary dict(data);
+  CHECK(dict.label(ActorCode("RUS"), Lang::en) == "The Russias");
+  CHECK(dict.label(ActorCode("RUS"), Lang::de) == "Russland");
+  CHECK(dict.kind(ActorCode("XMA")) == ActorKind::state);
+  CHECK(dict.entries().back().form == "Marsland");
+  DataBundle clash = DataBundle::defaults();
+  clash.add(DataFile{"clash.tsv", "#actorgraph-actors 1\nRUS\tigo\t*\tname\tRusland\n"});
+  CHECK_THROWS_AS(ActorDictionary(clash), DataError);
 }

@@ -1,11 +1,13 @@
 #include "actorgraph/actors/dictionary.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
 #include <utility>
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/lexicon.hpp"
+#include "actors/actor_table.hpp"
 
 namespace actorgraph {
 namespace {
@@ -55,79 +57,219 @@ std::optional<ActorRole> parse_actor_role(std::string_view s) {
   return std::nullopt;
 }
 
+namespace {
+
+// The flags of the flag column and of actor_table::Record::flags.
+struct FlagName {
+  std::string_view name;
+  bool ActorEntry::*member;
+  std::uint16_t bit;
+};
+constexpr FlagName kFlags[] = {
+    {"cs", &ActorEntry::case_sensitive, actor_table::kCaseSensitive},
+    {"amb", &ActorEntry::ambiguous, actor_table::kAmbiguous},
+    {"nocompound", &ActorEntry::no_compound, actor_table::kNoCompound},
+    {"inflected", &ActorEntry::inflected, actor_table::kInflected},
+    {"accents", &ActorEntry::accents, actor_table::kAccents},
+    {"event", &ActorEntry::event_head, actor_table::kEventHead},
+    {"before_title", &ActorEntry::before_title, actor_table::kBeforeTitle},
+};
+
+std::string label_key(std::string_view code, Lang lang) {
+  return std::string(code) + "|" + std::string(to_string(lang));
+}
+
+// The compiled table's index of the first item with item_code(i) >= code, in [0, n).
+template <class F>
+std::size_t lower_bound_code(std::size_t n, std::string_view code, F&& item_code) {
+  std::size_t lo = 0, hi = n;
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (item_code(mid) < code) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+}  // namespace
+
 ActorDictionary::ActorDictionary(const DataBundle& data) {
   for (const DataFile* file : data.files_of("actors")) {
-    for (const TsvRow& row : read_tsv(*file, 5, 7)) {
-      auto col = [&](std::size_t i) { return i < row.cols.size() ? row.cols[i] : std::string_view(); };
-      ActorEntry e;
-      if (!ActorCode::valid(col(0))) {
-        throw DataError(file->name, row.line, "bad actor code '" + std::string(col(0)) + "'");
-      }
-      e.code = ActorCode(std::string(col(0)));
-      auto kind = parse_actor_kind(col(1));
-      if (!kind) throw DataError(file->name, row.line, "unknown kind '" + std::string(col(1)) + "'");
-      e.kind = *kind;
-      if (col(2) != "*") {
-        auto lang = parse_lang(col(2));
-        if (!lang) throw DataError(file->name, row.line, "unknown language '" + std::string(col(2)) + "'");
-        e.lang = *lang;
-      }
-      auto role = parse_actor_role(col(3));
-      if (!role) throw DataError(file->name, row.line, "unknown role '" + std::string(col(3)) + "'");
-      e.role = *role;
-      e.form = std::string(col(4));
-      e.tokens = tokenize_form(e.form);
-      if (e.tokens.empty()) throw DataError(file->name, row.line, "empty form");
-      std::string_view flags = col(5);
-      while (!flags.empty()) {
-        auto comma = flags.find(',');
-        std::string_view f = flags.substr(0, comma);
-        static constexpr std::pair<std::string_view, bool ActorEntry::*> kFlags[] = {
-            {"cs", &ActorEntry::case_sensitive}, {"amb", &ActorEntry::ambiguous},
-            {"nocompound", &ActorEntry::no_compound}, {"inflected", &ActorEntry::inflected},
-            {"accents", &ActorEntry::accents}, {"event", &ActorEntry::event_head},
-            {"before_title", &ActorEntry::before_title}};
-        auto known_flag = std::find_if(std::begin(kFlags), std::end(kFlags), [&](const auto& k) { return k.first == f; });
-        if (known_flag != std::end(kFlags)) {
-          e.*(known_flag->second) = true;
-        } else if (!f.empty()) {
-          throw DataError(file->name, row.line, "unknown flag '" + std::string(f) + "'");
-        }
-        if (comma == std::string_view::npos) break;
-        flags.remove_prefix(comma + 1);
-      }
-      parse_validity(col(6), e, *file, row.line);
-      auto known = kinds_.find(e.code);
-      if (known != kinds_.end() && known->second != e.kind) {
-        throw DataError(file->name, row.line, "code " + e.code.str() + " has another kind elsewhere");
-      }
-      kinds_[e.code] = e.kind;
-      if (e.role == ActorRole::label) {
-        for (Lang l : {Lang::de, Lang::en}) {
-          if (!e.lang || *e.lang == l) {
-            labels_[e.code.str() + "|" + std::string(to_string(l))] = e.form;
-          }
-        }
-        continue;
-      }
-      entries_.push_back(std::move(e));
+    if (!file->compiled.empty()) {
+      add_compiled(reinterpret_cast<const unsigned char*>(file->compiled.data()),
+                   reinterpret_cast<const unsigned char*>(file->compiled.data() + file->compiled.size()));
+    } else {
+      add_text_file(*file);
     }
   }
 }
 
+void ActorDictionary::add_compiled(const unsigned char* begin, const unsigned char* end) {
+  actor_table::View table(begin);
+  if (!table.valid() || end < begin) throw DataError("data/actors", 0, "not a compiled actor table");
+  compiled_ = begin;
+  entries_.reserve(entries_.size() + table.header().entries);
+  for (std::size_t i = 0; i < table.header().entries; ++i) {
+    const actor_table::Record r = table.record(i);
+    ActorEntry& e = entries_.emplace_back();
+    e.code = ActorCode(std::string(table.str(r.code)));
+    e.kind = static_cast<ActorKind>(r.kind);
+    if (r.lang != actor_table::kBothLangs) e.lang = static_cast<Lang>(r.lang);
+    e.role = static_cast<ActorRole>(r.role);
+    e.form = table.str(r.form);
+    e.tokens.reserve(r.token_count);
+    for (std::size_t k = 0; k < r.token_count; ++k) e.tokens.push_back(table.token(r.first_token + k));
+    for (const FlagName& f : kFlags) e.*(f.member) = (r.flags & f.bit) != 0;
+    e.valid_from = Date{r.valid_from[0], r.valid_from[1], r.valid_from[2]};
+    e.valid_to = Date{r.valid_to[0], r.valid_to[1], r.valid_to[2]};
+  }
+}
+
+void ActorDictionary::add_text_file(const DataFile& file) {
+  for (const TsvRow& row : read_tsv(file, 5, 7)) {
+    auto col = [&](std::size_t i) { return i < row.cols.size() ? row.cols[i] : std::string_view(); };
+    ActorEntry e;
+    if (!ActorCode::valid(col(0))) {
+      throw DataError(file.name, row.line, "bad actor code '" + std::string(col(0)) + "'");
+    }
+    e.code = ActorCode(std::string(col(0)));
+    auto parsed_kind = parse_actor_kind(col(1));
+    if (!parsed_kind) throw DataError(file.name, row.line, "unknown kind '" + std::string(col(1)) + "'");
+    e.kind = *parsed_kind;
+    if (col(2) != "*") {
+      auto lang = parse_lang(col(2));
+      if (!lang) throw DataError(file.name, row.line, "unknown language '" + std::string(col(2)) + "'");
+      e.lang = *lang;
+    }
+    auto role = parse_actor_role(col(3));
+    if (!role) throw DataError(file.name, row.line, "unknown role '" + std::string(col(3)) + "'");
+    e.role = *role;
+    e.form = strings_.emplace_back(col(4));
+    for (std::string& t : tokenize_form(e.form)) e.tokens.push_back(strings_.emplace_back(std::move(t)));
+    if (e.tokens.empty()) throw DataError(file.name, row.line, "empty form");
+    std::string_view flags = col(5);
+    while (!flags.empty()) {
+      auto comma = flags.find(',');
+      std::string_view f = flags.substr(0, comma);
+      auto known_flag = std::find_if(std::begin(kFlags), std::end(kFlags), [&](const FlagName& k) { return k.name == f; });
+      if (known_flag != std::end(kFlags)) {
+        e.*(known_flag->member) = true;
+      } else if (!f.empty()) {
+        throw DataError(file.name, row.line, "unknown flag '" + std::string(f) + "'");
+      }
+      if (comma == std::string_view::npos) break;
+      flags.remove_prefix(comma + 1);
+    }
+    parse_validity(col(6), e, file, row.line);
+    if (auto known = kind(e.code); known && *known != e.kind) {
+      throw DataError(file.name, row.line, "code " + e.code.str() + " has another kind elsewhere");
+    }
+    kinds_[e.code] = e.kind;
+    if (e.role == ActorRole::label) {
+      for (Lang l : {Lang::de, Lang::en}) {
+        if (!e.lang || *e.lang == l) labels_[label_key(e.code.str(), l)] = e.form;
+      }
+      continue;
+    }
+    entries_.push_back(std::move(e));
+  }
+}
+
+std::string ActorDictionary::compile() const {
+  if (compiled_) throw DataError("data/actors", 0, "a dictionary with compiled rows is not compiled again");
+  using namespace actor_table;
+  std::string pool;
+  auto add = [&](std::string_view s) {
+    StrRef r{static_cast<std::uint32_t>(pool.size()), static_cast<std::uint32_t>(s.size())};
+    pool.append(s);
+    return r;
+  };
+  std::vector<Record> records;
+  std::vector<StrRef> tokens;
+  for (const ActorEntry& e : entries_) {
+    Record r;
+    r.code = add(e.code.str());
+    r.form = add(e.form);
+    r.first_token = static_cast<std::uint32_t>(tokens.size());
+    r.token_count = static_cast<std::uint32_t>(e.tokens.size());
+    for (std::string_view t : e.tokens) tokens.push_back(add(t));
+    const Date* dates[2] = {&e.valid_from, &e.valid_to};
+    std::int32_t* out[2] = {r.valid_from, r.valid_to};
+    for (int k = 0; k < 2; ++k) {
+      out[k][0] = dates[k]->year;
+      out[k][1] = dates[k]->month;
+      out[k][2] = dates[k]->day;
+    }
+    r.kind = static_cast<std::uint8_t>(e.kind);
+    r.lang = e.lang ? static_cast<std::uint8_t>(*e.lang) : kBothLangs;
+    r.role = static_cast<std::uint8_t>(e.role);
+    for (const FlagName& f : kFlags) {
+      if (e.*(f.member)) r.flags = static_cast<std::uint16_t>(r.flags | f.bit);
+    }
+    records.push_back(r);
+  }
+  // Labels and kinds sorted by code (then language), for binary search.
+  std::vector<std::pair<std::string, Lang>> label_keys;
+  for (const auto& [key, form] : labels_) {
+    auto bar = key.rfind('|');
+    label_keys.emplace_back(key.substr(0, bar), *parse_lang(key.substr(bar + 1)));
+  }
+  std::sort(label_keys.begin(), label_keys.end());
+  std::vector<Label> labels;
+  for (const auto& [code, lang] : label_keys) {
+    labels.push_back(Label{add(code), add(labels_.at(label_key(code, lang))), static_cast<std::uint32_t>(lang)});
+  }
+  std::vector<std::pair<std::string, ActorKind>> kind_rows;
+  for (const auto& [code, kind] : kinds_) kind_rows.emplace_back(code.str(), kind);
+  std::sort(kind_rows.begin(), kind_rows.end());
+  std::vector<Kind> kinds;
+  for (const auto& [code, kind] : kind_rows) kinds.push_back(Kind{add(code), static_cast<std::uint32_t>(kind)});
+
+  Header h{static_cast<std::uint32_t>(records.size()), static_cast<std::uint32_t>(tokens.size()),
+           static_cast<std::uint32_t>(labels.size()), static_cast<std::uint32_t>(kinds.size()),
+           static_cast<std::uint32_t>(pool.size())};
+  std::string out(kMagic, sizeof kMagic);
+  auto put = [&](const auto& items) {
+    out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(items[0]));
+  };
+  out.append(reinterpret_cast<const char*>(&h), sizeof h);
+  put(records);
+  put(tokens);
+  put(labels);
+  put(kinds);
+  out += pool;
+  return out;
+}
+
 std::string ActorDictionary::label(const ActorCode& code, Lang lang) const {
   Lang other = lang == Lang::de ? Lang::en : Lang::de;
+  const actor_table::View table(compiled_);
   for (Lang l : {lang, other}) {
-    auto it = labels_.find(code.str() + "|" + std::string(to_string(l)));
-    if (it != labels_.end()) return it->second;
+    if (!labels_.empty()) {
+      auto it = labels_.find(label_key(code.str(), l));
+      if (it != labels_.end()) return it->second;
+    }
+    if (!table.valid()) continue;
+    const std::size_t n = table.header().labels;
+    for (std::size_t i = lower_bound_code(n, code.str(), [&](std::size_t k) { return table.str(table.label(k).code); });
+         i < n && table.str(table.label(i).code) == code.str(); ++i) {
+      if (table.label(i).lang == static_cast<std::uint32_t>(l)) return std::string(table.str(table.label(i).form));
+    }
   }
   return code.str();
 }
 
 std::optional<ActorKind> ActorDictionary::kind(const ActorCode& code) const {
-  auto it = kinds_.find(code);
-  if (it == kinds_.end()) return std::nullopt;
-  return it->second;
+  if (auto it = kinds_.find(code); it != kinds_.end()) return it->second;
+  const actor_table::View table(compiled_);
+  if (!table.valid()) return std::nullopt;
+  const std::size_t n = table.header().kinds;
+  std::size_t i = lower_bound_code(n, code.str(), [&](std::size_t k) { return table.str(table.kind(k).code); });
+  if (i < n && table.str(table.kind(i).code) == code.str()) return static_cast<ActorKind>(table.kind(i).kind);
+  return std::nullopt;
 }
 
 }  // namespace actorgraph

@@ -17,7 +17,15 @@ struct Ending {
 };
 
 // Inflection endings added to the last token of a form, by role and language.
-std::vector<Ending> endings(ActorRole role, Lang lang) {
+const std::vector<Ending>& endings(ActorRole role, Lang lang) {
+  static const std::vector<Ending> kNone{{"", false}};
+  static const std::vector<Ending> kDeName{{"", false}, {"s", true}};
+  static const std::vector<Ending> kDeBody{{"", false}, {"s", true}, {"es", true}, {"n", false}, {"en", false}};
+  static const std::vector<Ending> kDeAdj{{"", false},  {"e", false},  {"en", false},
+                                          {"er", false}, {"es", false}, {"em", false}};
+  static const std::vector<Ending> kDeDemonym{{"", false}, {"n", false}, {"s", false}, {"in", false}, {"innen", false}};
+  static const std::vector<Ending> kEnName{{"", false}, {"'s", true}, {"'", true}};
+  static const std::vector<Ending> kEnDemonym{{"", false}, {"s", false}, {"'s", true}};
   if (lang == Lang::de) {
     switch (role) {
       case ActorRole::name:
@@ -25,15 +33,15 @@ std::vector<Ending> endings(ActorRole role, Lang lang) {
       case ActorRole::capital:
       case ActorRole::seat:
       case ActorRole::region:
-        return {{"", false}, {"s", true}};
+        return kDeName;
       case ActorRole::body:
-        return {{"", false}, {"s", true}, {"es", true}, {"n", false}, {"en", false}};
+        return kDeBody;
       case ActorRole::adj:
-        return {{"", false}, {"e", false}, {"en", false}, {"er", false}, {"es", false}, {"em", false}};
+        return kDeAdj;
       case ActorRole::demonym:
-        return {{"", false}, {"n", false}, {"s", false}, {"in", false}, {"innen", false}};
+        return kDeDemonym;
       default:
-        return {{"", false}};
+        return kNone;
     }
   }
   switch (role) {
@@ -43,11 +51,11 @@ std::vector<Ending> endings(ActorRole role, Lang lang) {
     case ActorRole::seat:
     case ActorRole::body:
     case ActorRole::region:
-      return {{"", false}, {"'s", true}, {"'", true}};
+      return kEnName;
     case ActorRole::demonym:
-      return {{"", false}, {"s", false}, {"'s", true}};
+      return kEnDemonym;
     default:
-      return {{"", false}};
+      return kNone;
   }
 }
 
@@ -122,20 +130,43 @@ ActorMention coref_mention(const Document& doc, std::size_t first, std::size_t e
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
     : dictionary_(dictionary), lexicon_(lexicon) {
+  // At most one pattern per inflection ending (six at most) of each entry.
+  for (Table& t : tables_) t.reserve(6 * dictionary.entries().size());
   for (const ActorEntry& e : dictionary.entries()) {
     for (Lang l : {Lang::de, Lang::en}) {
       if (!e.lang || *e.lang == l) add_entry(e, l);
     }
   }
   for (auto* tables : {tables_, prefixes_}) {
-    for (std::size_t i = 0; i < 2; ++i) {
-      for (auto& list : tables[i].values()) {
-        if (list.size() < 2) continue;
-        std::stable_sort(list.begin(), list.end(), [](const Pattern& a, const Pattern& b) {
-          return a.size() > b.size();
-        });
-      }
+    for (std::size_t i = 0; i < 2; ++i) tables[i].build();
+  }
+}
+
+void ActorMatcher::Table::add(std::string_view key, const Pattern& p) { added_.emplace_back(keys_.insert(key), p); }
+
+void ActorMatcher::Table::build() {
+  // Grouped by key in one stable counting sort, then each group longest first.
+  std::vector<std::uint32_t> start(keys_.size() + 1, 0);
+  for (const auto& [key, p] : added_) ++start[key + 1];
+  for (std::size_t k = 1; k < start.size(); ++k) start[k] += start[k - 1];
+  patterns_.resize(added_.size());
+  std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+  for (const auto& [key, p] : added_) patterns_[next[key]++] = p;
+  added_.clear();
+  added_.shrink_to_fit();
+  lists_.resize(keys_.size());
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    Pattern* first = patterns_.data() + start[k];
+    Pattern* last = patterns_.data() + start[k + 1];
+    // A stable insertion sort: the groups are short, and std::stable_sort would take a
+    // buffer from the heap for each of them.
+    for (Pattern* p = first + 1; p < last; ++p) {
+      const Pattern moved = *p;
+      Pattern* q = p;
+      for (; q > first && (q - 1)->size() < moved.size(); --q) *q = *(q - 1);
+      *q = moved;
     }
+    lists_[k] = List{first, last};
   }
 }
 
@@ -145,7 +176,7 @@ std::size_t ActorMatcher::head_slot(std::string_view s) {
 }
 
 bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const {
-  const std::string& t = entry->tokens[k];
+  const std::string_view t = entry->tokens[k];
   if (k + 1 < entry->tokens.size() || suffix.empty()) return norm == t;
   return norm.size() == t.size() + suffix.size() && norm.compare(0, t.size(), t) == 0 &&
          norm.compare(t.size(), suffix.size(), suffix) == 0;
@@ -161,26 +192,27 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
   }
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
-      prefixes_[lang_index(lang)][e.tokens[0]].push_back(Pattern{&e, {}, shapes, false});
+      prefixes_[lang_index(lang)].add(e.tokens[0], Pattern{&e, {}, shapes, false});
       if (e.tokens[0].size() >= 3) prefix_heads_[lang_index(lang)].set(head_slot(e.tokens[0]));
     }
     return;
   }
+  std::string first;
   for (const Ending& end : endings(e.role, lang)) {
     if (e.inflected && end.suffix.empty()) continue;
     // Endings only attach to a word, never to "U.S." or a form ending in punctuation.
     if (!end.suffix.empty()) {
-      const std::string& last = e.tokens.back();
+      const std::string_view last = e.tokens.back();
       if (last.empty() || !std::isalnum(static_cast<unsigned char>(last.back()))) {
         if (static_cast<unsigned char>(last.back()) < 0x80) continue;
       }
       // An acronym takes no German case ending: "des IS", and "ISS" is the space station.
       if (shapes && shapes->back() == 'U' && std::isalpha(static_cast<unsigned char>(end.suffix[0]))) continue;
     }
-    std::string first = e.tokens[0];
+    first.assign(e.tokens[0]);
     if (e.tokens.size() == 1) first += end.suffix;
     first_tokens_[lang_index(lang)].add(first);
-    tables_[lang_index(lang)][first].push_back(Pattern{&e, end.suffix, shapes, end.genitive});
+    tables_[lang_index(lang)].add(first, Pattern{&e, end.suffix, shapes, end.genitive});
   }
 }
 

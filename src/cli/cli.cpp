@@ -4,6 +4,9 @@
 #include <cstdio>
 #include <iostream>
 #include <new>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/core/fingerprint.hpp"
@@ -31,6 +34,14 @@ int stdout_checked(int rc) {
 }  // namespace
 
 int run(int argc, char** argv) {
+#ifdef __GLIBC__
+  // Start-up builds the stages' tables in a few MB of heap. glibc would hand each large
+  // vector its own mmap (and unmap it when the vector grows): fresh pages, a page fault
+  // each, on every doubling. From the heap instead, with room to grow, one short
+  // article takes 300 page faults and about 2 ms less (issue 15).
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TOP_PAD, 8 << 20);
+#endif
   CLI::App app{
       "actorgraph: actor-relationship graphs from German and English news articles.\n"
       "Examples:\n"

@@ -12,15 +12,6 @@ std::uint32_t AhoCorasick::child(std::uint32_t node, unsigned char b) const {
   return (it != edges.end() && it->byte == b) ? it->to : kNone;
 }
 
-std::uint32_t AhoCorasick::step(std::uint32_t state, unsigned char b) const {
-  while (true) {
-    std::uint32_t next = child(state, b);
-    if (next != kNone) return next;
-    if (state == 0) return 0;
-    state = nodes_[state].fail;
-  }
-}
-
 void AhoCorasick::add(std::string_view pattern, std::uint32_t id) {
   if (pattern.empty()) return;
   std::uint32_t node = 0;
@@ -76,15 +67,15 @@ void AhoCorasick::build() {
       if (byte_class_[e.byte] == 0) byte_class_[e.byte] = static_cast<std::uint16_t>(classes_++);
     }
   }
-  std::vector<int> representative(classes_, -1);
-  for (int b = 0; b < 256; ++b) {
-    if (representative[byte_class_[b]] < 0) representative[byte_class_[b]] = b;
-  }
+  // A node's row is its fail node's row (final already: fail nodes are shallower and
+  // come earlier in breadth-first order) with its own edges written over it: the same
+  // table as following fail links byte by byte, in one pass.
   delta_.assign(nodes_.size() * classes_, 0);
-  for (std::uint32_t n = 0; n < nodes_.size(); ++n) {
-    for (std::uint32_t c = 1; c < classes_; ++c) {
-      delta_[n * classes_ + c] = step(n, static_cast<unsigned char>(representative[c]));
-    }
+  for (const Edge& e : nodes_[0].edges) delta_[byte_class_[e.byte]] = e.to;
+  for (std::uint32_t n : order) {
+    std::copy_n(delta_.begin() + static_cast<std::ptrdiff_t>(nodes_[n].fail * classes_), classes_,
+                delta_.begin() + static_cast<std::ptrdiff_t>(n * classes_));
+    for (const Edge& e : nodes_[n].edges) delta_[n * classes_ + byte_class_[e.byte]] = e.to;
   }
   // Link output lists: a node's list ends with its fail node's list (already final,
   // because fail nodes are shallower and come earlier in breadth-first order).

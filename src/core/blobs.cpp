@@ -11,6 +11,8 @@ extern const unsigned char actorgraph_morph_en_begin[];
 extern const unsigned char actorgraph_morph_en_end[];
 extern const unsigned char actorgraph_model_begin[];
 extern const unsigned char actorgraph_model_end[];
+extern const unsigned char actorgraph_actors_begin[];
+extern const unsigned char actorgraph_actors_end[];
 }
 
 namespace actorgraph {
@@ -20,6 +22,7 @@ const std::vector<EmbeddedBlob>& embedded_blobs() {
       {"morph/de.tsv", actorgraph_morph_de_begin, actorgraph_morph_de_end},
       {"morph/en.tsv", actorgraph_morph_en_begin, actorgraph_morph_en_end},
       {"model/edges.tsv", actorgraph_model_begin, actorgraph_model_end},
+      {"actors", actorgraph_actors_begin, actorgraph_actors_end},
   };
   return blobs;
 }

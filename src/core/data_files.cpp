@@ -2,11 +2,9 @@
 
 #include <algorithm>
 
-#include "actorgraph/core/embedded.hpp"
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/core/files.hpp"
 #include "actorgraph/core/lines.hpp"
-#include "actorgraph/learn/model_blob.hpp"
 #include "core/utf8.hpp"
 
 namespace actorgraph {
@@ -24,19 +22,6 @@ std::string_view first_line(std::string_view s) {
 }
 
 }  // namespace
-
-DataBundle DataBundle::defaults() {
-  DataBundle b;
-  for (const auto& f : embedded_files()) {
-    b.files_.push_back(DataFile{"data/" + std::string(f.path), std::string(f.content)});
-  }
-  // The edge model is compiled into the binary (learn/model_blob.hpp): the bundle holds
-  // its settings and a "builtin" row that stands for the weights, so that without("model")
-  // still removes it.
-  b.files_.push_back(DataFile{"data/model/edges.tsv",
-                              "#actorgraph-model 1\nbuiltin\tcompiled\n" + std::string(model_blob::builtin().settings)});
-  return b;
-}
 
 void DataBundle::add_file(const std::string& path) { add(DataFile{path, read_whole_file(path, "dictionary file")}); }
 
@@ -86,11 +71,13 @@ DataBundle DataBundle::without(std::string_view kind) const {
 std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols) {
   std::vector<TsvRow> rows;
   std::string_view s = file.content;
+  rows.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
   for_each_line(s, [&](std::string_view line, std::size_t line_no) {
     if (line_no == 1 || line.empty() || line[0] == '#') return;
     if (line.find_first_not_of(" \t") == std::string_view::npos) return;
     TsvRow row;
     row.line = line_no;
+    row.cols.reserve(1 + static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t')));
     std::size_t start = 0;
     while (true) {
       std::size_t tab = line.find('\t', start);

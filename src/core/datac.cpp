@@ -1,33 +1,52 @@
-// actorgraph-datac: the build step that compiles the large data tables into blobs linked
-// into the binary, so that start-up parses none of them:
+// actorgraph-datac: the build step that compiles data tables into blobs linked into the
+// binary, so that start-up parses none of them:
 //   actorgraph-datac morph data/morph/de.tsv OUT.bin   (lemma tables, text/morphology.hpp)
 //   actorgraph-datac model data/model/edges.tsv OUT.bin (edge model, learn/model_blob.hpp)
+//   actorgraph-datac actors data/actors/*.tsv OUT.bin  (actor dictionary, actors/actor_table.hpp)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <sstream>
+#include <string>
+#include <vector>
 
+#include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/files.hpp"
 #include "actorgraph/learn/model_blob.hpp"
 #include "actorgraph/text/morphology.hpp"
 
+namespace {
+
+std::string compile(const std::string& kind, const std::vector<std::string>& inputs) {
+  using namespace actorgraph;
+  if (kind == "actors") {
+    DataBundle bundle;
+    for (const auto& path : inputs) bundle.add_file(path);  // in the order given (sorted by cmake)
+    return ActorDictionary(bundle).compile();
+  }
+  if (inputs.size() != 1) throw UsageError(kind + " takes one input file");
+  std::string text = read_whole_file(inputs[0], "data file");
+  return kind == "morph" ? morph::compile(text, inputs[0]) : model_blob::compile(text, inputs[0]);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  if (argc != 4 || (std::string(argv[1]) != "morph" && std::string(argv[1]) != "model")) {
-    std::cerr << "usage: actorgraph-datac morph|model IN.tsv OUT.bin\n";
+  const std::string kind = argc > 1 ? argv[1] : "";
+  if (argc < 4 || (kind != "morph" && kind != "model" && kind != "actors")) {
+    std::cerr << "usage: actorgraph-datac morph|model|actors IN.tsv... OUT.bin\n";
     return 2;
   }
   try {
-    std::ifstream in(argv[2], std::ios::binary);
-    if (!in) throw actorgraph::InputError(std::string("cannot read ") + argv[2]);
-    std::ostringstream text;
-    text << in.rdbuf();
-    std::string blob = std::string(argv[1]) == "morph" ? actorgraph::morph::compile(text.str(), argv[2])
-                                                      : actorgraph::model_blob::compile(text.str(), argv[2]);
-    std::string tmp = std::string(argv[3]) + ".tmp";
+    const std::vector<std::string> inputs(argv + 2, argv + argc - 1);
+    const std::string out_path = argv[argc - 1];
+    std::string blob = compile(kind, inputs);
+    std::string tmp = out_path + ".tmp";
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out.write(blob.data(), static_cast<std::streamsize>(blob.size()));
     out.close();
-    if (!out || std::rename(tmp.c_str(), argv[3]) != 0) throw actorgraph::InputError(std::string("cannot write ") + argv[3]);
+    if (!out || std::rename(tmp.c_str(), out_path.c_str()) != 0) throw actorgraph::InputError("cannot write " + out_path);
   } catch (const std::exception& e) {
     std::cerr << "actorgraph-datac: " << e.what() << "\n";
     return 1;

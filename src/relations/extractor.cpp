@@ -32,14 +32,14 @@ struct CueHit {
   std::vector<std::size_t> token_positions;
 };
 
-// Lexicon::class_bit by class name, remembered per thread: the extractor asks with the
+// Lexicon::class_id by class name, remembered per thread: the extractor asks with the
 // same few dozen names millions of times. Keyed by the lexicon's serial and the name's
 // address and length: every caller passes a string literal (static storage).
-Lexicon::ClassMask cached_class_bit(const Lexicon& lex, std::string_view cls) {
+int cached_class_id(const Lexicon& lex, std::string_view cls) {
   struct Entry {
     std::uint64_t lexicon = 0;
     std::string_view name;
-    Lexicon::ClassMask bit = 0;
+    int id = -1;
   };
   thread_local std::array<Entry, 1024> cache{};
   // Fibonacci hashing of the literal's address: neighbouring literals spread out.
@@ -47,9 +47,18 @@ Lexicon::ClassMask cached_class_bit(const Lexicon& lex, std::string_view cls) {
   Entry& e = cache[static_cast<std::size_t>(h >> 54)];
   // the same address and length is the same name: no string comparison per call
   if (e.lexicon != lex.serial() || e.name.data() != cls.data() || e.name.size() != cls.size()) {
-    e = Entry{lex.serial(), cls, lex.class_bit(cls)};
+    e = Entry{lex.serial(), cls, lex.class_id(cls)};
   }
-  return e.bit;
+  return e.id;
+}
+
+// True when the word whose classes are `classes` (Lexicon::classes_of(lang, norm)) is
+// in class cls: a bit test, or the lexicon's lookup for classes without a bit.
+bool word_is(const Lexicon& lex, const Lexicon::WordClasses& classes, std::string_view cls, Lang lang,
+             std::string_view norm) {
+  const int id = cached_class_id(lex, cls);
+  if (id >= Lexicon::kBitClasses) return lex.has(cls, lang, norm);
+  return id >= 0 && Lexicon::word_in(classes, id);
 }
 
 struct SentenceView {
@@ -79,9 +88,8 @@ struct SentenceView {
   // A bit test for tokens of the sentence; the lexicon's lookup for classes without
   // a bit and for tokens outside the sentence.
   bool is(std::string_view cls, std::size_t i) const {
-    Lexicon::ClassMask bit = cached_class_bit(lex, cls);
-    if (bit == 0 || i < sent.first_token || i >= sent.end_token) return lex.has(cls, lang, tok(i).norm);
-    return (classes[i - sent.first_token].words & bit) != 0;
+    if (i < sent.first_token || i >= sent.end_token) return lex.has(cls, lang, tok(i).norm);
+    return word_is(lex, classes[i - sent.first_token], cls, lang, tok(i).norm);
   }
 };
 
@@ -1186,8 +1194,8 @@ bool may_be_participle(const SentenceView& v, std::size_t i) {
 // Lexicon phrase of class cls starting at token i (within the sentence).
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
   if (i >= v.sent.first_token && i < v.sent.end_token) {
-    Lexicon::ClassMask bit = cached_class_bit(v.lex, cls);
-    if (bit != 0 && (v.classes[i - v.sent.first_token].phrase_starts & bit) == 0) return nullptr;
+    const int id = cached_class_id(v.lex, cls);
+    if (id >= 0 && id < 64 && ((v.classes[i - v.sent.first_token].phrase_starts >> id) & 1) == 0) return nullptr;
   }
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
@@ -1321,9 +1329,11 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
       context = true;
     }
     if (t.kind != TokenKind::word) continue;
-    if (lexicon.has("sports", doc.lang, t.norm)) return i;
-    if (lexicon.has("sports_team", doc.lang, t.norm)) context = true;
-    if (lexicon.has("sports_weak", doc.lang, t.norm)) {
+    const Lexicon::WordClasses classes = lexicon.classes_of(doc.lang, t.norm);  // one lookup for the three
+    auto is = [&](std::string_view cls) { return word_is(lexicon, classes, cls, doc.lang, t.norm); };
+    if (is("sports")) return i;
+    if (is("sports_team")) context = true;
+    if (is("sports_weak")) {
       if (weak < sentence.end_token) context = true;
       else weak = i;
     }

@@ -1,5 +1,7 @@
 #include "actorgraph/relations/rules.hpp"
 
+#include <unordered_map>
+
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
 
@@ -25,16 +27,38 @@ TokenGlob parse_glob(std::string_view s) {
   return g;
 }
 
-std::vector<std::string_view> split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  while (true) {
-    auto p = s.find(sep);
-    out.push_back(s.substr(0, p));
-    if (p == std::string_view::npos) break;
-    s.remove_prefix(p + 1);
-  }
-  return out;
-}
+// The parts of s between separators, empty ones included, as views without allocating:
+// for (std::string_view part : Parts(s, ',')).
+class Parts {
+ public:
+  Parts(std::string_view s, char sep) : s_(s), sep_(sep) {}
+  class Iterator {
+   public:
+    Iterator(std::string_view rest, char sep, bool done) : rest_(rest), sep_(sep), done_(done) {}
+    std::string_view operator*() const { return rest_.substr(0, rest_.find(sep_)); }
+    Iterator& operator++() {
+      const std::size_t p = rest_.find(sep_);
+      if (p == std::string_view::npos) {
+        done_ = true;
+      } else {
+        rest_.remove_prefix(p + 1);
+      }
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return done_ != o.done_; }
+
+   private:
+    std::string_view rest_;
+    char sep_;
+    bool done_;
+  };
+  Iterator begin() const { return Iterator(s_, sep_, false); }
+  Iterator end() const { return Iterator({}, sep_, true); }
+
+ private:
+  std::string_view s_;
+  char sep_;
+};
 
 // Role strategy names as written in rule files; prep and place take prepositions.
 struct StrategyName {
@@ -55,7 +79,7 @@ constexpr StrategyName kStrategies[] = {
 std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::size_t line) {
   std::vector<RoleSpec> out;
   if (s == "-" || s.empty()) return out;
-  for (std::string_view part : split(s, ',')) {
+  for (std::string_view part : Parts(s, ',')) {
     RoleSpec r;
     std::string_view name = part.substr(0, part.find(':'));
     const StrategyName* known = nullptr;
@@ -68,7 +92,7 @@ std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::si
       auto colon = part.find(':');
       if (colon == std::string_view::npos)
         throw DataError(f.name, line, std::string(name) + " needs prepositions: " + std::string(name) + ":gegen|an");
-      for (auto p : split(part.substr(colon + 1), '|')) {
+      for (auto p : Parts(part.substr(colon + 1), '|')) {
         if (p.empty()) throw DataError(f.name, line, "empty preposition in '" + std::string(part) + "'");
         r.preps.push_back(normalize(p));
       }
@@ -111,8 +135,17 @@ bool TokenGlob::matches(std::string_view norm) const {
 }
 
 RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
+  // Role columns repeat ("subj,speaker" on hundreds of rows): each text parsed once.
+  std::unordered_map<std::string_view, std::vector<RoleSpec>> roles_of_text;
   for (const DataFile* file : data.files_of("rules")) {
-    for (const TsvRow& row : read_tsv(*file, 5, 6)) {
+    auto roles = [&](std::string_view text, std::size_t line) {
+      auto it = roles_of_text.find(text);
+      if (it == roles_of_text.end()) it = roles_of_text.emplace(text, parse_roles(text, *file, line)).first;
+      return it->second;
+    };
+    const std::vector<TsvRow> rows = read_tsv(*file, 5, 6);
+    rules_.reserve(rules_.size() + rows.size());
+    for (const TsvRow& row : rows) {
       Rule r;
       r.id = file->name + ":" + std::to_string(row.line);
       auto lang = parse_lang(row.cols[0]);
@@ -120,7 +153,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       r.lang = *lang;
       r.cue = std::string(row.cols[1]);
       bool gap = false;
-      for (std::string_view w : split(row.cols[1], ' ')) {
+      for (std::string_view w : Parts(row.cols[1], ' ')) {
         if (w.empty()) continue;
         if (w == "...") {
           gap = true;
@@ -137,11 +170,11 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       auto type = parse_relation_type(row.cols[2]);
       if (!type) throw DataError(file->name, row.line, "unknown relation type '" + std::string(row.cols[2]) + "'");
       r.type = *type;
-      r.source = parse_roles(row.cols[3], *file, row.line);
-      r.target = parse_roles(row.cols[4], *file, row.line);
+      r.source = roles(row.cols[3], row.line);
+      r.target = roles(row.cols[4], row.line);
       if (r.source.empty() && r.target.empty()) throw DataError(file->name, row.line, "rule has no roles");
       if (row.cols.size() > 5) {
-        for (std::string_view flag : split(row.cols[5], ' ')) {
+        for (std::string_view flag : Parts(row.cols[5], ' ')) {
           if (flag.empty()) continue;
           if (flag == "speech") {
             r.speech = true;
@@ -155,7 +188,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
             r.mutual = true;
           } else if (flag.substr(0, 5) == "need=" || flag.substr(0, 4) == "not=") {
             bool need = flag[1] == 'e';
-            for (auto w : split(flag.substr(need ? 5 : 4), '|')) {
+            for (auto w : Parts(flag.substr(need ? 5 : 4), '|')) {
               if (w.empty()) throw DataError(file->name, row.line, "empty word in '" + std::string(flag) + "'");
               TokenGlob g = parse_glob(w);
               if (g.lemma) resolve_lemma(g, r.lang, morphology, *file, row.line);

@@ -203,21 +203,25 @@ Lexicon::Lexicon(const DataBundle& data) {
         lang_list[0] = *l;
         lang_count = 1;
       }
-      const std::vector<Lang> langs(lang_list.begin(), lang_list.begin() + static_cast<std::ptrdiff_t>(lang_count));
       std::vector<std::string> toks = tokenize_form(row.cols[2]);
       if (toks.empty()) throw DataError(file->name, row.line, "empty form");
       std::string value = row.cols.size() > 3 ? std::string(row.cols[3]) : std::string();
-      for (Lang l : langs) {
-        Table& t = table_for(cls, l);
-        // Single words by themselves; a form the tokenizer splits ("Dr.", "U.S.") also
-        // under its tokens joined, so "dr" + "." can be looked up as "dr.".
-        std::string joined;
-        for (const auto& tok : toks) joined += tok;
+      // Single words by themselves; a form the tokenizer splits ("Dr.", "U.S.") also
+      // under its tokens joined, so "dr" + "." can be looked up as "dr.".
+      std::string joined;
+      for (const auto& tok : toks) joined += tok;
+      for (std::size_t k = 0; k < lang_count; ++k) {
+        Table& t = table_for(cls, lang_list[k]);
         std::uint32_t id = t.words.insert(joined);
         if (id == t.values.size()) t.values.emplace_back();
         t.values[id] = value;  // a later row wins
-        // Every entry is also a phrase, so phrase matchers see single words too.
-        t.phrases.push_back(LexiconPhrase{toks, value});
+        // Every entry is also a phrase, so phrase matchers see single words too (the
+        // last language takes the row's tokens and value, the others copies).
+        if (k + 1 < lang_count) {
+          t.phrases.push_back(LexiconPhrase{toks, value});
+        } else {
+          t.phrases.push_back(LexiconPhrase{std::move(toks), std::move(value)});
+        }
       }
     }
   }
@@ -225,16 +229,18 @@ Lexicon::Lexicon(const DataBundle& data) {
     const ClassMask bit = id < 64 ? ClassMask{1} << id : 0;
     for (Lang l : {Lang::de, Lang::en}) {
       Table& t = l == Lang::de ? tables_[id].first : tables_[id].second;
-      std::stable_sort(t.phrases.begin(), t.phrases.end(), [](const LexiconPhrase& a, const LexiconPhrase& b) {
-        return a.tokens.size() > b.tokens.size();
-      });
+      auto longer = [](const LexiconPhrase& a, const LexiconPhrase& b) { return a.tokens.size() > b.tokens.size(); };
+      // (most tables are in order already: no sort, and no buffer from the heap for it)
+      if (!std::is_sorted(t.phrases.begin(), t.phrases.end(), longer)) {
+        std::stable_sort(t.phrases.begin(), t.phrases.end(), longer);
+      }
       for (std::size_t k = 0; k < t.phrases.size(); ++k) {
         t.by_first[hash_of(t.phrases[k].tokens.front())].push_back(static_cast<std::uint32_t>(k));
       }
       if (id >= 128) continue;
       if (bit == 0) {
         const ClassMask more = ClassMask{1} << (id - 64);
-        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).more_words |= more;
+        for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.more_words |= more;
         continue;
       }
       for (std::uint32_t w = 0; w < t.words.size(); ++w) classes_for(l, t.words.key(w)).classes.words |= bit;
@@ -249,7 +255,7 @@ bool Lexicon::has(std::string_view cls, Lang lang, std::string_view norm) const 
   if (id >= 128) return word(cls, lang, norm) != nullptr;
   const ClassWord* w = class_word(lang, norm);
   if (!w) return false;
-  return id < 64 ? (w->classes.words >> id) & 1 : (w->more_words >> (id - 64)) & 1;
+  return word_in(w->classes, id);
 }
 
 std::string_view Lexicon::value(std::string_view cls, Lang lang, std::string_view norm) const {

@@ -1,8 +1,12 @@
 // Stage 2 (actors): the actor dictionary, one row per name form, read from
-// "#actorgraph-actors 1" files (format: docs/DICTIONARIES.md).
+// "#actorgraph-actors 1" files (format: docs/DICTIONARIES.md). The built-in rows are
+// compiled at build time (actorgraph-datac actors) into a read-only table in the
+// binary; --dict files are read at run time and layered on top.
 #pragma once
+#include <deque>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -32,8 +36,10 @@ struct ActorEntry {
   ActorKind kind = ActorKind::state;
   std::optional<Lang> lang;  // nullopt: both languages
   ActorRole role = ActorRole::name;
-  std::string form;                 // as written in the file
-  std::vector<std::string> tokens;  // tokenize_form(form)
+  // Views into the compiled table or into strings the dictionary owns (valid while the
+  // dictionary lives).
+  std::string_view form;                 // as written in the file
+  std::vector<std::string_view> tokens;  // tokenize_form(form)
   bool case_sensitive = false;      // flag cs: the text must have the form's capitalisation
   bool ambiguous = false;           // flag amb: not next to another capitalised name
   bool no_compound = false;         // flag nocompound: not as first part of X-Y
@@ -50,7 +56,15 @@ class ActorDictionary {
  public:
   // Reads every actors file of the bundle; throws DataError "file:line: what" for a
   // malformed row, unknown kind/role/language, bad code or bad validity range.
+  // A file with a compiled table (DataFile::compiled, from DataBundle::defaults())
+  // stands for the built-in rows compiled at build time.
   explicit ActorDictionary(const DataBundle& data);
+  ActorDictionary(const ActorDictionary&) = delete;  // entries view strings it owns
+  ActorDictionary& operator=(const ActorDictionary&) = delete;
+
+  // The rows of the dictionary's text files (no compiled rows) in the compiled layout
+  // of actors/actor_table.hpp: the build step that compiles data/actors uses it.
+  std::string compile() const;
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
   // The label row for the language, else the other language's, else the code.
@@ -59,9 +73,15 @@ class ActorDictionary {
   std::optional<ActorKind> kind(const ActorCode& code) const;
 
  private:
+  void add_text_file(const DataFile& file);
+  void add_compiled(const unsigned char* begin, const unsigned char* end);
+
   std::vector<ActorEntry> entries_;
+  std::deque<std::string> strings_;  // forms and tokens of text rows (entries view them)
+  // Labels and kinds of text rows; those of the compiled rows are looked up in the table.
   std::unordered_map<std::string, std::string> labels_;  // "CODE|lang" -> label
   std::unordered_map<ActorCode, ActorKind> kinds_;
+  const unsigned char* compiled_ = nullptr;  // the compiled table, or nullptr
 };
 
 }  // namespace actorgraph

@@ -3,10 +3,12 @@
 // ambiguity guards, datelines/venues and article-level coreference.
 #pragma once
 #include <bitset>
+#include <cstdint>
 #include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/actors/dictionary.hpp"
@@ -65,7 +67,33 @@ class ActorMatcher {
     // True when norm is the pattern's token k (k >= 1).
     bool token_is(std::size_t k, std::string_view norm) const;
   };
-  using Table = FlatMap<std::vector<Pattern>>;  // first token (or prefix) -> patterns
+  // The patterns of one language by their first token (or compound prefix): all in one
+  // array, each key's patterns side by side, longest first (in the order added among
+  // equally long ones).
+  class Table {
+   public:
+    struct List {
+      const Pattern* first = nullptr;
+      const Pattern* last = nullptr;
+      const Pattern* begin() const { return first; }
+      const Pattern* end() const { return last; }
+    };
+    // Room for n patterns: growing the list would touch fresh memory at every doubling.
+    void reserve(std::size_t n) { added_.reserve(n); }
+    void add(std::string_view key, const Pattern& p);
+    void build();  // after the last add()
+    // The patterns of key; nullptr when none.
+    const List* find(std::string_view key) const {
+      const std::uint32_t id = keys_.find(key);
+      return id == FlatIndex::kNone ? nullptr : &lists_[id];
+    }
+
+   private:
+    FlatIndex keys_;
+    std::vector<std::pair<std::uint32_t, Pattern>> added_;  // (key id, pattern) until build()
+    std::vector<Pattern> patterns_;
+    std::vector<List> lists_;  // by key id, into patterns_
+  };
 
   void add_entry(const ActorEntry& e, Lang lang);
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,

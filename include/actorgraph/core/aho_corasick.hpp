@@ -45,7 +45,6 @@ class AhoCorasick {
     std::uint32_t next;
   };
   std::uint32_t child(std::uint32_t node, unsigned char b) const;
-  std::uint32_t step(std::uint32_t state, unsigned char b) const;
 
   std::vector<Node> nodes_{Node{}};
   std::vector<Out> outs_;

@@ -11,6 +11,9 @@ namespace actorgraph {
 struct DataFile {
   std::string name;     // for messages: "data/actors/states.tsv" or the user's path
   std::string content;  // UTF-8 text
+  // For built-in rows compiled at build time (DataBundle::defaults()): the compiled
+  // table, which lives for the whole program; content is then only the format tag.
+  std::string_view compiled = {};
 };
 
 // A parsed row of a tab-separated data file; views point into the DataFile.
@@ -21,7 +24,8 @@ struct TsvRow {
 
 class DataBundle {
  public:
-  // The dictionaries compiled into the binary.
+  // The dictionaries compiled into the binary (src/core/defaults.cpp): the actor rows
+  // as one file with the compiled table, the other files as text.
   static DataBundle defaults();
   // Adds a user file read from disk; throws InputError when unreadable and
   // DataError when its first line is not a known "#actorgraph-KIND N" tag.

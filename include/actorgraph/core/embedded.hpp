@@ -14,7 +14,8 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_files();
 
 // A table compiled at build time (actorgraph-datac) and linked in with .incbin: the lemma
-// tables "morph/de.tsv", "morph/en.tsv" and the edge model "model/edges.tsv".
+// tables "morph/de.tsv", "morph/en.tsv", the edge model "model/edges.tsv" and the actor
+// dictionary "actors" (every data/actors/*.tsv).
 struct EmbeddedBlob {
   std::string_view path;  // its source, relative to data/
   const unsigned char* begin;

@@ -32,7 +32,10 @@ class Lexicon {
   struct WordClasses {
     ClassMask words = 0;          // classes with the word as a single-word entry (has())
     ClassMask phrase_starts = 0;  // classes with a phrase starting with it (phrase_at())
+    ClassMask more_words = 0;     // as words, for the classes 64..127 (bit id - 64)
   };
+  // Classes with an id below this are answered by WordClasses (word_in()).
+  static constexpr int kBitClasses = 128;
 
   // Reads every "#actorgraph-text 1" file: rows "class<TAB>lang<TAB>form[<TAB>value]",
   // lang is de, en or *. Forms are normalised; a form of several words is a phrase.
@@ -53,6 +56,13 @@ class Lexicon {
   // class_bit(cls)) != 0), and phrase_at(cls, lang, tokens, i, end) is nullptr when
   // (classes_of(lang, tokens[i].norm).phrase_starts & class_bit(cls)) == 0.
   WordClasses classes_of(Lang lang, std::string_view norm) const;
+  // The id of class cls; -1 when the data defines no such class.
+  int class_id(std::string_view cls) const;
+  // For 0 <= id < kBitClasses: has(cls, lang, norm) == word_in(classes_of(lang, norm), id)
+  // where id = class_id(cls). One lookup of a word answers every such class.
+  static bool word_in(const WordClasses& classes, int id) {
+    return id < 64 ? (classes.words >> id) & 1 : (classes.more_words >> (id - 64)) & 1;
+  }
   // Every class name the data defines, by class id (tests check each is used by the code
   // and that the code asks only about these).
   const std::vector<std::string>& class_names() const { return class_names_; }
@@ -86,17 +96,14 @@ class Lexicon {
   };
   static ClassKey class_key(std::string_view cls);
   std::size_t class_slot(const ClassKey& key) const;
-  int class_id(std::string_view cls) const;  // -1 when unknown
   int add_class(std::string_view cls);
   const Table* table(std::string_view cls, Lang lang) const;
   Table& table_for(std::string_view cls, Lang lang);
   // The value of a single-word entry; nullptr when absent.
   const std::string* word(std::string_view cls, Lang lang, std::string_view norm) const;
-  // The classes of a word: those with a bit, and single-word membership of classes
-  // 64..127 (has() answers them with a bit test too).
+  // The classes of a word (has() answers the classes 0..127 with a bit test).
   struct ClassWord {
     WordClasses classes;
-    ClassMask more_words = 0;  // bit id - 64: a single word of class id
   };
   ClassWord& classes_for(Lang lang, std::string_view norm);
   const ClassWord* class_word(Lang lang, std::string_view norm) const;  // nullptr: no class
