@@ -773,7 +773,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   // A German verb bracket ("lehnt ... ab") encloses the verb's roles: "lehnen X ab und
   // fordern Y" does not reach Y.
   std::size_t bracket_end = v.sent.end_token;
-  if (v.lang == Lang::de && !rule.noun && hit.token_positions.size() > 1 && rule.gap.back()) bracket_end = hit.token_positions.back();
+  // (a cue closing on a preposition, "stellt* ... hinter", opens its object after it)
+  if (v.lang == Lang::de && !rule.noun && hit.token_positions.size() > 1 && rule.gap.back() &&
+      !v.is("prep", hit.token_positions.back())) {
+    bracket_end = hit.token_positions.back();
+  }
   auto ok = [&](const Cand& c) {
     return (c.clause == clause || c.clause == attached) && usable(c, hit) && !excluded(c) && pronoun_ok(c) &&
            c.first < bracket_end;
