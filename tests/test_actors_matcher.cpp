@@ -30,6 +30,9 @@ TEST_CASE("actor forms: names, case forms, adjectives, demonyms, capitals, perso
       {Lang::en, "Lavrov met Kim Jong Un.", "PRK RUS"},
       // organisations and their bodies
       {Lang::de, "Der UN-Sicherheitsrat und die Nato berieten.", "NATO UN"},
+      // an ambiguous name's German genitive after a noun is its attribute (not "Fluss Niger")
+      {Lang::de, "Die Afrikanische Union suspendierte die Mitgliedschaft Nigers.", "AU NER"},
+      {Lang::en, "The African Union suspended the membership of Niger.", "AU NER"},
       {Lang::en, "The Security Council and the European Union met.", "EU UN"},
       // German compounds
       {Lang::de, "Die US-Regierung lehnt Russland-Sanktionen nicht ab, sagte der Kremlchef.", "RUS USA"},
@@ -52,6 +55,8 @@ TEST_CASE("false friends are not actors", "[actors]") {
       {Lang::en, "Michael Jordan ate turkey in Atlanta, Georgia.", ""},
       {Lang::en, "Chad Smith bought fine china.", ""},
       {Lang::de, "Der Preis stieg um zehn US-Dollar.", ""},
+      {Lang::de, "Der Fluss Niger ist lang.", ""},
+      {Lang::en, "The River Niger is long.", ""},
       {Lang::en, "Nobody told us about it.", ""},
       {Lang::de, "Ein deutscher Tourist und ein chinesisches Unternehmen.", ""},
       {Lang::de, "Die Entscheidung verstößt gegen internationales Recht.", ""},

@@ -255,7 +255,9 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
     auto name_word = [&](std::size_t i) {
       return toks[i].kind == TokenKind::word && toks[i].capitalized;
     };
-    if (first > sentence.first_token && name_word(first - 1) &&
+    // (a German genitive form after a noun is that noun's attribute: "die Mitgliedschaft Nigers")
+    bool german_genitive = doc.lang == Lang::de && p.genitive;
+    if (first > sentence.first_token && name_word(first - 1) && !german_genitive &&
         !lexicon_.has("stop", doc.lang, toks[first - 1].norm))
       return false;
     if (end < sentence.end_token && name_word(end)) return false;
