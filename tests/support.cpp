@@ -1,5 +1,7 @@
 #include "support.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -50,6 +52,13 @@ std::string edges(const ArticleResult& r) {
   std::string out;
   for (const auto& s : all) out += (out.empty() ? "" : "; ") + s;
   return out;
+}
+
+void check_edge_cases(const std::vector<EdgeCase>& cases) {
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(edges(run(c.text, c.lang)) == c.edges);
+  }
 }
 
 std::vector<std::string> random_strings(const std::vector<std::string>& alphabet, std::size_t max_pieces, int count,

@@ -25,6 +25,15 @@ std::string actors(const ArticleResult& r);
 // sorted and joined by "; ".
 std::string edges(const ArticleResult& r);
 
+// A table row: an invented sentence and the edges() it must give.
+struct EdgeCase {
+  Lang lang;
+  const char* text;
+  const char* edges;
+};
+// Checks every row (Catch2 CHECK, the sentence captured).
+void check_edge_cases(const std::vector<EdgeCase>& cases);
+
 // The result of running the real binary.
 struct Ran {
   int code = -1;

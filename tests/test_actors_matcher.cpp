@@ -78,21 +78,12 @@ TEST_CASE("false friends are not actors", "[actors]") {
 }
 
 TEST_CASE("the international community is INT; plural demonyms of adjective form", "[actors]") {
-  struct Case {
-    Lang lang;
-    const char* text;
-    const char* edges;
-  };
-  const Case cases[] = {
+  test::check_edge_cases({
       {Lang::de, "Die internationale Gemeinschaft verurteilte Russland.", "INT>RUS criticism asserted"},
       {Lang::en, "The international community condemned Russia.", "INT>RUS criticism asserted"},
       {Lang::de, "Die Iraker protestierten gegen die USA.", "IRQ>USA criticism asserted"},
       {Lang::en, "Iraqis protested against the United States.", "IRQ>USA criticism asserted"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    CHECK(test::edges(test::run(c.text, c.lang)) == c.edges);
-  }
+  });
 }
 
 TEST_CASE("datelines and venues are places, not actors", "[actors]") {
@@ -130,12 +121,7 @@ TEST_CASE("persons count only during their time in office when the article has a
 }
 
 TEST_CASE("officials named again by surname", "[actors]") {
-  struct Case {
-    Lang lang;
-    const char* text;
-    const char* edges;
-  };
-  const Case cases[] = {
+  test::check_edge_cases({
       {Lang::de, "Der französische Außenminister Jean Dupont reiste nach Kiew. Dupont verurteilte Russland.",
        "FRA-UKR meeting asserted; FRA>RUS criticism asserted"},
       {Lang::en, "French Foreign Minister Jean Dupont visited Kyiv. On Monday, Dupont condemned Russia.",
@@ -145,11 +131,7 @@ TEST_CASE("officials named again by surname", "[actors]") {
       // the same surname for two actors: neither
       {Lang::en, "Chilean minister Ana Soto met Peruvian envoy Luis Soto. Soto criticised Bolivia.",
        "CHL-PER meeting asserted"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    CHECK(test::edges(test::run(c.text, c.lang)) == c.edges);
-  }
+  });
 }
 
 TEST_CASE("coreference: both countries, the country, the minister", "[actors]") {

@@ -75,10 +75,6 @@ constexpr FlagName kFlags[] = {
     {"before_title", &ActorEntry::before_title, actor_table::kBeforeTitle},
 };
 
-std::string label_key(std::string_view code, Lang lang) {
-  return std::string(code) + "|" + std::string(to_string(lang));
-}
-
 // The compiled table's index of the first item with item_code(i) >= code, in [0, n).
 template <class F>
 std::size_t lower_bound_code(std::size_t n, std::string_view code, F&& item_code) {
@@ -170,7 +166,7 @@ void ActorDictionary::add_text_file(const DataFile& file) {
     kinds_[e.code] = e.kind;
     if (e.role == ActorRole::label) {
       for (Lang l : {Lang::de, Lang::en}) {
-        if (!e.lang || *e.lang == l) labels_[label_key(e.code.str(), l)] = e.form;
+        if (!e.lang || *e.lang == l) labels_[{e.code.str(), l}] = e.form;
       }
       continue;
     }
@@ -211,16 +207,10 @@ std::string ActorDictionary::compile() const {
     }
     records.push_back(r);
   }
-  // Labels and kinds sorted by code (then language), for binary search.
-  std::vector<std::pair<std::string, Lang>> label_keys;
-  for (const auto& [key, form] : labels_) {
-    auto bar = key.rfind('|');
-    label_keys.emplace_back(key.substr(0, bar), *parse_lang(key.substr(bar + 1)));
-  }
-  std::sort(label_keys.begin(), label_keys.end());
+  // Labels (labels_ is sorted) and kinds sorted by code, then language, for binary search.
   std::vector<Label> labels;
-  for (const auto& [code, lang] : label_keys) {
-    labels.push_back(Label{add(code), add(labels_.at(label_key(code, lang))), static_cast<std::uint32_t>(lang)});
+  for (const auto& [key, form] : labels_) {
+    labels.push_back(Label{add(key.first), add(form), static_cast<std::uint32_t>(key.second)});
   }
   std::vector<std::pair<std::string, ActorKind>> kind_rows;
   for (const auto& [code, kind] : kinds_) kind_rows.emplace_back(code.str(), kind);
@@ -249,7 +239,7 @@ std::string ActorDictionary::label(const ActorCode& code, Lang lang) const {
   const actor_table::View table(compiled_);
   for (Lang l : {lang, other}) {
     if (!labels_.empty()) {
-      auto it = labels_.find(label_key(code.str(), l));
+      auto it = labels_.find({code.str(), l});
       if (it != labels_.end()) return it->second;
     }
     if (!table.valid()) continue;

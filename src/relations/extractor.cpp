@@ -138,8 +138,6 @@ bool opens_infinitive(const SentenceView& v, std::size_t n) {
          v.lex.has("verb_particle", v.lang, verb.substr(0, zu));
 }
 
-// Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
-// clause and the main clause continues after it with its old id.
 // A German segment from token n to the next comma that closes with a lower-case word
 // (the finite verb of a subordinate clause) and coordinates nothing: ", die Griechenland
 // wiederholt gedroht hatte," is a relative clause, ", die Ukraine und China" a list.
@@ -155,6 +153,8 @@ bool verb_final_segment(const SentenceView& v, std::size_t n) {
   return false;
 }
 
+// Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
+// clause and the main clause continues after it with its old id.
 void assign_clauses(SentenceView& v, const MentionRange& mentions) {
   const auto& s = v.sent;
   v.clause_of.assign(s.end_token - s.first_token, 0);
@@ -263,11 +263,6 @@ bool is_title(const SentenceView& v, std::size_t i) {
   return v.tok(i).kind == TokenKind::word && is_title_word(v.lex, v.lang, v.tok(i).norm);
 }
 
-// The preposition governing a mention: walk left over determiners, adjectives,
-// coordination and other mentions. A genitive attribute inherits the preposition
-// of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen); an actor
-// attached to a title ("der Präsident Brasiliens", "the President of Brazil",
-// "officials in Washington") stands for that official and takes its marker.
 // A German dative determiner before the mention starting at first, with adjectives or
 // titles between ("dem US-Präsidenten", "einem engen Verbündeten Frankreichs" is not: the
 // genitive belongs to the noun).
@@ -282,6 +277,11 @@ bool dative_before(const SentenceView& v, std::size_t first) {
   return false;
 }
 
+// The preposition governing a mention: walk left over determiners, adjectives,
+// coordination and other mentions. A genitive attribute inherits the preposition
+// of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen); an actor
+// attached to a title ("der Präsident Brasiliens", "the President of Brazil",
+// "officials in Washington") stands for that official and takes its marker.
 std::string find_marker(const SentenceView& v, std::size_t first, const std::vector<bool>& in_mention,
                         bool genitive) {
   bool pending_gen = genitive;
@@ -873,7 +873,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           if (!(v.is("det", k - 1) || (t.kind == TokenKind::word && !t.capitalized && !v.is("clause_prep", k - 1)))) break;
           --k;
         }
-        if (k > v.sent.first_token && v.is("clause_prep", k - 1)) {
+        if (k > v.sent.first_token + 1 && v.is("clause_prep", k - 1)) {
           for (const Cand& c : v.cands) {
             if (c.first >= k - 1) break;
             if (c.clause == v.clause(k - 2) && subject_like(v, c) && !c.pronoun) {
@@ -957,7 +957,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       if (out.empty() && v.lang == Lang::de) {  // "Dem US-Präsidenten gratulierte Merkel"
         for (const Cand& c : v.cands) {
-          if (c.dative && c.clause == clause && c.end <= hit.first && ok(c) && usable(c, hit)) {
+          if (c.dative && c.clause == clause && c.end <= hit.first && ok(c)) {
             add_group(v, c, out);
             break;
           }
@@ -1199,7 +1199,7 @@ bool may_be_participle(const SentenceView& v, std::size_t i) {
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i) {
   if (i >= v.sent.first_token && i < v.sent.end_token) {
     const int id = cached_class_id(v.lex, cls);
-    if (id >= 0 && id < 64 && ((v.classes[i - v.sent.first_token].phrase_starts >> id) & 1) == 0) return nullptr;
+    if (!Lexicon::may_start_phrase(v.classes[i - v.sent.first_token], id)) return nullptr;
   }
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
@@ -1561,9 +1561,9 @@ CandList passive_patients(const SentenceView& v, const CueHit& hit, int clause, 
 // sentences"): "Die Türkei flog Luftangriffe im Nordirak. Dabei wurden Stellungen der PKK
 // zerstört." A directed cue of sentence si that found a target and no source takes the
 // sources of a cue of the same type in sentence si - 1 that found a source and no target,
-// or of another row of the same cue word. Nothing else crosses a sentence boundary: a meeting cue with one party only that joined
-// the parties of the previous sentence's meeting ("Vermittler ist Russland") cost more
-// than it gained on training text.
+// or of another row of the same cue word. Nothing else crosses a sentence boundary: a
+// meeting cue with one party only that joined the parties of the previous sentence's
+// meeting ("Vermittler ist Russland") cost more than it gained on training text.
 void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector<RelationMention>& out,
                      std::vector<TraceLine>* trace) {
   auto add = [&](const HalfEvent& here, const ActorCode& s, const ActorCode& t, bool same_cue) {
@@ -1571,15 +1571,7 @@ void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector
                        return o.sentence == si && o.type == here.type && o.source == s && o.target == t;
                      });
     if (duplicate) return;
-    RelationMention r;
-    r.source = s;
-    r.target = t;
-    r.type = here.type;
-    r.modality = here.modality;
-    r.sentence = si;
-    r.cue = here.cue;
-    r.rule = here.rule->id;
-    out.push_back(std::move(r));
+    out.push_back(RelationMention{s, t, here.type, here.modality, si, here.cue, here.rule->id});
     if (trace) {
       trace->push_back(TraceLine{si, "edge " + s.str() + " -> " + t.str() + " " +
                                          std::string(to_string(here.type)) + " " + std::string(to_string(here.modality)) +
@@ -1902,15 +1894,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           return o.sentence == si && o.cue.begin == cue.begin && o.type == type && o.source == s && o.target == t;
         });
         if (duplicate) return;
-        RelationMention r;
-        r.source = s;
-        r.target = t;
-        r.type = type;
-        r.modality = modality;
-        r.sentence = si;
-        r.cue = cue;
-        r.rule = rule.id;
-        out.push_back(std::move(r));
+        out.push_back(RelationMention{s, t, type, modality, si, cue, rule.id});
         note("edge " + s.str() + (is_directed(type) ? " -> " : " -- ") + t.str() + " " +
              (type == rule.type ? "" : std::string(to_string(type)) + " ") + std::string(to_string(modality)) +
              (why.empty() ? "" : " (" + why.substr(1) + ")"));

@@ -4,10 +4,12 @@
 // binary; --dict files are read at run time and layered on top.
 #pragma once
 #include <deque>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "actorgraph/core/data_files.hpp"
@@ -79,7 +81,7 @@ class ActorDictionary {
   std::vector<ActorEntry> entries_;
   std::deque<std::string> strings_;  // forms and tokens of text rows (entries view them)
   // Labels and kinds of text rows; those of the compiled rows are looked up in the table.
-  std::unordered_map<std::string, std::string> labels_;  // "CODE|lang" -> label
+  std::map<std::pair<std::string, Lang>, std::string> labels_;  // (code, lang) -> label, sorted
   std::unordered_map<ActorCode, ActorKind> kinds_;
   const unsigned char* compiled_ = nullptr;  // the compiled table, or nullptr
 };

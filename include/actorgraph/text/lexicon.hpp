@@ -63,6 +63,11 @@ class Lexicon {
   static bool word_in(const WordClasses& classes, int id) {
     return id < 64 ? (classes.words >> id) & 1 : (classes.more_words >> (id - 64)) & 1;
   }
+  // False only when no phrase of class id starts with the word (phrase_starts has bits for
+  // the first 64 classes; for the others and for unknown classes ask phrase_at()).
+  static bool may_start_phrase(const WordClasses& classes, int id) {
+    return id < 0 || id >= 64 || ((classes.phrase_starts >> id) & 1) != 0;
+  }
   // Every class name the data defines, by class id (tests check each is used by the code
   // and that the code asks only about these).
   const std::vector<std::string>& class_names() const { return class_names_; }
