@@ -21,6 +21,7 @@ struct TrainCliOptions {
   std::vector<std::string> paths;
   std::vector<std::string> jsonl;
   std::string output;
+  std::string held_out;
   TrainOptions train;
 };
 
@@ -55,6 +56,7 @@ int run_train(const TrainCliOptions& o) {
   TrainReport report = train_edge_model(*pipeline, inputs, o.train, &model);
   std::cerr << report.text;
   write_output(o.output, [&](std::ostream& out) { model.write(out, report.comment); });
+  if (!o.held_out.empty()) write_output(o.held_out, [&](std::ostream& out) { out << report.held_out; });
   return kExitOk;
 }
 
@@ -75,6 +77,10 @@ const CommandRegistrar kRegister(32, [](CLI::App& app) -> Action {
   cmd->add_option("--folds", o->train.folds, "Cross-validation folds")->check(CLI::Range(2, 20));
   cmd->add_option("--min-articles", o->train.min_articles, "A feature must occur in this many articles")
       ->check(CLI::Range(1, 1000));
+  cmd->add_option("--held-out", o->held_out,
+                  "Also write the cross-validated (held-out) errors of every training article, as eval --errors");
+  cmd->add_option("--l2", o->train.l2, "Weight decay per update (regularisation)")->check(CLI::Range(0.0, 0.1));
+  cmd->add_option("--runs", o->train.runs, "Training runs with different shuffles, averaged")->check(CLI::Range(1, 100));
   add_common_options(*cmd, o->common);
   return [o] { return run_train(*o); };
 });

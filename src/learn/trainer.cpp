@@ -374,7 +374,7 @@ TrainReport train_edge_model(const Pipeline &pipeline,
     }
     report << "\n";
   }
-  return TrainReport{report.str(), comment.str()};
+  return TrainReport{report.str(), comment.str(), format_report(final_cv, true)};
 }
 
 } // namespace actorgraph

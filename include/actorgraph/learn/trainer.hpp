@@ -39,6 +39,7 @@ struct TrainOptions {
 struct TrainReport {
   std::string text;      // cross-validation figures, for people
   std::string comment;   // "# ..." lines written at the top of the model file
+  std::string held_out;  // the chosen settings' held-out errors per article (eval --errors form)
 };
 
 // Trains on every article (pipeline must have no model), chooses thresholds and mode
