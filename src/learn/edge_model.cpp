@@ -451,16 +451,54 @@ void EdgeModel::add_cross_sentence(
   }
 }
 
-TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
+const float* EdgeModel::weights_of(std::uint64_t h) const {
+  if (!weights_.empty()) {
+    if (auto it = weights_.find(h); it != weights_.end()) return it->second.data();
+  }
+  return builtin_.find(h);
+}
+
+namespace {
+
+// The weights of recently seen feature hashes, for the candidates of one article: a
+// sentence's bag of words is a feature of every candidate of the sentence, so most
+// lookups repeat, and this small direct-mapped table answers them from the cache
+// instead of the model's large one. Sums stay in feature order (identical scores).
+class WeightCache {
+ public:
+  template <typename Lookup>
+  const float* get(std::uint64_t h, Lookup&& lookup) {
+    if (slots_.empty()) slots_.resize(kSlots);  // not for an article without candidates
+    Slot& slot = slots_[(h ^ (h >> 29)) & (kSlots - 1)];
+    if (!slot.used || slot.hash != h) slot = Slot{h, lookup(h), true};
+    return slot.weights;
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 1024;
+  struct Slot {
+    std::uint64_t hash = 0;
+    const float* weights = nullptr;
+    bool used = false;
+  };
+  std::vector<Slot> slots_;
+};
+
+template <typename Lookup>
+TypeScores sum_weights(const EdgeCandidate& c, Lookup&& lookup) {
   TypeScores s{};
   for (std::uint64_t h : c.features) {
-    if (auto it = weights_.find(h); it != weights_.end()) {
-      for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += it->second[t];
-    } else if (const float* w = builtin_.find(h)) {
+    if (const float* w = lookup(h)) {
       for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += w[t];
     }
   }
   return s;
+}
+
+}  // namespace
+
+TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
+  return sum_weights(c, [&](std::uint64_t h) { return weights_of(h); });
 }
 
 Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
@@ -506,8 +544,10 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
   std::vector<RelationMention> added;
   // (sentence, unordered pair) decided by the model in replace mode
   std::set<std::tuple<std::size_t, std::string, std::string>> decided;
+  WeightCache cache;
+  auto lookup = [&](std::uint64_t h) { return weights_of(h); };
   for (const auto& c : cands) {
-    TypeScores s = scores(c);
+    TypeScores s = sum_weights(c, [&](std::uint64_t h) { return cache.get(h, lookup); });
     const ActorMention& ma = mentions[c.mention_a];
     const ActorMention& mb = mentions[c.mention_b];
     Span stretch{std::min(ma.span.begin, mb.span.begin), std::max(ma.span.end, mb.span.end)};

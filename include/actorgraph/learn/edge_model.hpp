@@ -96,6 +96,10 @@ class EdgeModel {
                           const std::vector<std::uint16_t>& masks, const std::function<bool(std::size_t)>& is_sport,
                           bool names, std::vector<EdgeCandidate>& out) const;
 
+  // The weights of feature hash h (kRelationTypeCount floats): those read as text win
+  // over the compiled ones; nullptr when the model has none.
+  const float* weights_of(std::uint64_t h) const;
+
   // rules_here: the rules' relations of the candidate's sentence.
   Modality modality_of(const Document& doc, const EdgeCandidate& c,
                        const std::vector<const RelationMention*>& rules_here) const;
