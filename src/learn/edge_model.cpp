@@ -194,7 +194,16 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     rule_in_article[{r.source.str(), r.target.str()}].insert(r.type);
   }
   if (mentions.size() < 2) return out;
-  const std::vector<std::uint16_t> masks = cue_masks(doc);
+  // The cue masks of a sentence's tokens, found when a candidate of the sentence asks.
+  std::vector<std::uint16_t> masks(doc.tokens.size(), 0);
+  std::vector<bool> masked(doc.sentences.size(), false);
+  auto masks_of = [&](std::size_t s) -> const std::vector<std::uint16_t>& {
+    if (!masked[s]) {
+      cue_masks(doc, doc.sentences[s], masks);
+      masked[s] = true;
+    }
+    return masks;
+  };
   // Sports reports (no relations, as in the rules), decided once per sentence.
   std::vector<std::int8_t> sports(doc.sentences.size(), -1);
   auto is_sport = [&](std::size_t s) {
@@ -301,8 +310,8 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
         });
       }
       f.add("comma:", comma_between ? "y" : "n");
-      for (RelationType t : cue_types(masks, l.end_token, r.first_token)) f.add("cue-in:", dir, to_string(t));
-      for (RelationType t : cue_types(masks, sent.first_token, sent.end_token)) f.add("cue-s:", to_string(t));
+      for (RelationType t : cue_types(masks_of(s), l.end_token, r.first_token)) f.add("cue-in:", dir, to_string(t));
+      for (RelationType t : cue_types(masks_of(s), sent.first_token, sent.end_token)) f.add("cue-s:", to_string(t));
       for (std::size_t k = 1; k <= kWindow && l.first_token >= sent.first_token + k; ++k) {
         const Token& tok = doc.tokens[l.first_token - k];
         f.add("l:", dir, stem(tok.norm));
@@ -354,19 +363,17 @@ std::vector<EdgeCandidate> EdgeModel::candidates(const Document& doc, const std:
     }
     i = j;
   }
-  add_cross_sentence(doc, mentions, rule_in_article, masks, is_sport, names, out);
+  add_cross_sentence(doc, mentions, rule_in_article, masks_of, is_sport, names, out);
   return out;
 }
 
-std::vector<std::uint16_t> EdgeModel::cue_masks(const Document& doc) const {
-  std::vector<std::uint16_t> masks(doc.tokens.size(), 0);
-  for (std::size_t t = 0; t < doc.tokens.size(); ++t) {
+void EdgeModel::cue_masks(const Document& doc, const Sentence& sent, std::vector<std::uint16_t>& masks) const {
+  for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     if (doc.tokens[t].kind != TokenKind::word) continue;
     rules_.first_token_hits(doc.lang, doc.tokens[t], [&](const Rule& r) {
       if (r.lang == doc.lang && !r.block) masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
     });
   }
-  return masks;
 }
 
 std::vector<RelationType> EdgeModel::cue_types(const std::vector<std::uint16_t>& masks, std::size_t first,
@@ -383,7 +390,8 @@ std::vector<RelationType> EdgeModel::cue_types(const std::vector<std::uint16_t>&
 void EdgeModel::add_cross_sentence(
     const Document& doc, const std::vector<ActorMention>& mentions,
     const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
-    const std::vector<std::uint16_t>& masks, const std::function<bool(std::size_t)>& is_sport, bool names,
+    const std::function<const std::vector<std::uint16_t>&(std::size_t)>& masks_of,
+    const std::function<bool(std::size_t)>& is_sport, bool names,
     std::vector<EdgeCandidate>& out) const {
   // Arguments across sentences ("The Taliban control the north. On Monday they attacked
   // a border post of Pakistan."): a sentence that names one actor only is paired with
@@ -402,7 +410,7 @@ void EdgeModel::add_cross_sentence(
     if (firsts[s].size() != 1 || firsts[s - 1].empty() || firsts[s - 1].size() > kMaxActorsInSentence) continue;
     const Sentence& sent = doc.sentences[s];
     if (is_sport(s)) continue;
-    const std::vector<RelationType> cues = cue_types(masks, sent.first_token, sent.end_token);
+    const std::vector<RelationType> cues = cue_types(masks_of(s), sent.first_token, sent.end_token);
     if (cues.empty()) continue;  // no event word here
     const std::size_t y = firsts[s][0];
     const ActorMention& my = mentions[y];

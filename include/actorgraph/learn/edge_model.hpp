@@ -93,7 +93,8 @@ class EdgeModel {
  private:
   void add_cross_sentence(const Document& doc, const std::vector<ActorMention>& mentions,
                           const std::map<std::pair<std::string, std::string>, std::set<RelationType>>& rule_in_article,
-                          const std::vector<std::uint16_t>& masks, const std::function<bool(std::size_t)>& is_sport,
+                          const std::function<const std::vector<std::uint16_t>&(std::size_t)>& masks_of,
+                          const std::function<bool(std::size_t)>& is_sport,
                           bool names, std::vector<EdgeCandidate>& out) const;
 
   // The weights of feature hash h (kRelationTypeCount floats): those read as text win
@@ -104,8 +105,9 @@ class EdgeModel {
   Modality modality_of(const Document& doc, const EdgeCandidate& c,
                        const std::vector<const RelationMention*>& rules_here) const;
 
-  // Per token, the relation types (bit idx(type)) whose rule cues start there.
-  std::vector<std::uint16_t> cue_masks(const Document& doc) const;
+  // Sets masks[t] for each token t of sent: the relation types (bit idx(type)) whose rule
+  // cues start there (masks has a slot per token of doc).
+  void cue_masks(const Document& doc, const Sentence& sent, std::vector<std::uint16_t>& masks) const;
   // The relation types whose rule cues start at some token of [first, end).
   static std::vector<RelationType> cue_types(const std::vector<std::uint16_t>& masks, std::size_t first,
                                              std::size_t end);
