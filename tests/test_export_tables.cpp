@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "actorgraph/core/fingerprint.hpp"
 #include "actorgraph/export/escape.hpp"
 #include "actorgraph/export/formats.hpp"
 #include "actorgraph/export/report.hpp"
@@ -191,6 +192,43 @@ TEST_CASE("events: one JSON object per relation mention", "[export]") {
   }
   CHECK(alleged == 1);
   CHECK(format_extension("events") == ".jsonl");
+}
+
+TEST_CASE("events: the lines are written directly, byte for byte as an nlohmann dump would", "[export]") {
+  // Quotes, backslashes, control characters, DEL, umlauts and invalid UTF-8 in every string field.
+  const char* texts[] = {"plain", "say \"no\" \\ back\\slash", "tab\there\r\nnew\x01\x1f", "S\xc3\xbc" "dkorea\x7f",
+                         "bad \xff\xfe utf-8 \xc3", "surrogate \xed\xa0\x80", "overlong \xc0\xaf", ""};
+  for (const char* text : texts) {
+    INFO(text);
+    ActorGraph g;
+    g.id = text;
+    g.date = *parse_date("2023-11-05");
+    g.source = text;
+    g.add_actor(ActorCode("USA"), ActorKind::state, text, 1);
+    g.add_actor(ActorCode("IRN"), ActorKind::state, "Iran", 1);
+    g.add_mention(ActorCode("USA"), ActorCode("IRN"), RelationType::sanctions,
+                  Evidence{"", 3, Span{17, 24}, text, text, Modality::alleged});
+    nlohmann::ordered_json j;
+    j["article"] = g.id;
+    j["date"] = g.date.str();
+    if (!g.source.empty()) j["publisher"] = g.source;
+    j["source"] = "USA";
+    j["source_name"] = text;
+    j["target"] = "IRN";
+    j["target_name"] = "Iran";
+    j["type"] = std::string(to_string(RelationType::sanctions));
+    j["directed"] = is_directed(RelationType::sanctions);
+    j["modality"] = "alleged";
+    j["cameo"] = std::string(cameo_roots(RelationType::sanctions));
+    j["plover"] = std::string(plover_category(RelationType::sanctions));
+    j["sentence"] = 3;
+    j["begin"] = 17;
+    j["end"] = 24;
+    j["text"] = text;
+    j["rule"] = text;
+    j["generator"] = version_text();
+    CHECK(export_graph(g, "events") == j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  }
 }
 
 TEST_CASE("markup_escape: one escaper for the report (HTML), Graphviz labels and GraphML", "[export]") {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "actorgraph/core/error.hpp"
+#include "core/utf8.hpp"
 #include "actorgraph/core/fingerprint.hpp"
 #include "actorgraph/export/dot.hpp"
 #include "actorgraph/export/escape.hpp"
@@ -13,6 +14,38 @@ namespace actorgraph {
 namespace {
 
 std::string xml_escape(std::string_view s) { return markup_escape(s, Markup::xml); }
+
+// Appends s as a JSON string exactly as nlohmann's dump (no ASCII escaping, invalid
+// UTF-8 replaced) writes it: valid UTF-8 without control characters directly, any
+// other text through nlohmann.
+void append_json_string(std::string& out, std::string_view s) {
+  bool control = false, ascii = true;
+  for (char c : s) {
+    auto u = static_cast<unsigned char>(c);
+    control = control || u < 0x20;
+    ascii = ascii && u < 0x80;
+  }
+  if (control || (!ascii && first_invalid_utf8(s) != std::string::npos)) {
+    out += nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '"';
+}
+
+// Appends ,"key": (no comma before the first member) and the value.
+void append_member(std::string& out, std::string_view key, std::string_view value) {
+  out.append(out.empty() ? "{\"" : ",\"").append(key).append("\":");
+  append_json_string(out, value);
+}
+
+void append_member(std::string& out, std::string_view key, std::size_t value) {
+  out.append(",\"").append(key).append("\":").append(std::to_string(value));
+}
 
 bool keep(const RelationEdge& d, bool include_negated) {
   return include_negated || d.modality != Modality::negated;
@@ -176,6 +209,7 @@ std::vector<std::vector<std::string>> parse_csv(std::string_view text, const std
 }
 
 void write_events(std::ostream& out, const ActorGraph& g, bool include_negated) {
+  std::string line;
   for (EdgeId e : g.sorted_edges()) {
     const RelationEdge& d = g.store()[e];
     EdgeKey k = g.key(e);
@@ -183,26 +217,29 @@ void write_events(std::ostream& out, const ActorGraph& g, bool include_negated) 
     const ActorNode& t = g.node(*g.find(k.target));
     for (const Evidence& x : d.evidence) {
       if (!include_negated && x.modality == Modality::negated) continue;
-      nlohmann::ordered_json j;
-      j["article"] = x.article.empty() ? g.id : x.article;
-      j["date"] = g.date.str();
-      if (!g.source.empty()) j["publisher"] = g.source;
-      j["source"] = k.source.str();
-      j["source_name"] = s.label;
-      j["target"] = k.target.str();
-      j["target_name"] = t.label;
-      j["type"] = std::string(to_string(d.type));
-      j["directed"] = is_directed(d.type);
-      j["modality"] = std::string(to_string(x.modality));
-      j["cameo"] = std::string(cameo_roots(d.type));
-      j["plover"] = std::string(plover_category(d.type));
-      j["sentence"] = x.sentence;
-      j["begin"] = x.span.begin;
-      j["end"] = x.span.end;
-      j["text"] = x.text;
-      j["rule"] = x.rule;
-      j["generator"] = version_text();
-      out << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      // One JSON object per line, members in this order (written directly: the same
+      // bytes as an nlohmann::ordered_json dump, without building the object).
+      line.clear();
+      append_member(line, "article", x.article.empty() ? g.id : x.article);
+      append_member(line, "date", g.date.str());
+      if (!g.source.empty()) append_member(line, "publisher", g.source);
+      append_member(line, "source", k.source.str());
+      append_member(line, "source_name", s.label);
+      append_member(line, "target", k.target.str());
+      append_member(line, "target_name", t.label);
+      append_member(line, "type", to_string(d.type));
+      line.append(is_directed(d.type) ? ",\"directed\":true" : ",\"directed\":false");
+      append_member(line, "modality", to_string(x.modality));
+      append_member(line, "cameo", cameo_roots(d.type));
+      append_member(line, "plover", plover_category(d.type));
+      append_member(line, "sentence", x.sentence);
+      append_member(line, "begin", x.span.begin);
+      append_member(line, "end", x.span.end);
+      append_member(line, "text", x.text);
+      append_member(line, "rule", x.rule);
+      append_member(line, "generator", version_text());
+      line += "}\n";
+      out << line;
     }
   }
 }
