@@ -518,8 +518,17 @@ Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
   }
   const Sentence& sent = doc.sentences[c.sentence];
   bool alleged = false, hyp = false;
+  // the two classes' ids once, and one lookup of each word answers both (has())
+  const int alleged_id = lexicon_.class_id("alleged"), hyp_id = lexicon_.class_id("hyp");
+  const bool bits = alleged_id < Lexicon::kBitClasses && hyp_id < Lexicon::kBitClasses;
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     const std::string& w = doc.tokens[t].norm;
+    if (bits) {
+      const Lexicon::WordClasses classes = lexicon_.classes_of(doc.lang, w);
+      if (alleged_id >= 0 && Lexicon::word_in(classes, alleged_id)) alleged = true;
+      if (hyp_id >= 0 && Lexicon::word_in(classes, hyp_id)) hyp = true;
+      continue;
+    }
     if (lexicon_.has("alleged", doc.lang, w)) alleged = true;
     if (lexicon_.has("hyp", doc.lang, w)) hyp = true;
   }

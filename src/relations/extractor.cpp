@@ -54,11 +54,16 @@ int cached_class_id(const Lexicon& lex, std::string_view cls) {
 
 // True when the word whose classes are `classes` (Lexicon::classes_of(lang, norm)) is
 // in class cls: a bit test, or the lexicon's lookup for classes without a bit.
-bool word_is(const Lexicon& lex, const Lexicon::WordClasses& classes, std::string_view cls, Lang lang,
+// word_is with the class's id known (id == cached_class_id(lex, cls)).
+bool word_is(const Lexicon& lex, const Lexicon::WordClasses& classes, int id, std::string_view cls, Lang lang,
              std::string_view norm) {
-  const int id = cached_class_id(lex, cls);
   if (id >= Lexicon::kBitClasses) return lex.has(cls, lang, norm);
   return id >= 0 && Lexicon::word_in(classes, id);
+}
+
+bool word_is(const Lexicon& lex, const Lexicon::WordClasses& classes, std::string_view cls, Lang lang,
+             std::string_view norm) {
+  return word_is(lex, classes, cached_class_id(lex, cls), cls, lang, norm);
 }
 
 struct SentenceView {
@@ -1322,7 +1327,15 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
 
 }  // namespace
 
-std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lexicon& lexicon) {
+namespace {
+
+// sports_word with the words' classes known: classes[i - sentence.first_token] are
+// those of token i (nullptr: looked up here).
+std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lexicon& lexicon,
+                        const Lexicon::WordClasses* known) {
+  // the three classes' ids once per sentence, not per word
+  const int sports = cached_class_id(lexicon, "sports"), team = cached_class_id(lexicon, "sports_team"),
+            weak_word = cached_class_id(lexicon, "sports_weak");
   std::size_t weak = sentence.end_token;
   bool context = false;  // a score, a team word, or a second weak word
   for (std::size_t i = sentence.first_token; i < sentence.end_token; ++i) {
@@ -1333,16 +1346,23 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
       context = true;
     }
     if (t.kind != TokenKind::word) continue;
-    const Lexicon::WordClasses classes = lexicon.classes_of(doc.lang, t.norm);  // one lookup for the three
-    auto is = [&](std::string_view cls) { return word_is(lexicon, classes, cls, doc.lang, t.norm); };
-    if (is("sports")) return i;
-    if (is("sports_team")) context = true;
-    if (is("sports_weak")) {
+    // one lookup for the three
+    const Lexicon::WordClasses classes = known ? known[i - sentence.first_token] : lexicon.classes_of(doc.lang, t.norm);
+    auto is = [&](int id, std::string_view cls) { return word_is(lexicon, classes, id, cls, doc.lang, t.norm); };
+    if (is(sports, "sports")) return i;
+    if (is(team, "sports_team")) context = true;
+    if (is(weak_word, "sports_weak")) {
       if (weak < sentence.end_token) context = true;
       else weak = i;
     }
   }
   return context ? weak : sentence.end_token;
+}
+
+}  // namespace
+
+std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lexicon& lexicon) {
+  return sports_word(doc, sentence, lexicon, nullptr);
 }
 
 namespace {
@@ -1627,7 +1647,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
     // Sport: "Germany and Brazil fought out a draw", "PSG ist nach London gereist".
-    if (std::size_t w = sports_word(doc, sent, lexicon_); w < v.sent.end_token) {
+    if (std::size_t w = sports_word(doc, sent, lexicon_, v.classes.data()); w < v.sent.end_token) {
       if (trace) trace->push_back(TraceLine{si, "no relations: a sports report ('" + v.tok(w).norm + "')"});
       continue;
     }
