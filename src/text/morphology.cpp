@@ -40,7 +40,12 @@ morph::Entry Morphology::compound_head(std::string_view norm) const {
 void Morphology::annotate(Document& doc) const {
   if (doc.lang != Lang::de && doc.lang != Lang::en) return;
   const morph::Table& t = table(doc.lang);
-  for (Token& tok : doc.tokens) {
+  constexpr std::size_t kAhead = 8;  // words whose slots are being loaded
+  for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+    if (i + kAhead < doc.tokens.size() && doc.tokens[i + kAhead].kind == TokenKind::word) {
+      t.prefetch(doc.tokens[i + kAhead].norm);
+    }
+    Token& tok = doc.tokens[i];
     tok.morph = {};
     if (tok.kind != TokenKind::word) continue;
     tok.morph.entry = t.find(tok.norm);
