@@ -32,6 +32,7 @@ void prepare(Document& doc, const ArticleOptions& options, const Segmenter& segm
     }
   }
   morphology.annotate(doc);
+  lexicon.annotate(doc);
 }
 }  // namespace
 

@@ -5,7 +5,9 @@
 #include <string>
 
 #include "actorgraph/core/data_files.hpp"
+#include "actorgraph/text/document.hpp"
 #include "actorgraph/text/lexicon.hpp"
+#include "actorgraph/text/segmenter.hpp"
 
 using namespace actorgraph;
 
@@ -89,6 +91,44 @@ TEST_CASE("Lexicon class masks: one lookup per word answers every class, as has(
   CHECK((lex.classes_of(Lang::de, "staaten").phrase_starts & lex.class_bit("coref")) == 0);
   CHECK((lex.classes_of(Lang::de, "der").phrase_starts & lex.class_bit("det")) != 0);
   CHECK(lex.value("speech", Lang::de, "sagte") == "say");
+}
+
+TEST_CASE("Lexicon::annotate: a document's word classes read back per token, looked up again when stale", "[text]") {
+  const Lexicon lex(DataBundle::defaults());
+  const Lexicon other(DataBundle::defaults());
+  struct Case {
+    Lang lang;
+    const char* text;
+  };
+  const Case cases[] = {{Lang::de, "Der Präsident sagte am Montag, die Regierung habe nicht angegriffen."},
+                        {Lang::en, "The president said on Monday that the government had not attacked."}};
+  for (const Case& c : cases) {
+    INFO(c.text);
+    Document doc = make_document("t", c.text);
+    doc.lang = c.lang;
+    Segmenter(lex).segment(doc);
+    REQUIRE(doc.tokens.size() > 5);
+    auto same = [](const Lexicon::WordClasses& a, const Lexicon::WordClasses& b) {
+      return a.words == b.words && a.phrase_starts == b.phrase_starts && a.more_words == b.more_words;
+    };
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) {  // not annotated: looked up
+      CHECK(same(lex.classes_of(doc, i), lex.classes_of(c.lang, doc.tokens[i].norm)));
+    }
+    lex.annotate(doc);
+    REQUIRE(doc.word_classes.size() == doc.tokens.size());
+    bool some = false;
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+      CHECK(same(lex.classes_of(doc, i), lex.classes_of(c.lang, doc.tokens[i].norm)));
+      CHECK(same(other.classes_of(doc, i), other.classes_of(c.lang, doc.tokens[i].norm)));
+      some = some || doc.word_classes[i].words != 0;
+    }
+    CHECK(some);
+    // another language than the annotated one: looked up in that language
+    doc.lang = c.lang == Lang::de ? Lang::en : Lang::de;
+    for (std::size_t i = 0; i < doc.tokens.size(); ++i) {
+      CHECK(same(lex.classes_of(doc, i), lex.classes_of(doc.lang, doc.tokens[i].norm)));
+    }
+  }
 }
 
 TEST_CASE("Lexicon class masks: has() agrees with the entries of every built-in class", "[text]") {

@@ -563,7 +563,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
     for (std::size_t i = sent.first_token; i < sent.end_token; ++i) {
       while (next_mention < mentions.size() && mentions[next_mention].end_token <= i) ++next_mention;
       if (next_mention < mentions.size() && mentions[next_mention].first_token <= i) continue;
-      const Lexicon::WordClasses classes = lexicon_.classes_of(doc.lang, toks[i].norm);
+      const Lexicon::WordClasses classes = lexicon_.classes_of(doc, i);
       const LexiconPhrase* hit = phrase_bit == 0 || (classes.phrase_starts & phrase_bit) != 0
                                      ? lexicon_.phrase_at("coref", doc.lang, toks, i, sent.end_token)
                                      : nullptr;

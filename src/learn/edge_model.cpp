@@ -524,7 +524,7 @@ Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     const std::string& w = doc.tokens[t].norm;
     if (bits) {
-      const Lexicon::WordClasses classes = lexicon_.classes_of(doc.lang, w);
+      const Lexicon::WordClasses classes = lexicon_.classes_of(doc, t);
       if (alleged_id >= 0 && Lexicon::word_in(classes, alleged_id)) alleged = true;
       if (hyp_id >= 0 && Lexicon::word_in(classes, hyp_id)) hyp = true;
       continue;

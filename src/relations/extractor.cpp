@@ -82,7 +82,9 @@ struct SentenceView {
   SentenceView(const Document& d, const Lexicon& l, const Sentence& s, Lang language)
       : doc(d), lex(l), sent(s), lang(language) {
     classes.reserve(s.end_token - s.first_token);
-    for (std::size_t i = s.first_token; i < s.end_token; ++i) classes.push_back(lex.classes_of(lang, tok(i).norm));
+    for (std::size_t i = s.first_token; i < s.end_token; ++i) {
+      classes.push_back(lang == d.lang ? lex.classes_of(d, i) : lex.classes_of(lang, tok(i).norm));
+    }
   }
 
   const Token& tok(std::size_t i) const { return doc.tokens[i]; }
@@ -1347,7 +1349,7 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
     }
     if (t.kind != TokenKind::word) continue;
     // one lookup for the three
-    const Lexicon::WordClasses classes = known ? known[i - sentence.first_token] : lexicon.classes_of(doc.lang, t.norm);
+    const Lexicon::WordClasses classes = known ? known[i - sentence.first_token] : lexicon.classes_of(doc, i);
     auto is = [&](int id, std::string_view cls) { return word_is(lexicon, classes, id, cls, doc.lang, t.norm); };
     if (is(sports, "sports")) return i;
     if (is(team, "sports_team")) context = true;

@@ -186,6 +186,14 @@ Lexicon::WordClasses Lexicon::classes_of(Lang lang, std::string_view norm) const
   return w ? w->classes : WordClasses{};
 }
 
+void Lexicon::annotate(Document& doc) const {
+  doc.word_classes.clear();
+  doc.word_classes.reserve(doc.tokens.size());
+  for (const Token& t : doc.tokens) doc.word_classes.push_back(classes_of(doc.lang, t.norm));
+  doc.word_classes_lexicon = serial_;
+  doc.word_classes_lang = doc.lang;
+}
+
 Lexicon::Lexicon(const DataBundle& data) {
   static std::atomic<std::uint64_t> next_serial{1};
   serial_ = next_serial++;

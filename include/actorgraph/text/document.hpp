@@ -22,6 +22,14 @@ struct Token {
   TokenMorph morph;          // lemmas (set by the morphology stage)
 };
 
+// The lexicon's classes of one word (text/lexicon.hpp, Lexicon::classes_of): one bit
+// per class id.
+struct WordClasses {
+  std::uint64_t words = 0;          // classes with the word as a single-word entry (classes 0..63)
+  std::uint64_t phrase_starts = 0;  // classes with a phrase starting with it (classes 0..63)
+  std::uint64_t more_words = 0;     // as words, for the classes 64..127 (bit id - 64)
+};
+
 // One sentence: tokens [first_token, end_token) of Document::tokens.
 struct Sentence {
   Span span;
@@ -39,6 +47,12 @@ struct Document {
   std::string source;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  // By token: its classes in the lexicon whose serial is word_classes_lexicon, for
+  // word_classes_lang (set by Lexicon::annotate; empty before). Lexicon::classes_of(doc, i)
+  // reads them here instead of looking the word up again.
+  std::vector<WordClasses> word_classes;
+  std::uint64_t word_classes_lexicon = 0;
+  Lang word_classes_lang = Lang::unknown;
 
   std::string_view slice(Span s) const { return std::string_view(text).substr(s.begin, s.size()); }
 };

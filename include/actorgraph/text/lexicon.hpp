@@ -28,12 +28,8 @@ class Lexicon {
   // One bit per class (the first 64 classes read; later ones have none): a word's
   // classes are the OR of their bits.
   using ClassMask = std::uint64_t;
-  // The classes of one word in one language.
-  struct WordClasses {
-    ClassMask words = 0;          // classes with the word as a single-word entry (has())
-    ClassMask phrase_starts = 0;  // classes with a phrase starting with it (phrase_at())
-    ClassMask more_words = 0;     // as words, for the classes 64..127 (bit id - 64)
-  };
+  // The classes of one word in one language (words: has(); phrase_starts: phrase_at()).
+  using WordClasses = actorgraph::WordClasses;
   // Classes with an id below this are answered by WordClasses (word_in()).
   static constexpr int kBitClasses = 128;
 
@@ -56,6 +52,18 @@ class Lexicon {
   // class_bit(cls)) != 0), and phrase_at(cls, lang, tokens, i, end) is nullptr when
   // (classes_of(lang, tokens[i].norm).phrase_starts & class_bit(cls)) == 0.
   WordClasses classes_of(Lang lang, std::string_view norm) const;
+  // Sets doc.word_classes: classes_of(doc.lang, norm) of every token (doc segmented, its
+  // language set), so that the stages look each token up once.
+  void annotate(Document& doc) const;
+  // classes_of(doc.lang, doc.tokens[i].norm) (i < doc.tokens.size()), read from
+  // doc.word_classes when this lexicon annotated doc for its language.
+  WordClasses classes_of(const Document& doc, std::size_t i) const {
+    if (doc.word_classes_lexicon == serial_ && doc.word_classes_lang == doc.lang &&
+        doc.word_classes.size() == doc.tokens.size()) {
+      return doc.word_classes[i];
+    }
+    return classes_of(doc.lang, doc.tokens[i].norm);
+  }
   // The id of class cls; -1 when the data defines no such class.
   int class_id(std::string_view cls) const;
   // For 0 <= id < kBitClasses: has(cls, lang, norm) == word_in(classes_of(lang, norm), id)
