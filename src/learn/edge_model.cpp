@@ -481,6 +481,13 @@ class WeightCache {
     if (!slot.used || slot.hash != h) slot = Slot{h, lookup(h), true};
     return slot.weights;
   }
+  // Calls load(h) when get(h) would have to look h up.
+  template <typename Load>
+  void prefetch(std::uint64_t h, Load&& load) const {
+    if (slots_.empty()) return;
+    const Slot& slot = slots_[(h ^ (h >> 29)) & (kSlots - 1)];
+    if (!slot.used || slot.hash != h) load(h);
+  }
 
  private:
   static constexpr std::size_t kSlots = 1024;
@@ -564,7 +571,21 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
   WeightCache cache;
   auto lookup = [&](std::uint64_t h) { return weights_of(h); };
   for (const auto& c : cands) {
-    TypeScores s = sum_weights(c, [&](std::uint64_t h) { return cache.get(h, lookup); });
+    // (sum_weights with the compiled model's slot of the feature eight ahead and the
+    // entry of the feature four ahead prefetched)
+    TypeScores s{};
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t k = 0; k < c.features.size(); ++k) {
+      if (k + kAhead < c.features.size()) {
+        cache.prefetch(c.features[k + kAhead], [&](std::uint64_t h) { builtin_.prefetch(h); });
+      }
+      if (k + kAhead / 2 < c.features.size()) {
+        cache.prefetch(c.features[k + kAhead / 2], [&](std::uint64_t h) { builtin_.prefetch_entry(h); });
+      }
+      if (const float* w = cache.get(c.features[k], lookup)) {
+        for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += w[t];
+      }
+    }
     const ActorMention& ma = mentions[c.mention_a];
     const ActorMention& mb = mentions[c.mention_b];
     Span stretch{std::min(ma.span.begin, mb.span.begin), std::max(ma.span.end, mb.span.end)};

@@ -31,6 +31,17 @@ struct View {
   bool empty() const { return begin == end; }
   // The weights of a feature hash, or nullptr.
   const float* find(std::uint64_t hash) const;
+  // Starts loading the slot where find(hash) begins (a find a few features later then
+  // does not wait for memory).
+  void prefetch(std::uint64_t hash) const {
+    if (slots != nullptr) __builtin_prefetch(slots + (hash & slot_mask));
+  }
+  // Starts loading the entry in the slot where find(hash) begins (best once that slot
+  // was prefetched).
+  void prefetch_entry(std::uint64_t hash) const {
+    if (slots == nullptr) return;
+    if (std::uint32_t v = slots[hash & slot_mask]; v != 0) __builtin_prefetch(begin + (v - 1));
+  }
 };
 
 // Compiles a "#actorgraph-model 1" file (DataError "name:line: what" on a bad row).
