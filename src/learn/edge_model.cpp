@@ -131,7 +131,10 @@ void bag_features(FeatureSink& f, const Token& tok) {
 std::uint64_t feature_hash(std::string_view s) { return fnv(kFnvBasis, s); }
 
 EdgeModel::EdgeModel(const DataBundle& data, const Lexicon& lexicon, const RuleSet& rules)
-    : lexicon_(lexicon), rules_(rules) {
+    : lexicon_(lexicon),
+      alleged_id_(lexicon.class_id("alleged")),
+      hyp_id_(lexicon.class_id("hyp")),
+      rules_(rules) {
   for (const DataFile* f : data.files_of("model")) {
     weights_.reserve(weights_.size() + static_cast<std::size_t>(std::count(f->content.begin(), f->content.end(), '\n')));
     for (const TsvRow& row : read_tsv(*f, 2, 4)) {
@@ -499,11 +502,14 @@ class WeightCache {
   std::vector<Slot> slots_;
 };
 
-template <typename Lookup>
-TypeScores sum_weights(const EdgeCandidate& c, Lookup&& lookup) {
+// The sum of the weights of c's features, in feature order; ahead(k) is called before
+// feature k is looked up (prefetches of features further on).
+template <typename Lookup, typename Ahead>
+TypeScores sum_weights(const EdgeCandidate& c, Lookup&& lookup, Ahead&& ahead) {
   TypeScores s{};
-  for (std::uint64_t h : c.features) {
-    if (const float* w = lookup(h)) {
+  for (std::size_t k = 0; k < c.features.size(); ++k) {
+    ahead(k);
+    if (const float* w = lookup(c.features[k])) {
       for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += w[t];
     }
   }
@@ -513,7 +519,7 @@ TypeScores sum_weights(const EdgeCandidate& c, Lookup&& lookup) {
 }  // namespace
 
 TypeScores EdgeModel::scores(const EdgeCandidate& c) const {
-  return sum_weights(c, [&](std::uint64_t h) { return weights_of(h); });
+  return sum_weights(c, [&](std::uint64_t h) { return weights_of(h); }, [](std::size_t) {});
 }
 
 Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
@@ -525,15 +531,14 @@ Modality EdgeModel::modality_of(const Document& doc, const EdgeCandidate& c,
   }
   const Sentence& sent = doc.sentences[c.sentence];
   bool alleged = false, hyp = false;
-  // the two classes' ids once, and one lookup of each word answers both (has())
-  const int alleged_id = lexicon_.class_id("alleged"), hyp_id = lexicon_.class_id("hyp");
-  const bool bits = alleged_id < Lexicon::kBitClasses && hyp_id < Lexicon::kBitClasses;
+  // one lookup of each word answers both classes (has())
+  const bool bits = alleged_id_ < Lexicon::kBitClasses && hyp_id_ < Lexicon::kBitClasses;
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     const std::string& w = doc.tokens[t].norm;
     if (bits) {
       const Lexicon::WordClasses classes = lexicon_.classes_of(doc, t);
-      if (alleged_id >= 0 && Lexicon::word_in(classes, alleged_id)) alleged = true;
-      if (hyp_id >= 0 && Lexicon::word_in(classes, hyp_id)) hyp = true;
+      if (alleged_id_ >= 0 && Lexicon::word_in(classes, alleged_id_)) alleged = true;
+      if (hyp_id_ >= 0 && Lexicon::word_in(classes, hyp_id_)) hyp = true;
       continue;
     }
     if (lexicon_.has("alleged", doc.lang, w)) alleged = true;
@@ -571,21 +576,19 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
   WeightCache cache;
   auto lookup = [&](std::uint64_t h) { return weights_of(h); };
   for (const auto& c : cands) {
-    // (sum_weights with the compiled model's slot of the feature eight ahead and the
-    // entry of the feature four ahead prefetched)
-    TypeScores s{};
+    // scores(c), through the cache, with the compiled model's slot of the feature eight
+    // ahead and the entry of the feature four ahead prefetched
     constexpr std::size_t kAhead = 8;
-    for (std::size_t k = 0; k < c.features.size(); ++k) {
-      if (k + kAhead < c.features.size()) {
-        cache.prefetch(c.features[k + kAhead], [&](std::uint64_t h) { builtin_.prefetch(h); });
-      }
-      if (k + kAhead / 2 < c.features.size()) {
-        cache.prefetch(c.features[k + kAhead / 2], [&](std::uint64_t h) { builtin_.prefetch_entry(h); });
-      }
-      if (const float* w = cache.get(c.features[k], lookup)) {
-        for (std::size_t t = 0; t < kRelationTypeCount; ++t) s[t] += w[t];
-      }
-    }
+    const TypeScores s = sum_weights(
+        c, [&](std::uint64_t h) { return cache.get(h, lookup); },
+        [&](std::size_t k) {
+          if (k + kAhead < c.features.size()) {
+            cache.prefetch(c.features[k + kAhead], [&](std::uint64_t h) { builtin_.prefetch(h); });
+          }
+          if (k + kAhead / 2 < c.features.size()) {
+            cache.prefetch(c.features[k + kAhead / 2], [&](std::uint64_t h) { builtin_.prefetch_entry(h); });
+          }
+        });
     const ActorMention& ma = mentions[c.mention_a];
     const ActorMention& mb = mentions[c.mention_b];
     Span stretch{std::min(ma.span.begin, mb.span.begin), std::max(ma.span.end, mb.span.end)};

@@ -113,6 +113,7 @@ class EdgeModel {
                                              std::size_t end);
 
   const Lexicon& lexicon_;
+  int alleged_id_ = -1, hyp_id_ = -1;  // the modality classes' ids in lexicon_ (modality_of)
   const RuleSet& rules_;
   std::unordered_map<std::uint64_t, TypeScores> weights_;  // from model files read as text
   model_blob::View builtin_;                               // the compiled built-in model
