@@ -96,6 +96,9 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("Talks were held in the Afghan capital Kabul.", Lang::en)) == "");
   // "CITY, Country -": the country after a capitalised city is part of the dateline
   CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
+  // ... also before the agency: "CITY, Country (Agency) -"
+  CHECK(test::actors(test::run("HANOI, Vietnam (AP) - Chinese officials protested.", Lang::en)) == "CHN");
+  CHECK(test::actors(test::run("LIMA, Peru (Reuters) - Chile criticised Bolivia.", Lang::en)) == "BOL CHL");
   // a coordinated name may stand between an adjective and its official
   CHECK(test::actors(test::run("BERLIN - Polish and German officials met.", Lang::en)) == "DEU POL");
   // "Südamerika" is no affixed "Amerika"

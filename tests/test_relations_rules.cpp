@@ -103,6 +103,19 @@ TEST_CASE("attributes, passives without agent and fronted clauses give no wrong 
       {Lang::de, "In Syrien wurden bei einem Angriff zwei Soldaten getötet.", ""},
       // a fronted subordinate clause ends at its comma
       {Lang::de, "Während Italien zögert, kritisiert Frankreich den Iran.", "FRA>IRN criticism asserted"},
+      // a fronted phrase ends at its comma: its preposition does not govern the subject
+      // after it, and its place is no party of the subject's list
+      {Lang::en, "In remarks at the White House, Trump blamed Iran for the attack.", "USA>IRN criticism asserted"},
+      {Lang::de, "Bei einer Rede im Weißen Haus, die live lief, machte Trump Iran verantwortlich.",
+       "USA>IRN criticism asserted"},
+      {Lang::en, "In Egypt, Sudan's president met the Libyan prime minister.", "LBY-SDN meeting asserted"},
+      {Lang::de, "In Ägypten traf der sudanesische Präsident den libyschen Regierungschef.", "LBY-SDN meeting asserted"},
+      {Lang::en, "In Iraq and Syria, the U.S.-led coalition attacked the Islamic State.", "USA>ISIS military_action asserted"},
+      // ... but a list goes on across commas
+      {Lang::en, "Kerry spoke by phone to Italian, Jordanian and Turkish leaders.",
+       "ITA-USA meeting asserted; JOR-USA meeting asserted; TUR-USA meeting asserted"},
+      {Lang::de, "Lawrow telefonierte mit dem italienischen, jordanischen und türkischen Außenminister.",
+       "ITA-RUS meeting asserted; JOR-RUS meeting asserted; RUS-TUR meeting asserted"},
   });
 }
 
@@ -158,6 +171,9 @@ TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, 
       {Lang::de, "Athen – Die Regierung hat die Türkei scharf kritisiert.", "GRC>TUR criticism asserted"},
       {Lang::en, "KABUL, Afghanistan – The government strongly criticized Pakistan on Monday.",
        "AFG>PAK criticism asserted"},
+      // the dateline's country is a place, not a party of the sentence's cue
+      {Lang::en, "TOKYO, Japan (AP) – North Korea threatened South Korea on Monday.", "PRK>KOR threat asserted"},
+      {Lang::de, "TOKIO, Japan (dpa) – Nordkorea hat Südkorea gedroht.", "PRK>KOR threat asserted"},
       // not when another state is named with it
       {Lang::de, "Athen – Die Regierung in Ankara hat Zypern scharf kritisiert.", "TUR>CYP criticism asserted"},
   });

@@ -396,16 +396,17 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       // Datelines: "PJÖNGJANG:", "Prag/Wien –", "Beirut –", "MADRID (Reuters) -" open a sentence.
       bool place = m.role == ActorRole::capital || m.role == ActorRole::seat || m.role == ActorRole::name;
-      bool at_start = i == sent.first_token ||
+      // "SAMARRA, Iraq -", "SEOUL, South Korea (AP) -": a country after a capitalised city
+      bool after_city = i == sent.first_token + 2 && toks[i - 1].norm == ","sv && toks[i - 2].all_caps;
+      bool at_start = i == sent.first_token || after_city ||
                       (!out.empty() && out.back().dateline && out.back().sentence == s &&
-                       out.back().end_token + 1 == i && toks[i - 1].norm == "/"sv) ||
-                      // "SAMARRA, Iraq -": a country after a capitalised city
-                      (i == sent.first_token + 2 && toks[i - 1].norm == ","sv && toks[i - 2].all_caps);
+                       out.back().end_token + 1 == i && toks[i - 1].norm == "/"sv);
       if (place && at_start && best_end < sent.end_token) {
         const std::string& next = toks[best_end].norm;
         bool spaced_dash = next == "-" && toks[best_end].span.begin > toks[best_end - 1].span.end;
         if (next == ":" || spaced_dash || next == "/" ||
-            (m.role != ActorRole::name && (next == "(" || next == ","))) {
+            ((m.role != ActorRole::name || after_city) && next == "(") ||
+            (m.role != ActorRole::name && next == ",")) {
           m.dateline = m.role != ActorRole::name || toks[best_end].norm != ":"sv || tok.all_caps;
         }
       }

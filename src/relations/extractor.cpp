@@ -284,6 +284,15 @@ bool dative_before(const SentenceView& v, std::size_t first) {
   return false;
 }
 
+// Whether a list of phrases may go on at token e, right after one of its members: a
+// comma or coordinating word follows, or the sentence ends ("with Russia, China and
+// Iran"); a verb there ends it ("At the White House, Trump blamed Iran").
+bool list_continues_at(const SentenceView& v, std::size_t e) {
+  if (e >= v.sent.end_token) return true;
+  const std::string& next = v.tok(e).norm;
+  return v.is("coord", e) || next == "."sv || next == ")"sv || next == ";"sv;
+}
+
 // The preposition governing a mention: walk left over determiners, adjectives,
 // coordination and other mentions. A genitive attribute inherits the preposition
 // of the noun it belongs to ("wegen der Infrastruktur der USA" -> wegen); an actor
@@ -294,11 +303,22 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
   bool pending_gen = genitive;
   bool via_noun = false;
   bool new_phrase = false;
+  // A comma before the mention joins it to a list only if the list goes on after it or
+  // a coordinating word stood between: "with Russia, China and Iran", but "At the White
+  // House, Trump blamed Iran" (the comma closes the fronted phrase).
+  bool word_coord = false;
+  auto list_goes_on = [&] {
+    std::size_t e = first;
+    while (e < v.sent.end_token && in_mention[e - v.sent.first_token]) ++e;
+    return list_continues_at(v, e);
+  };
   std::size_t steps = 0;
   for (std::size_t i = first; i > v.sent.first_token && steps < 10; ++steps) {
     --i;
     if (v.clause(i) != v.clause(first)) break;  // a preposition of the clause before governs nothing here
     const Token& t = v.tok(i);
+    if (t.norm == ","sv && !word_coord && !list_goes_on()) break;
+    if (v.is("coord", i) && t.kind == TokenKind::word) word_coord = true;
     if (v.is("prep", i)) {
       // "Regierung in Kiew", "officials in Washington": no article after "in"
       // ("Truppen in die Tschechoslowakei" is where the troops went).
@@ -647,6 +667,17 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                  v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
                  (person_of_b && und && t.capitalized);
         if (v.is("coord", i) || v.is("list_intro", i)) coordinated = true;
+      }
+      // "In Iraq and Syria, the U.S.-led coalition": a comma with no coordinating word
+      // between two differently governed phrases ends a list unless it goes on after b
+      bool comma = false;
+      bool word_coord = false;
+      for (std::size_t i = a.end; i < b.first; ++i) {
+        comma = comma || v.tok(i).norm == ","sv;
+        word_coord = word_coord || (v.is("coord", i) && v.tok(i).kind == TokenKind::word);
+      }
+      if (comma && !word_coord && a.marker != b.marker && a.m->code != b.m->code && !list_continues_at(v, b.end)) {
+        linked = false;
       }
       linked = linked && coordinated;
       if (!linked) ++group;
