@@ -30,6 +30,13 @@ TEST_CASE("nominal cues: possessor, adjective and genitive", "[relations]") {
       {Lang::de, "Die amerikanischen Sanktionen gegen Kuba bleiben.", "USA>CUB sanctions asserted"},
       {Lang::en, "American sanctions on Cuba remain.", "USA>CUB sanctions asserted"},
       {Lang::de, "Die Russland-Sanktionen der EU wurden verlängert.", "EU>RUS sanctions asserted"},
+      // two-sided nouns: a German genitive or a compound's first part is a party
+      {Lang::de, "Vor dem Gipfel der EU mit Marokko trafen sich die Minister.", "EU-MAR meeting asserted"},
+      {Lang::de, "Die Nato-Gespräche mit Russland sind gescheitert.", "NATO-RUS meeting asserted"},
+      {Lang::en, "The NATO-led talks with Russia failed.", "NATO-RUS meeting asserted"},
+      {Lang::de, "Das Bündnis der Türkei mit Aserbaidschan hält.", "AZE-TUR partnership asserted"},
+      // an English "of" names a place or topic as often: no party
+      {Lang::en, "He began a tour of Senegal and Ghana.", ""},
   });
 }
 

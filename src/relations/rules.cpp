@@ -115,6 +115,19 @@ void resolve_lemma(TokenGlob& g, Lang lang, const Morphology& morphology, const 
   throw DataError(file.name, line, "'" + g.text + "' is not a lemma of the lemma table (data/morph)");
 }
 
+// The frame of a two-sided noun (talks, summit, alliance): whatever its row lists first,
+// a compound's first part names a party when nothing else does ("die Nato-Gespräche mit
+// Russland", "NATO-led talks with Russia"), and so does a German genitive ("der Gipfel
+// der EU mit der Türkei"); an English "of" names topics and places as often ("a tour of
+// Senegal", "discussion of Venezuela").
+void add_party_frame(Lang lang, std::vector<RoleSpec>& source) {
+  for (RoleStrategy s : {RoleStrategy::gen, RoleStrategy::hyph, RoleStrategy::acr}) {
+    if (s == RoleStrategy::gen && lang != Lang::de) continue;
+    bool listed = std::any_of(source.begin(), source.end(), [&](const RoleSpec& r) { return r.strategy == s; });
+    if (!listed) source.push_back(RoleSpec{s, {}});
+  }
+}
+
 }  // namespace
 
 bool TokenGlob::matches(const Token& tok) const {
@@ -206,6 +219,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       for (TokenGlob& g : r.tokens) {
         if (g.lemma) g.word_class = r.noun ? morph::kNoun : morph::kVerb;
       }
+      if (r.noun && !is_directed(r.type)) add_party_frame(r.lang, r.source);
       rules_.push_back(std::move(r));
     }
   }
