@@ -87,6 +87,17 @@ TEST_CASE("no edge from co-occurrence alone", "[relations]") {
 
 TEST_CASE("clause structure: appositions, attached relative clauses, infinitives, parentheses", "[relations]") {
   test::check_edge_cases({
+      // a plural relative pronoun stands for every coordinated actor before it, a singular
+      // verb in its clause for the last one only
+      {Lang::en, "The foreign ministers of Chile and Peru, who have been meeting since Monday, left the city.",
+       "CHL-PER meeting asserted"},
+      {Lang::de, "Die Außenminister Chiles und Perus, die sich seit Montag treffen, reisten ab.", "CHL-PER meeting asserted"},
+      {Lang::en, "The plan came from U.S. Secretary of State John Kerry and Russian Foreign Minister Sergey Lavrov, who have met twice.",
+       "RUS-USA meeting asserted"},
+      {Lang::en, "Bolivia and Peru, which has repeatedly criticised Chile, signed an agreement.",
+       "BOL-PER partnership asserted; PER>CHL criticism asserted"},
+      {Lang::de, "Bolivien und Peru, das Chile wiederholt kritisiert hat, schlossen ein Abkommen.",
+       "BOL-PER partnership asserted; PER>CHL criticism asserted"},
       // a noun cue whose roles stand in the relative clause attached to it
       {Lang::de, "Es gab neue Drohungen, die Serbien gegen den Kosovo ausgesprochen hat.", "SRB>XKX threat asserted"},
       // an apposition is no relative clause

@@ -586,19 +586,48 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     c.possessive = true;
     virtuals.push_back(c);
   }
-  // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...".
+  // Relative pronouns stand for the mention before their comma: "Nordkorea, das ...";
+  // a plural one (relpron_plural) for every mention coordinated with it: "the ministers
+  // of Chile and Peru, who have been meeting ...".
   for (std::size_t i = s.first_token + 1; i + 1 < s.end_token; ++i) {
     if (v.tok(i).norm != ","sv || !v.is("relpron", i + 1) || v.clause(i + 1) == v.clause(i - 1)) continue;
-    for (const ActorMention* m : here) {
-      if (m->end_token == i) {
-        Cand c;
-        c.m = m;
-        c.first = i + 1;
-        c.end = i + 2;
-        c.clause = v.clause(i + 1);
-        virtuals.push_back(c);
-        break;
+    auto ending_at = [&](std::size_t end) -> const ActorMention* {
+      for (const ActorMention* m : here) {
+        if (m->end_token == end) return m;
       }
+      return nullptr;
+    };
+    // "China and Russia, which is also seen as ...": a singular verb in the relative
+    // clause takes the last mention only
+    bool plural = v.is("relpron_plural", i + 1);
+    for (std::size_t k = i + 2; plural && k < s.end_token && v.clause(k) == v.clause(i + 1); ++k) {
+      if (v.is("singular_verb", k)) plural = false;
+    }
+    const ActorMention* m = ending_at(i);
+    while (m) {
+      Cand c;
+      c.m = m;
+      c.first = i + 1;
+      c.end = i + 2;
+      c.clause = v.clause(i + 1);
+      virtuals.push_back(c);
+      // back over the official's titles and their state: "Russian Foreign Minister Sergey Lavrov"
+      // ("U.S. Secretary of State John Kerry", "der russische Außenminister Sergej Lawrow")
+      std::size_t k = m->first_token;
+      for (std::size_t steps = 0; k > s.first_token && steps < 8; ++steps) {
+        const Token& t = v.tok(k - 1);
+        if (const ActorMention* same = ending_at(k); same && same->code == m->code) {
+          k = same->first_token;
+        } else if (is_title(v, k - 1) || v.is("det", k - 1) ||
+                   (t.kind == TokenKind::word && t.capitalized && v.lang == Lang::en && !v.is("coord", k - 1)) ||
+                   (t.norm == "of"sv && v.lang == Lang::en)) {
+          --k;
+        } else {
+          break;
+        }
+      }
+      if (!plural || k <= s.first_token + 1 || !v.is("coord", k - 1)) break;
+      m = ending_at(k - 1);
     }
   }
   // An infinitive clause's implicit subject (its controller) comes from the clause
