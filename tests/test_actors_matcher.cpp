@@ -96,6 +96,10 @@ TEST_CASE("datelines and venues are places, not actors", "[actors]") {
   CHECK(test::actors(test::run("Talks were held in the Afghan capital Kabul.", Lang::en)) == "");
   // "CITY, Country -": the country after a capitalised city is part of the dateline
   CHECK(test::actors(test::run("KABUL, Afghanistan - Pakistani officials protested.", Lang::en)) == "PAK");
+  // an ambiguous name after "Name," is a place ("Amman, Jordan"), unless a state stands there
+  CHECK(test::actors(test::run("The leaders of Egypt, Jordan and Chad met.", Lang::en)) == "EGY JOR TCD");
+  CHECK(test::actors(test::run("Die Staatschefs Ägyptens, Jordaniens und des Tschad trafen sich.", Lang::de)) == "EGY JOR TCD");
+  CHECK(test::actors(test::run("Officials met in Amman, Jordan on Monday.", Lang::en)) == "");
   // ... also before the agency: "CITY, Country (Agency) -"
   CHECK(test::actors(test::run("HANOI, Vietnam (AP) - Chinese officials protested.", Lang::en)) == "CHN");
   CHECK(test::actors(test::run("LIMA, Peru (Reuters) - Chile criticised Bolivia.", Lang::en)) == "BOL CHL");

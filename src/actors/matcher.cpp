@@ -217,7 +217,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
 }
 
 bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t first,
-                           std::size_t end, const Sentence& sentence) const {
+                           std::size_t end, const Sentence& sentence, const ActorMention* before) const {
   const auto& toks = doc.tokens;
   const ActorEntry& e = *p.entry;
   if (e.case_sensitive) {
@@ -261,7 +261,10 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
         !lexicon_.has("stop", doc.lang, toks[first - 1].norm))
       return false;
     if (end < sentence.end_token && name_word(end)) return false;
-    if (first >= sentence.first_token + 2 && toks[first - 1].norm == ","sv && name_word(first - 2))
+    // "Amman, Jordan" is a place; "Egypt, Jordan and Iraq" a list of states
+    bool listed_state = before && before->end_token + 1 == first && before->role == ActorRole::name &&
+                        before->kind == ActorKind::state;
+    if (first >= sentence.first_token + 2 && toks[first - 1].norm == ","sv && name_word(first - 2) && !listed_state)
       return false;
   }
   // "Washington Post", "Paris Agreement": an English capital starting a longer name.
@@ -293,6 +296,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
       }
       const Pattern* best = nullptr;
       std::size_t best_end = i;
+      const ActorMention* previous = !out.empty() && out.back().sentence == s ? &out.back() : nullptr;
       const auto* starting = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : nullptr;
       if (starting) {
         for (const Pattern& p : *starting) {
@@ -300,7 +304,7 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           if (end > sent.end_token) continue;
           bool ok = true;
           for (std::size_t k = 1; k < p.size() && ok; ++k) ok = p.token_is(k, toks[i + k].norm);
-          if (!ok || (best && end < best_end) || !accepts(doc, p, i, end, sent)) continue;
+          if (!ok || (best && end < best_end) || !accepts(doc, p, i, end, sent, previous)) continue;
           // Same length: an undated article prefers the most recent office holder.
           if (!best || end > best_end || later_than(*p.entry, *best->entry)) {
             best = &p;

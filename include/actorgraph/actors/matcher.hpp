@@ -96,8 +96,9 @@ class ActorMatcher {
   };
 
   void add_entry(const ActorEntry& e, Lang lang);
+  // before: the sentence's mention found last, if any
   bool accepts(const Document& doc, const Pattern& p, std::size_t first, std::size_t end,
-               const Sentence& sentence) const;
+               const Sentence& sentence, const ActorMention* before) const;
   void add_coreference(const Document& doc, std::vector<ActorMention>& mentions) const;
   // Officials named again by surname: "Außenminister Sergej Lawrow ... Lawrow sagte",
   // "EU-Kommissar Dimitris Avramopoulos ... Avramopoulos", "French Foreign Minister
