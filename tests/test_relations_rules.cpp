@@ -231,6 +231,18 @@ TEST_CASE("judged attacks, listed members, threatened measures, attributive part
       // a threatened measure is a threat, not the measure
       {Lang::de, "Ungarn drohte mit Sanktionen gegen Serbien.", "HUN>SRB threat asserted"},
       {Lang::en, "Hungary threatened sanctions against Serbia.", "HUN>SRB threat asserted"},
+      // ... and so is an act in the threat's infinitive complement: the act's target is threatened
+      {Lang::en, "Hungary threatened to impose tariffs on Serbia.", "HUN>SRB threat asserted"},
+      {Lang::de, "Ungarn drohte, Zölle gegen Serbien zu verhängen.", "HUN>SRB threat asserted"},
+      {Lang::en, "Albania has threatened to break off relations with Greece.", "ALB>GRC threat asserted"},
+      {Lang::de, "Albanien drohte damit, die Beziehungen zu Griechenland abzubrechen.", "ALB>GRC threat asserted"},
+      {Lang::en, "Albania broke off relations with Greece.", "ALB>GRC sanctions asserted"},
+      {Lang::de, "Albanien fror die Beziehungen zu Griechenland ein.", "ALB>GRC sanctions asserted"},
+      // a member or official before a relative clause stands for its group or state
+      {Lang::en, "Houthi fighters, who are backed by Iran, fired missiles at Saudi Arabia.",
+       "HOUTHIS>SAU military_action asserted; IRN>HOUTHIS support asserted"},
+      {Lang::de, "Huthi-Kämpfer, die vom Iran unterstützt werden, feuerten Raketen auf Saudi-Arabien.",
+       "HOUTHIS>SAU military_action asserted; IRN>HOUTHIS support asserted"},
       // an attributive participle without agent names a result, not an act of the subject
       {Lang::de, "Armenien erkennt die besetzten Gebiete nicht an.", ""},
   });

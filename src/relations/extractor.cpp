@@ -603,7 +603,13 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     for (std::size_t k = i + 2; plural && k < s.end_token && v.clause(k) == v.clause(i + 1); ++k) {
       if (v.is("singular_verb", k)) plural = false;
     }
-    const ActorMention* m = ending_at(i);
+    // "Hezbollah fighters, who ...": the official or member stands for its actor
+    std::size_t head = i;
+    while (head > s.first_token + 1 && !ending_at(head) &&
+           (is_title(v, head - 1) || (v.tok(head - 1).norm == "-"sv && v.tok(head - 1).span.begin == v.tok(head - 2).span.end))) {
+      --head;
+    }
+    const ActorMention* m = ending_at(head);
     while (m) {
       Cand c;
       c.m = m;
@@ -1639,6 +1645,68 @@ CandList passive_patients(const SentenceView& v, const CueHit& hit, int clause, 
   return patients;
 }
 
+// A threat verb that found no target (see threaten_to_act).
+struct OpenThreat {
+  std::size_t last_token = 0;  // the cue's last token
+  Modality modality = Modality::asserted;
+  Span cue;
+  const Rule* rule = nullptr;
+  std::vector<ActorCode> sources;
+};
+
+// "Serbia threatened to break off relations with Montenegro", "Serbien drohte, die
+// Beziehungen zu Montenegro abzubrechen": a threat verb with an infinitive complement
+// threatens the target of the act named there, and that act is no edge of its own (as
+// "drohte mit Sanktionen": a threatened measure is a threat only). The complement is
+// "to" right after the verb, or a German comma and a "zu" infinitive; the act's edge
+// must come from the threat's own source.
+void threaten_to_act(const SentenceView& v, const std::vector<OpenThreat>& threats, std::size_t sentence_out,
+                     std::vector<RelationMention>& out, std::vector<TraceLine>* trace) {
+  for (const OpenThreat& t : threats) {
+    std::size_t after = t.last_token + 1;
+    // "drohte damit, ... anzugreifen": the correlate before the comma
+    if (v.lang == Lang::de && after + 1 < v.sent.end_token && v.tok(after).norm == "damit"sv) ++after;
+    bool english = v.lang == Lang::en && after < v.sent.end_token && v.tok(after).norm == "to"sv;
+    bool german = v.lang == Lang::de && after < v.sent.end_token && v.tok(after).norm == ","sv;
+    if (!english && !german) continue;
+    // the complement ends where the next clause of another kind starts (German: at "zu")
+    std::size_t end = after + 1;
+    while (end < v.sent.end_token && v.tok(end).norm != ","sv && v.tok(end).norm != "."sv) ++end;
+    if (german && std::find(v.infinitive_commas.begin(), v.infinitive_commas.end(), after) == v.infinitive_commas.end()) {
+      continue;
+    }
+    std::vector<RelationMention> threats_made;
+    for (std::size_t k = sentence_out; k < out.size();) {
+      const RelationMention& act = out[k];
+      if (act.type == RelationType::threat || !is_directed(act.type) || act.cue.begin < v.tok(after).span.end ||
+          act.cue.begin >= v.tok(end - 1).span.end ||
+          std::find(t.sources.begin(), t.sources.end(), act.source) == t.sources.end()) {
+        ++k;
+        continue;
+      }
+      const ActorCode source = act.source, target = act.target;
+      const std::size_t sentence = act.sentence;
+      if (trace) {
+        trace->push_back(TraceLine{sentence, "edge " + source.str() + " -> " + target.str() + " " +
+                                                 std::string(to_string(act.type)) + " withdrawn: the act is only threatened"});
+      }
+      out.erase(out.begin() + static_cast<std::ptrdiff_t>(k));
+      bool duplicate = std::any_of(threats_made.begin(), threats_made.end(), [&](const RelationMention& o) {
+        return o.source == source && o.target == target;
+      }) || std::any_of(out.begin() + static_cast<std::ptrdiff_t>(sentence_out), out.end(), [&](const RelationMention& o) {
+        return o.type == RelationType::threat && o.source == source && o.target == target;
+      });
+      if (duplicate) continue;
+      threats_made.push_back(RelationMention{source, target, RelationType::threat, t.modality, sentence, t.cue, t.rule->id});
+      if (trace) {
+        trace->push_back(TraceLine{sentence, "edge " + source.str() + " -> " + target.str() + " threat " +
+                                                 std::string(to_string(t.modality)) + ": the target of the act threatened"});
+      }
+    }
+    out.insert(out.end(), threats_made.begin(), threats_made.end());
+  }
+}
+
 // One event told in two sentences, each half incomplete (issue item "arguments across
 // sentences"): "Die Türkei flog Luftangriffe im Nordirak. Dabei wurden Stellungen der PKK
 // zerstört." A directed cue of sentence si that found a target and no source takes the
@@ -1705,6 +1773,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     SentenceView v(doc, lexicon_, doc.sentences[si], doc.lang);
     const MentionRange here = mentions_of(mentions, doc.sentences[si]);
     const std::size_t sentence_out = out.size();  // relations of this sentence start here
+    std::vector<OpenThreat> open_threats;           // threat verbs that found no target
     assign_clauses(v, here);
     auto hits = find_cues(v, rules_);
     if (hits.empty()) continue;
@@ -1959,6 +2028,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       }
       if (pairs.empty() && allies.empty()) {
         note("no edge: source " + describe(sources) + ", target " + describe(targets));
+        if (rule.type == RelationType::threat && !rule.noun && !sources.empty() && targets.empty()) {
+          open_threats.push_back(OpenThreat{hit.token_positions.back(), modality, cue_span(v, hit), &rule, codes_of(sources)});
+        }
         if (is_directed(rule.type) && !between && sources.empty() != targets.empty()) {
           // a noun cue without source takes one from the previous sentence only when it names
           // an event told before ("Ziel der Angriffe war ...", not "Es gab Angriffe auf ...")
@@ -1984,6 +2056,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       for (const auto& [s, t] : pairs) emit(s, t, rule.type);
       for (const auto& [s, t] : allies) emit(s, t, RelationType::partnership);
     }
+    threaten_to_act(v, open_threats, sentence_out, out, trace);
     complete_halves(si, halves, out, trace);
   }
   return out;
