@@ -185,6 +185,11 @@ TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, 
        "HRV>SRB criticism asserted; SRB>HRV criticism asserted"},
       {Lang::en, "Serbia and Croatia accused each other of provocation.",
        "HRV>SRB criticism asserted; SRB>HRV criticism asserted"},
+      // "Das Land", "The country" opening a sentence continue the previous sentence's topic
+      {Lang::de, "Indonesien verhandelt seit Monaten mit Japan. Das Land kritisierte am Montag China.",
+       "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
+      {Lang::en, "Indonesia has been negotiating with Japan for months. The country criticised China on Monday.",
+       "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
       // a domestic body with no state named is the dateline's state
       {Lang::de, "Athen – Die Regierung hat die Türkei scharf kritisiert.", "GRC>TUR criticism asserted"},
       {Lang::en, "KABUL, Afghanistan – The government strongly criticized Pakistan on Monday.",

@@ -624,6 +624,20 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (last_group) make(*last_group);
       } else if (kind == "state" && !before.empty()) {
         const ActorMention* ante = before.back();
+        // Opening its sentence, "Das Land", "The country" continues the previous sentence's
+        // topic: its first state named with no preposition before it ("Indonesien verhandelt
+        // mit Japan. Das Land ..." is Indonesia), not the state named last.
+        std::size_t open = sent.first_token;
+        while (open < i && toks[open].kind == TokenKind::punct) ++open;
+        if (open == i && s > 0) {
+          for (const ActorMention* m : before) {
+            if (m->sentence + 1 != s) continue;
+            bool governed = m->first_token > doc.sentences[s - 1].first_token &&
+                            lexicon_.has("prep", doc.lang, toks[m->first_token - 1].norm);
+            if (!governed && m->role != ActorRole::adj) ante = m;
+            break;
+          }
+        }
         if (named_here(*ante) && lexicon_.has("coref_other", doc.lang, toks[end - 1].norm)) {
           auto earlier = std::find_if(before.rbegin(), before.rend(),
                                       [&](const ActorMention* m) { return m->sentence < s && !named_here(*m); });
