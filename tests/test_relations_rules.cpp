@@ -190,6 +190,11 @@ TEST_CASE("coreference: plural pronouns, bare group heads, regimes, each other, 
        "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
       {Lang::en, "Indonesia has been negotiating with Japan for months. The country criticised China on Monday.",
        "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
+      // ... and so does a domestic body opening a sentence when there is no dateline
+      {Lang::de, "Indonesien verhandelt seit Monaten mit Japan. Die Regierung kritisierte am Montag China.",
+       "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
+      {Lang::en, "Indonesia has been negotiating with Japan for months. The government criticised China on Monday.",
+       "IDN-JPN meeting asserted; IDN>CHN criticism asserted"},
       // a domestic body with no state named is the dateline's state
       {Lang::de, "Athen – Die Regierung hat die Türkei scharf kritisiert.", "GRC>TUR criticism asserted"},
       {Lang::en, "KABUL, Afghanistan – The government strongly criticized Pakistan on Monday.",

@@ -693,8 +693,20 @@ void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention
       break;
     }
   }
-  if (!home) return;
   const auto& toks = doc.tokens;
+  // With no dateline, a body opening its sentence ("Die Regierung kritisierte ...") is the
+  // previous sentence's topic: its first state named with no preposition before it.
+  auto topic_of = [&](std::size_t s) -> const ActorMention* {
+    for (const ActorMention& m : mentions) {
+      if (m.sentence < s) continue;
+      if (m.sentence > s) break;
+      if (m.coref || m.venue || m.dateline || m.role == ActorRole::adj) return nullptr;
+      bool governed = m.first_token > doc.sentences[s].first_token &&
+                      lexicon_.has("prep", doc.lang, toks[m.first_token - 1].norm);
+      return !governed && m.kind == ActorKind::state ? &m : nullptr;
+    }
+    return nullptr;
+  };
   std::vector<ActorMention> added;
   std::size_t next = 0;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -714,7 +726,9 @@ void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention
         if (f == i + 1 || (prep_after && f > i + 1 && f <= i + 3)) qualified = true;
       }
       if (qualified) continue;
-      added.push_back(coref_mention(doc, i - 1, i + 1, s, *home));
+      const ActorMention* ante = home;
+      if (!ante && s > 0 && i - 1 == sent.first_token) ante = topic_of(s - 1);
+      if (ante) added.push_back(coref_mention(doc, i - 1, i + 1, s, *ante));
     }
   }
   merge_mentions(mentions, added);
