@@ -121,6 +121,9 @@ TEST_CASE("attributes, passives without agent and fronted clauses give no wrong 
       {Lang::de, "In Syrien wurden bei einem Angriff zwei Soldaten getötet.", ""},
       // a fronted subordinate clause ends at its comma
       {Lang::de, "Während Italien zögert, kritisiert Frankreich den Iran.", "FRA>IRN criticism asserted"},
+      // a city before an attack noun names the place, not the attacker
+      {Lang::en, "After the Brussels attacks, Spain sent police officers to Belgium.", ""},
+      {Lang::de, "Nach den Brüsseler Anschlägen schickte Spanien Polizisten nach Belgien.", ""},
       // a fronted phrase ends at its comma: its preposition does not govern the subject
       // after it, and its place is no party of the subject's list
       {Lang::en, "In remarks at the White House, Trump blamed Iran for the attack.", "USA>IRN criticism asserted"},

@@ -1054,7 +1054,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           }
         }
         // A noun-like mention right before a noun cue in English: "U.S. sanctions".
-        if (!form && gap == 0 && v.lang == Lang::en) form = true;
+        // Not a city after an article before an attack: "the Paris attacks", "the Benghazi
+        // attack" name the place ("Moscow attacked" is the state).
+        bool city_noun = c.m->role == ActorRole::capital && rule.type == RelationType::military_action &&
+                         c.first > v.sent.first_token && v.is("det", c.first - 1);
+        if (!form && gap == 0 && v.lang == Lang::en && !city_noun) form = true;
         // An official's possessive: "the US delegation's visit", "the Chinese president's visit"
         if (v.lang == Lang::en && gap == 1) {
           const std::string& w = v.tok(c.end).norm;
