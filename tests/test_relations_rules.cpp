@@ -121,6 +121,11 @@ TEST_CASE("attributes, passives without agent and fronted clauses give no wrong 
       {Lang::de, "In Syrien wurden bei einem Angriff zwei Soldaten getötet.", ""},
       // a fronted subordinate clause ends at its comma
       {Lang::de, "Während Italien zögert, kritisiert Frankreich den Iran.", "FRA>IRN criticism asserted"},
+      // a judging noun after a concessive preposition judges the main clause's subject
+      {Lang::en, "Despite criticism by Norway, Chile went ahead with the project.", "NOR>CHL criticism asserted"},
+      {Lang::de, "Trotz der Kritik Norwegens hielt Chile an dem Projekt fest.", "NOR>CHL criticism asserted"},
+      {Lang::en, "Chile went ahead with the project despite criticism by Norway.", "NOR>CHL criticism asserted"},
+      {Lang::de, "Chile hielt trotz der Kritik Norwegens an dem Projekt fest.", "NOR>CHL criticism asserted"},
       // a city before an attack noun names the place, not the attacker
       {Lang::en, "After the Brussels attacks, Spain sent police officers to Belgium.", ""},
       {Lang::de, "Nach den Brüsseler Anschlägen schickte Spanien Polizisten nach Belgien.", ""},

@@ -1953,6 +1953,50 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                      [&](const Cand* c) { return victim_of_judged_attack(v, hit, *c); }),
                       targets.end());
       }
+      // "Despite criticism by Canada, India went ahead", "Trotz der Kritik Kanadas hielt Indien
+      // ... fest", "India went ahead despite objections from Canada": a judging noun after a
+      // concessive preposition judges the subject of the main clause; its own agent ("by
+      // Canada", "Kanadas", "from Canada") is the source.
+      if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && rule.noun) {
+        std::size_t k = hit.first;
+        while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("gen_det", k - 1) ||
+                                          (v.tok(k - 1).kind == TokenKind::word && !v.tok(k - 1).capitalized &&
+                                           !v.is("prep", k - 1) && !v.is("concessive_prep", k - 1)))) {
+          --k;
+        }
+        std::size_t open = v.sent.first_token;
+        while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
+        if (k > v.sent.first_token && v.is("concessive_prep", k - 1)) {
+          const bool fronted = k - 1 == open;
+          // the concessive phrase: from the preposition to its comma (English) or, in German
+          // V2, to the first unmarked actor after the cue
+          std::size_t phrase_end = hit.first;
+          while (phrase_end < v.sent.end_token && v.tok(phrase_end).norm != ","sv) ++phrase_end;
+          CandList judged, agents;
+          for (const Cand& c : v.cands) {
+            bool after_phrase = fronted ? (v.lang == Lang::en ? c.first > phrase_end : c.first > hit.first)
+                                        : c.end <= k - 1;
+            if (!after_phrase || !c.marker.empty() || c.speaker || !usable(c, hit)) continue;
+            add_group(v, c, judged);
+            if (fronted && v.lang == Lang::de) phrase_end = std::min(phrase_end, c.first);
+            break;
+          }
+          for (const Cand& c : v.cands) {
+            if (c.first > hit.first && c.end <= phrase_end && usable(c, hit) &&
+                (c.marker == "gen" || v.lex.has("agent_prep", v.lang, c.marker) || v.lex.has("source_prep", v.lang, c.marker))) {
+              add_group(v, c, agents);
+              break;
+            }
+          }
+          if (!judged.empty()) {
+            targets = judged;
+            // a possessor before the noun ("Canada's criticism") stays; others are not the judge
+            sources.erase(std::remove_if(sources.begin(), sources.end(), [&](const Cand* c) { return c->first < k || c->first > phrase_end; }),
+                          sources.end());
+            if (sources.empty()) sources = agents;
+          }
+        }
+      }
       // A region (Krim, Donbass) stands for its state only as the target of a directed relation.
       sources.erase(std::remove_if(sources.begin(), sources.end(), is_region), sources.end());
       if (!is_directed(rule.type)) targets.erase(std::remove_if(targets.begin(), targets.end(), is_region), targets.end());
