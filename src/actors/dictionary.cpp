@@ -107,6 +107,7 @@ void ActorDictionary::add_compiled(const unsigned char* begin, const unsigned ch
   actor_table::View table(begin);
   if (!table.valid() || end < begin) throw DataError("data/actors", 0, "not a compiled actor table");
   compiled_ = begin;
+  const bool first = entries_.empty();
   entries_.reserve(entries_.size() + table.header().entries);
   for (std::size_t i = 0; i < table.header().entries; ++i) {
     const actor_table::Record r = table.record(i);
@@ -122,6 +123,11 @@ void ActorDictionary::add_compiled(const unsigned char* begin, const unsigned ch
     e.valid_from = Date{r.valid_from[0], r.valid_from[1], r.valid_from[2]};
     e.valid_to = Date{r.valid_to[0], r.valid_to[1], r.valid_to[2]};
   }
+  compiled_entries_ = first ? entries_.size() : 0;
+}
+
+std::string_view ActorDictionary::compiled_index() const {
+  return compiled_entries_ > 0 ? actor_table::View(compiled_).index() : std::string_view();
 }
 
 void ActorDictionary::add_text_file(const DataFile& file) {
@@ -174,7 +180,7 @@ void ActorDictionary::add_text_file(const DataFile& file) {
   }
 }
 
-std::string ActorDictionary::compile() const {
+std::string ActorDictionary::compile(std::string_view index) const {
   if (compiled_) throw DataError("data/actors", 0, "a dictionary with compiled rows is not compiled again");
   using namespace actor_table;
   std::string pool;
@@ -220,7 +226,7 @@ std::string ActorDictionary::compile() const {
 
   Header h{static_cast<std::uint32_t>(records.size()), static_cast<std::uint32_t>(tokens.size()),
            static_cast<std::uint32_t>(labels.size()), static_cast<std::uint32_t>(kinds.size()),
-           static_cast<std::uint32_t>(pool.size())};
+           static_cast<std::uint32_t>(pool.size()), static_cast<std::uint32_t>(index.size())};
   std::string out(kMagic, sizeof kMagic);
   auto put = [&](const auto& items) {
     out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(items[0]));
@@ -231,6 +237,10 @@ std::string ActorDictionary::compile() const {
   put(labels);
   put(kinds);
   out += pool;
+  if (!index.empty()) {
+    out.resize(View::index_offset(out.size()), '\0');
+    out += index;
+  }
   return out;
 }
 

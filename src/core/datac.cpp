@@ -2,7 +2,8 @@
 // binary, so that start-up parses none of them:
 //   actorgraph-datac morph data/morph/de.tsv OUT.bin   (lemma tables, text/morphology.hpp)
 //   actorgraph-datac model data/model/edges.tsv OUT.bin (edge model, learn/model_blob.hpp)
-//   actorgraph-datac actors data/actors/*.tsv OUT.bin  (actor dictionary, actors/actor_table.hpp)
+//   actorgraph-datac actors data/actors/*.tsv OUT.bin  (actor dictionary, actors/actor_table.hpp,
+//                                                       with the matcher's patterns: matcher_index.hpp)
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,10 +11,12 @@
 #include <vector>
 
 #include "actorgraph/actors/dictionary.hpp"
+#include "actorgraph/actors/matcher.hpp"
 #include "actorgraph/core/data_files.hpp"
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/core/files.hpp"
 #include "actorgraph/learn/model_blob.hpp"
+#include "actorgraph/text/lexicon.hpp"
 #include "actorgraph/text/morphology.hpp"
 
 namespace {
@@ -23,7 +26,10 @@ std::string compile(const std::string& kind, const std::vector<std::string>& inp
   if (kind == "actors") {
     DataBundle bundle;
     for (const auto& path : inputs) bundle.add_file(path);  // in the order given (sorted by cmake)
-    return ActorDictionary(bundle).compile();
+    const ActorDictionary dictionary(bundle);
+    const Lexicon no_classes{DataBundle()};  // building the patterns reads no word class
+    const ActorMatcher matcher(dictionary, no_classes);
+    return dictionary.compile(matcher.compile());
   }
   if (inputs.size() != 1) throw UsageError(kind + " takes one input file");
   std::string text = read_whole_file(inputs[0], "data file");

@@ -65,10 +65,16 @@ class ActorDictionary {
   ActorDictionary& operator=(const ActorDictionary&) = delete;
 
   // The rows of the dictionary's text files (no compiled rows) in the compiled layout
-  // of actors/actor_table.hpp: the build step that compiles data/actors uses it.
-  std::string compile() const;
+  // of actors/actor_table.hpp, with `index` attached (the matcher's compiled patterns,
+  // ActorMatcher::compile()): the build step that compiles data/actors uses it.
+  std::string compile(std::string_view index = {}) const;
 
   const std::vector<ActorEntry>& entries() const { return entries_; }
+  // How many entries, from the first, are the rows of a compiled table (0: none, or the
+  // compiled table was not the first actors file), and the index attached to that table
+  // (empty when none): the matcher reads its patterns of those entries from the index.
+  std::size_t compiled_entries() const { return compiled_entries_; }
+  std::string_view compiled_index() const;
   // The label row for the language, else the other language's, else the code.
   std::string label(const ActorCode& code, Lang lang) const;
   // The kind of a known code; nullopt for a code the dictionary does not have.
@@ -84,6 +90,7 @@ class ActorDictionary {
   std::map<std::pair<std::string, Lang>, std::string> labels_;  // (code, lang) -> label, sorted
   std::unordered_map<ActorCode, ActorKind> kinds_;
   const unsigned char* compiled_ = nullptr;  // the compiled table, or nullptr
+  std::size_t compiled_entries_ = 0;
 };
 
 }  // namespace actorgraph
