@@ -14,6 +14,10 @@ struct DataFile {
   // For built-in rows compiled at build time (DataBundle::defaults()): the compiled
   // table, which lives for the whole program; content is then only the format tag.
   std::string_view compiled = {};
+  // For the built-in rules files (DataBundle::defaults()): their lemma cues resolved at
+  // build time against the built-in lemma tables (relations/lemma_table.hpp, lives for
+  // the whole program); empty for every other file, whose cues are looked up at start.
+  std::string_view resolved_lemmas = {};
 };
 
 // A parsed row of a tab-separated data file; views point into the DataFile.
