@@ -1,5 +1,6 @@
 #include "actorgraph/relations/rules.hpp"
 
+#include <algorithm>
 #include <map>
 #include <unordered_map>
 #include <utility>
@@ -153,7 +154,13 @@ bool TokenGlob::matches(std::string_view norm) const {
 RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
   // Role columns repeat ("subj,speaker" on hundreds of rows): each text parsed once.
   std::unordered_map<std::string_view, std::vector<RoleSpec>> roles_of_text;
-  for (const DataFile* file : data.files_of("rules")) {
+  const std::vector<const DataFile*> files = data.files_of("rules");
+  std::size_t lines = 0;  // at most one rule per line: room for all at once
+  for (const DataFile* file : files) {
+    lines += static_cast<std::size_t>(std::count(file->content.begin(), file->content.end(), '\n')) + 1;
+  }
+  rules_.reserve(lines);
+  for (const DataFile* file : files) {
     const lemma_table::View resolved(file->resolved_lemmas);
     auto resolve = [&](TokenGlob& g, Lang lang, std::size_t line) {
       if (resolved.valid()) {
@@ -170,15 +177,16 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       if (it == roles_of_text.end()) it = roles_of_text.emplace(text, parse_roles(text, *file, line)).first;
       return it->second;
     };
-    const std::vector<TsvRow> rows = read_tsv(*file, 5, 6);
-    rules_.reserve(rules_.size() + rows.size());
-    for (const TsvRow& row : rows) {
+    for_each_tsv_row(*file, 5, 6, [&](const TsvRow& row) {
       Rule r;
       r.id = file->name + ":" + std::to_string(row.line);
       auto lang = parse_lang(row.cols[0]);
       if (!lang) throw DataError(file->name, row.line, "unknown language '" + std::string(row.cols[0]) + "'");
       r.lang = *lang;
       r.cue = std::string(row.cols[1]);
+      const auto words = static_cast<std::size_t>(std::count(r.cue.begin(), r.cue.end(), ' ')) + 1;
+      r.tokens.reserve(words);
+      r.gap.reserve(words);
       bool gap = false;
       for (std::string_view w : Parts(row.cols[1], ' ')) {
         if (w.empty()) continue;
@@ -235,7 +243,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       }
       if (r.noun && !is_directed(r.type)) add_party_frame(r.lang, r.source);
       rules_.push_back(std::move(r));
-    }
+    });
   }
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const int l = rules_[i].lang == Lang::de ? 0 : 1;
