@@ -205,3 +205,117 @@ TEST_CASE("dictionary files on top of the compiled actor table", "[actors]") {
   clash.add(DataFile{"clash.tsv", "#actorgraph-actors 1\nRUS\tigo\t*\tname\tRusland\n"});
   CHECK_THROWS_AS(ActorDictionary(clash), DataError);
 }
+
+namespace {
+
+// The actor files of data/ as text (no compiled table), plus `extra` files.
+DataBundle actor_text_files(const std::vector<DataFile>& extra = {}) {
+  DataBundle text;
+  for (const auto& f : embedded_files()) {
+    if (f.path.substr(0, 7) == "actors/") text.add(DataFile{"data/" + std::string(f.path), std::string(f.content)});
+  }
+  for (const DataFile& f : extra) text.add(f);
+  return text;
+}
+
+// A document prepared for the matcher as the pipeline prepares it (language given).
+Document matcher_input(const std::string& text, Lang lang, const std::string& date = "") {
+  const Pipeline& p = test::pipeline();
+  Document doc = make_document("test", text);
+  p.segmenter().segment(doc);
+  doc.lang = lang;
+  if (!date.empty()) doc.date = *parse_date(date);
+  p.morphology().annotate(doc);
+  p.lexicon().annotate(doc);
+  return doc;
+}
+
+// Every field of every mention, one line each.
+std::string mention_lines(const std::vector<ActorMention>& mentions) {
+  std::string out;
+  for (const ActorMention& m : mentions) {
+    out += std::to_string(m.sentence) + " " + std::to_string(m.first_token) + "-" + std::to_string(m.end_token) + " " +
+           std::to_string(m.span.begin) + "-" + std::to_string(m.span.end) + " " + m.code.str() + " " +
+           std::string(to_string(m.kind)) + " " + std::string(to_string(m.role)) + " " +
+           std::to_string(m.genitive) + std::to_string(m.venue) + std::to_string(m.dateline) + std::to_string(m.coref) +
+           std::to_string(m.weak) + std::to_string(m.attribute) + "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
+// The matcher's pattern index compiled with the actor table (actorgraph-datac actors)
+// finds what the patterns built at run time from data/actors/*.tsv find: every form of
+// every entry, with its case endings, as a compound prefix, dated and undated.
+TEST_CASE("the compiled pattern index matches as the patterns built from the actor files", "[actors]") {
+  const ActorDictionary compiled_dict(DataBundle::defaults());
+  const ActorDictionary parsed_dict(actor_text_files());
+  REQUIRE(compiled_dict.compiled_entries() == compiled_dict.entries().size());
+  REQUIRE_FALSE(compiled_dict.compiled_index().empty());
+  REQUIRE(parsed_dict.compiled_entries() == 0);
+  const Lexicon& lexicon = test::pipeline().lexicon();
+  const ActorMatcher compiled(compiled_dict, lexicon);
+  const ActorMatcher parsed(parsed_dict, lexicon);
+  for (Lang lang : {Lang::de, Lang::en}) {
+    std::string text;
+    for (const ActorEntry& e : parsed_dict.entries()) {
+      if (e.lang && *e.lang != lang) continue;
+      const std::string form(e.form);
+      text += "Dann " + form + " sagte. " + form + (lang == Lang::de ? "s Bericht. " : "'s report. ");
+      text += "Die " + form + "en Truppen. " + form + "chef. " + form + "-Gespräche. Pro" + form + ".\n";
+    }
+    for (const std::string date : {"", "2016-05-01"}) {
+      CAPTURE(to_string(lang), date);
+      const Document doc = matcher_input(text, lang, date);
+      const auto found = compiled.match(doc);
+      CHECK(found.size() > 1000);
+      CHECK(mention_lines(found) == mention_lines(parsed.match(doc)));
+    }
+  }
+}
+
+// --dict rows are layered on the compiled patterns: a longer form wins, among equally
+// long ones the built-in row comes first, new first tokens and compound prefixes are
+// found; the result is the one of a matcher built from text alone.
+TEST_CASE("dictionary files on top of the compiled pattern index", "[actors]") {
+  const DataFile mine{"mine.tsv",
+                      "#actorgraph-actors 1\n"
+                      "XRS\tstate\tde\tname\tRussland Süd\n"
+                      "XRU\tstate\tde\tname\tRussland\n"
+                      "XMA\tstate\t*\tname\tMarsland\n"
+                      "XMA\tstate\t*\tprefix\tMarsland\n"
+                      "XMA\tstate\ten\tname\tthe Red Planet\tcs\n"};
+  DataBundle layered = DataBundle::defaults();
+  layered.add(mine);
+  const ActorDictionary layered_dict(layered);
+  const ActorDictionary text_dict(actor_text_files({mine}));
+  REQUIRE(layered_dict.compiled_entries() + 5 == layered_dict.entries().size());
+  const Lexicon& lexicon = test::pipeline().lexicon();
+  const ActorMatcher on_top(layered_dict, lexicon);
+  const ActorMatcher from_text(text_dict, lexicon);
+  struct Case {
+    Lang lang;
+    const char* text;
+    const char* codes;
+  };
+  const Case cases[] = {
+      {Lang::de, "Russland Süd protestierte.", "XRS"},
+      {Lang::de, "Russland protestierte.", "RUS"},
+      {Lang::de, "Russlands Regierung protestierte.", "RUS"},
+      {Lang::de, "Marsland protestierte.", "XMA"},
+      {Lang::de, "Der Marslandchef protestierte gegen Russland.", "XMA RUS"},
+      {Lang::en, "Marsland protested.", "XMA"},
+      {Lang::en, "The Red Planet protested, the red planet did not.", "XMA"},
+      {Lang::en, "Russia protested.", "RUS"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.text);
+    const Document doc = matcher_input(c.text, c.lang);
+    const auto found = on_top.match(doc);
+    std::string codes;
+    for (const ActorMention& m : found) codes += (codes.empty() ? "" : " ") + m.code.str();
+    CHECK(codes == c.codes);
+    CHECK(mention_lines(found) == mention_lines(from_text.match(doc)));
+  }
+}

@@ -24,3 +24,13 @@ TEST_CASE("WordFilter: every word added is found, few others are", "[core]") {
   }
   CHECK(passed < 2000);
 }
+
+TEST_CASE("WordFilter: an empty filter holds no bits and contains nothing", "[core]") {
+  WordFilter filter;
+  CHECK(filter.bits().empty());
+  CHECK_FALSE(filter.may_contain(""));
+  CHECK_FALSE(filter.may_contain("russland"));
+  filter.add("russland");
+  CHECK(filter.bits().size() == (std::size_t{1} << (WordFilter::kBits - 6)));
+  CHECK(filter.may_contain("russland"));
+}

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <utility>
+
+#include "actorgraph/core/error.hpp"
 #include "support.hpp"
 
 using namespace actorgraph;
@@ -579,4 +582,57 @@ TEST_CASE("an edge counts sentences: two cue words of one sentence are one menti
     }
     CHECK(count == c.count);
   }
+}
+
+// The lemma cues of the built-in rules are resolved at build time (actorgraph-datac
+// lemmas): the same heads and compound prefixes as the lemma tables give at start-up.
+TEST_CASE("the lemma cues resolved at build time equal those resolved at start-up", "[relations]") {
+  const Morphology& morphology = test::pipeline().morphology();
+  const DataBundle defaults = DataBundle::defaults();
+  DataBundle text;  // the same rules files, without their resolved cues
+  for (const DataFile* f : defaults.files_of("rules")) {
+    REQUIRE_FALSE(f->resolved_lemmas.empty());
+    text.add(DataFile{f->name, f->content});
+  }
+  const RuleSet built(defaults, morphology);
+  const RuleSet now(text, morphology);
+  REQUIRE(built.rules().size() == now.rules().size());
+  std::size_t lemmas = 0, compounds = 0;
+  for (std::size_t i = 0; i < now.rules().size(); ++i) {
+    const Rule& a = built.rules()[i];
+    const Rule& b = now.rules()[i];
+    CAPTURE(b.id, b.cue);
+    for (auto globs : {std::make_pair(&a.tokens, &b.tokens), std::make_pair(&a.need, &b.need),
+                       std::make_pair(&a.forbid, &b.forbid)}) {
+      REQUIRE(globs.first->size() == globs.second->size());
+      for (std::size_t k = 0; k < globs.second->size(); ++k) {
+        const TokenGlob& x = (*globs.first)[k];
+        const TokenGlob& y = (*globs.second)[k];
+        CHECK(x.text == y.text);
+        CHECK(x.lemma == y.lemma);
+        CHECK(x.word_class == y.word_class);
+        CHECK(x.head == y.head);
+        CHECK(x.compound_prefix == y.compound_prefix);
+        lemmas += y.lemma ? 1 : 0;
+        compounds += y.head.empty() ? 0 : 1;
+      }
+    }
+  }
+  CHECK(lemmas > 500);
+  CHECK(compounds > 0);
+}
+
+// A rules file given with --dict has no resolved cues: its lemma cues are looked up in
+// the lemma tables, an unknown one is an error, an unlisted compound is read by its head.
+TEST_CASE("lemma cues of a --dict rules file are checked against the lemma tables", "[relations]") {
+  const Morphology& morphology = test::pipeline().morphology();
+  DataBundle unknown = DataBundle::defaults();
+  unknown.add(DataFile{"mine.tsv", "#actorgraph-rules 1\nde\t=xyzzyqwv\tthreat\tsubj\tobj\n"});
+  CHECK_THROWS_AS(RuleSet(unknown, morphology), DataError);
+  DataBundle compound = DataBundle::defaults();
+  compound.add(DataFile{"mine.tsv", "#actorgraph-rules 1\nde\t=xyzangriff\tthreat\tsubj\tobj\tnoun\n"});
+  const RuleSet rules(compound, morphology);
+  const TokenGlob& g = rules.rules().back().tokens[0];
+  CHECK(g.head == "angriff");
+  CHECK(g.compound_prefix == "xyz");
 }

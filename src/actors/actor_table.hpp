@@ -1,5 +1,6 @@
 // Stage 2 (actors): the layout of the compiled actor table, written at build time by
-// ActorDictionary::compile() (actorgraph-datac actors) and read in place at start-up.
+// ActorDictionary::compile() (actorgraph-datac actors) and read in place at start-up,
+// with the actor matcher's pattern index attached (actors/matcher_index.hpp).
 // Host byte order and struct layout: built and read by the same build.
 #pragma once
 #include <cstdint>
@@ -10,8 +11,9 @@ namespace actorgraph::actor_table {
 
 //   char magic[8] = "AGACTOR1"; Header;
 //   Record[entries], StrRef[tokens], Label[labels] (sorted by code, then lang),
-//   Kind[kinds] (sorted by code); then the string pool.
-inline constexpr char kMagic[8] = {'A', 'G', 'A', 'C', 'T', 'O', 'R', '1'};
+//   Kind[kinds] (sorted by code); then the string pool; then zero bytes up to a
+//   multiple of 8 from the table's start, and the attached index (index bytes).
+inline constexpr char kMagic[8] = {'A', 'G', 'A', 'C', 'T', 'O', 'R', '2'};
 
 struct StrRef {
   std::uint32_t offset = 0;  // into the pool
@@ -19,6 +21,7 @@ struct StrRef {
 };
 struct Header {
   std::uint32_t entries = 0, tokens = 0, labels = 0, kinds = 0, pool = 0;
+  std::uint32_t index = 0;  // bytes of the attached matcher index (0: none)
 };
 // Flag bits of Record::flags, one per ActorEntry flag.
 enum Flag : std::uint16_t {
@@ -56,6 +59,7 @@ class View {
   explicit View(const unsigned char* begin) {
     if (!begin || std::memcmp(begin, kMagic, sizeof kMagic) != 0) return;
     std::memcpy(&header_, begin + sizeof kMagic, sizeof header_);
+    begin_ = begin;
     base_ = begin + sizeof kMagic + sizeof header_;
   }
   bool valid() const { return base_ != nullptr; }
@@ -65,6 +69,13 @@ class View {
   Label label(std::size_t i) const { return read<Label>(tokens_end(), i); }
   Kind kind(std::size_t i) const { return read<Kind>(labels_end(), i); }
   std::string_view str(StrRef r) const { return {reinterpret_cast<const char*>(pool() + r.offset), r.size}; }
+  // The attached matcher index; empty when none.
+  std::string_view index() const {
+    const std::size_t end = static_cast<std::size_t>(pool() - begin_) + header_.pool;
+    return {reinterpret_cast<const char*>(begin_) + index_offset(end), header_.index};
+  }
+  // Where an index starts after `end` bytes of table: the next multiple of 8.
+  static std::size_t index_offset(std::size_t end) { return (end + 7) / 8 * 8; }
 
  private:
   template <class T>
@@ -79,6 +90,7 @@ class View {
   const unsigned char* pool() const { return base_ + labels_end() + header_.kinds * sizeof(Kind); }
 
   Header header_;
+  const unsigned char* begin_ = nullptr;
   const unsigned char* base_ = nullptr;
 };
 

@@ -107,6 +107,11 @@ void ActorDictionary::add_compiled(const unsigned char* begin, const unsigned ch
   actor_table::View table(begin);
   if (!table.valid() || end < begin) throw DataError("data/actors", 0, "not a compiled actor table");
   compiled_ = begin;
+  const bool first = entries_.empty();
+  // Every row's token views in one array, not a vector per row.
+  auto& token_array = token_arrays_.emplace_back(std::make_unique<std::string_view[]>(table.header().tokens));
+  std::string_view* const tokens = token_array.get();
+  for (std::size_t k = 0; k < table.header().tokens; ++k) tokens[k] = table.token(k);
   entries_.reserve(entries_.size() + table.header().entries);
   for (std::size_t i = 0; i < table.header().entries; ++i) {
     const actor_table::Record r = table.record(i);
@@ -116,12 +121,16 @@ void ActorDictionary::add_compiled(const unsigned char* begin, const unsigned ch
     if (r.lang != actor_table::kBothLangs) e.lang = static_cast<Lang>(r.lang);
     e.role = static_cast<ActorRole>(r.role);
     e.form = table.str(r.form);
-    e.tokens.reserve(r.token_count);
-    for (std::size_t k = 0; k < r.token_count; ++k) e.tokens.push_back(table.token(r.first_token + k));
+    e.tokens = FormTokens(tokens + r.first_token, r.token_count);
     for (const FlagName& f : kFlags) e.*(f.member) = (r.flags & f.bit) != 0;
     e.valid_from = Date{r.valid_from[0], r.valid_from[1], r.valid_from[2]};
     e.valid_to = Date{r.valid_to[0], r.valid_to[1], r.valid_to[2]};
   }
+  compiled_entries_ = first ? entries_.size() : 0;
+}
+
+std::string_view ActorDictionary::compiled_index() const {
+  return compiled_entries_ > 0 ? actor_table::View(compiled_).index() : std::string_view();
 }
 
 void ActorDictionary::add_text_file(const DataFile& file) {
@@ -144,8 +153,11 @@ void ActorDictionary::add_text_file(const DataFile& file) {
     if (!role) throw DataError(file.name, row.line, "unknown role '" + std::string(col(3)) + "'");
     e.role = *role;
     e.form = strings_.emplace_back(col(4));
-    for (std::string& t : tokenize_form(e.form)) e.tokens.push_back(strings_.emplace_back(std::move(t)));
-    if (e.tokens.empty()) throw DataError(file.name, row.line, "empty form");
+    std::vector<std::string> toks = tokenize_form(e.form);
+    if (toks.empty()) throw DataError(file.name, row.line, "empty form");
+    auto& token_array = token_arrays_.emplace_back(std::make_unique<std::string_view[]>(toks.size()));
+    for (std::size_t k = 0; k < toks.size(); ++k) token_array[k] = strings_.emplace_back(std::move(toks[k]));
+    e.tokens = FormTokens(token_array.get(), toks.size());
     std::string_view flags = col(5);
     while (!flags.empty()) {
       auto comma = flags.find(',');
@@ -174,7 +186,7 @@ void ActorDictionary::add_text_file(const DataFile& file) {
   }
 }
 
-std::string ActorDictionary::compile() const {
+std::string ActorDictionary::compile(std::string_view index) const {
   if (compiled_) throw DataError("data/actors", 0, "a dictionary with compiled rows is not compiled again");
   using namespace actor_table;
   std::string pool;
@@ -220,7 +232,7 @@ std::string ActorDictionary::compile() const {
 
   Header h{static_cast<std::uint32_t>(records.size()), static_cast<std::uint32_t>(tokens.size()),
            static_cast<std::uint32_t>(labels.size()), static_cast<std::uint32_t>(kinds.size()),
-           static_cast<std::uint32_t>(pool.size())};
+           static_cast<std::uint32_t>(pool.size()), static_cast<std::uint32_t>(index.size())};
   std::string out(kMagic, sizeof kMagic);
   auto put = [&](const auto& items) {
     out.append(reinterpret_cast<const char*>(items.data()), items.size() * sizeof(items[0]));
@@ -231,6 +243,10 @@ std::string ActorDictionary::compile() const {
   put(labels);
   put(kinds);
   out += pool;
+  if (!index.empty()) {
+    out.resize(View::index_offset(out.size()), '\0');
+    out += index;
+  }
   return out;
 }
 

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
+#include "actorgraph/core/error.hpp"
 #include "actorgraph/text/lexicon.hpp"
+#include "actors/matcher_index.hpp"
 
 namespace actorgraph {
 
@@ -130,16 +133,122 @@ ActorMention coref_mention(const Document& doc, std::size_t first, std::size_t e
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
     : dictionary_(dictionary), lexicon_(lexicon) {
+  if (const std::string_view index = dictionary.compiled_index(); !index.empty()) {
+    auto view = std::make_unique<matcher_index::View>(index);
+    if (!view->valid() || view->header().entries != dictionary.compiled_entries()) {
+      throw DataError("data/actors", 0, "the compiled actor table has a malformed pattern index");
+    }
+    index_ = std::move(view);
+    compiled_entries_ = dictionary.compiled_entries();
+  }
+  const auto& entries = dictionary.entries();
   // At most one pattern per inflection ending (six at most) of each entry.
-  for (Table& t : tables_) t.reserve(6 * dictionary.entries().size());
-  for (const ActorEntry& e : dictionary.entries()) {
+  for (Table& t : tables_) t.reserve(6 * (entries.size() - compiled_entries_));
+  for (std::size_t i = compiled_entries_; i < entries.size(); ++i) {
     for (Lang l : {Lang::de, Lang::en}) {
-      if (!e.lang || *e.lang == l) add_entry(e, l);
+      if (!entries[i].lang || *entries[i].lang == l) add_entry(entries[i], l);
     }
   }
   for (auto* tables : {tables_, prefixes_}) {
     for (std::size_t i = 0; i < 2; ++i) tables[i].build();
   }
+}
+
+ActorMatcher::~ActorMatcher() = default;
+
+std::string ActorMatcher::compile() const {
+  if (index_) throw DataError("data/actors", 0, "a matcher with a compiled index is not compiled again");
+  using namespace matcher_index;
+  std::string pool;
+  auto add = [&](std::string_view s) {
+    const auto at = static_cast<std::uint32_t>(pool.size());
+    pool.append(s);
+    return at;
+  };
+  Header header;
+  header.entries = static_cast<std::uint32_t>(dictionary_.entries().size());
+  TableRef refs[kTables];
+  std::vector<Slot> slots;
+  std::vector<matcher_index::Pattern> patterns;
+  for (std::size_t t = 0; t < kTables; ++t) {
+    const Table& keys = table(t);
+    if (keys.size() == 0) continue;
+    std::uint32_t count = 16;
+    while (count < keys.size() * 2 + 1) count *= 2;  // at most half full
+    refs[t] = TableRef{static_cast<std::uint32_t>(slots.size()), count};
+    slots.resize(slots.size() + count);
+    for (std::uint32_t id = 0; id < keys.size(); ++id) {
+      const std::string_view key = keys.key(id);
+      const std::uint64_t h = flat_hash(key);
+      Slot slot{static_cast<std::uint32_t>(h >> 32), add(key), static_cast<std::uint32_t>(key.size()),
+                static_cast<std::uint32_t>(patterns.size()), 0};
+      for (const Pattern& p : keys.list(id)) {
+        matcher_index::Pattern r;
+        r.entry = static_cast<std::uint32_t>(p.entry - dictionary_.entries().data());
+        r.suffix_offset = add(p.suffix);
+        r.suffix_size = static_cast<std::uint8_t>(p.suffix.size());
+        r.shapes_offset = add(p.shapes);
+        r.shapes_size = static_cast<std::uint8_t>(p.shapes.size());
+        if (p.shapes.size() > 255) throw DataError("data/actors", 0, "a form of more than 255 tokens");
+        r.genitive = p.genitive ? 1 : 0;
+        patterns.push_back(r);
+        ++slot.count;
+      }
+      std::uint32_t s = static_cast<std::uint32_t>(h) & (count - 1);
+      while (slots[refs[t].first_slot + s].count != 0) s = (s + 1) & (count - 1);
+      slots[refs[t].first_slot + s] = slot;
+    }
+  }
+  header.slots = static_cast<std::uint32_t>(slots.size());
+  header.patterns = static_cast<std::uint32_t>(patterns.size());
+  header.pool = static_cast<std::uint32_t>(pool.size());
+  std::string out(kMagic, sizeof kMagic);
+  auto put = [&](const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); };
+  put(&header, sizeof header);
+  put(refs, sizeof refs);
+  for (const WordFilter& f : first_tokens_) {
+    std::vector<std::uint64_t> bits = f.bits();
+    bits.resize(kFilterWords, 0);
+    put(bits.data(), bits.size() * sizeof(std::uint64_t));
+  }
+  for (const auto& heads : prefix_heads_) {
+    std::vector<std::uint64_t> bits = heads;
+    bits.resize(kHeadWords, 0);
+    put(bits.data(), bits.size() * sizeof(std::uint64_t));
+  }
+  put(slots.data(), slots.size() * sizeof(Slot));
+  put(patterns.data(), patterns.size() * sizeof(matcher_index::Pattern));
+  out += pool;
+  return out;
+}
+
+ActorMatcher::Patterns ActorMatcher::find(std::size_t t, std::string_view key) const {
+  Patterns out;
+  if (index_) {
+    const matcher_index::Slot slot = index_->find(t, key);
+    out.compiled_first = slot.first;
+    out.compiled_count = slot.count;
+  }
+  out.added = table(t).find(key);
+  return out;
+}
+
+ActorMatcher::Pattern ActorMatcher::pattern(const Patterns& list, std::size_t k) const {
+  if (k >= list.compiled_count) return list.added->first[k - list.compiled_count];
+  const matcher_index::Pattern r = index_->pattern(list.compiled_first + k);
+  return Pattern{&dictionary_.entries()[r.entry], index_->str(r.suffix_offset, r.suffix_size),
+                 index_->str(r.shapes_offset, r.shapes_size), r.genitive != 0};
+}
+
+bool ActorMatcher::may_start(std::size_t lang, std::string_view norm) const {
+  return (index_ && index_->may_start(lang, norm)) || first_tokens_[lang].may_contain(norm);
+}
+
+bool ActorMatcher::may_be_prefixed(std::size_t lang, std::string_view norm) const {
+  const std::size_t slot = head_slot(norm);
+  if (index_ && index_->prefix_head(lang, slot)) return true;
+  const auto& heads = prefix_heads_[lang];
+  return !heads.empty() && ((heads[slot >> 6] >> (slot & 63)) & 1) != 0;
 }
 
 void ActorMatcher::Table::add(std::string_view key, const Pattern& p) { added_.emplace_back(keys_.insert(key), p); }
@@ -183,17 +292,21 @@ bool ActorMatcher::Pattern::token_is(std::size_t k, std::string_view norm) const
 }
 
 void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
-  const std::string* shapes = nullptr;
+  std::string_view shapes;
   if (e.case_sensitive) {
     std::string s = case_shapes(e.form);
     if (s.size() != e.tokens.size()) s.assign(e.tokens.size(), 'a');
-    shapes_.push_back(std::move(s));
-    shapes = &shapes_.back();
+    shapes = shapes_.emplace_back(std::move(s));
   }
   if (e.role == ActorRole::prefix) {
     if (e.tokens.size() == 1) {
       prefixes_[lang_index(lang)].add(e.tokens[0], Pattern{&e, {}, shapes, false});
-      if (e.tokens[0].size() >= 3) prefix_heads_[lang_index(lang)].set(head_slot(e.tokens[0]));
+      if (e.tokens[0].size() >= 3) {
+        auto& heads = prefix_heads_[lang_index(lang)];
+        if (heads.empty()) heads.assign((std::size_t{1} << 16) / 64, 0);
+        const std::size_t slot = head_slot(e.tokens[0]);
+        heads[slot >> 6] |= std::uint64_t{1} << (slot & 63);
+      }
     }
     return;
   }
@@ -207,7 +320,7 @@ void ActorMatcher::add_entry(const ActorEntry& e, Lang lang) {
         if (static_cast<unsigned char>(last.back()) < 0x80) continue;
       }
       // An acronym takes no German case ending: "des IS", and "ISS" is the space station.
-      if (shapes && shapes->back() == 'U' && std::isalpha(static_cast<unsigned char>(end.suffix[0]))) continue;
+      if (!shapes.empty() && shapes.back() == 'U' && std::isalpha(static_cast<unsigned char>(end.suffix[0]))) continue;
     }
     first.assign(e.tokens[0]);
     if (e.tokens.size() == 1) first += end.suffix;
@@ -222,7 +335,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
   const ActorEntry& e = *p.entry;
   if (e.case_sensitive) {
     for (std::size_t k = 0; k < end - first; ++k) {
-      char want = (*p.shapes)[k];
+      char want = p.shapes[k];
       const Token& t = toks[first + k];
       if (want == 'U' && !t.all_caps) return false;
       if (want == 'C' && !t.capitalized) return false;
@@ -282,8 +395,7 @@ bool ActorMatcher::accepts(const Document& doc, const Pattern& p, std::size_t fi
 std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
   std::vector<ActorMention> out;
   if (doc.lang == Lang::unknown) return out;
-  const Table& table = tables_[lang_index(doc.lang)];
-  const Table& prefixes = prefixes_[lang_index(doc.lang)];
+  const std::size_t l = lang_index(doc.lang);
   const auto& affixes = lexicon_.phrases("affix_prefix", doc.lang);
   const auto& toks = doc.tokens;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -294,12 +406,13 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
         ++i;
         continue;
       }
-      const Pattern* best = nullptr;
+      std::optional<Pattern> best;
       std::size_t best_end = i;
       const ActorMention* previous = !out.empty() && out.back().sentence == s ? &out.back() : nullptr;
-      const auto* starting = first_tokens_[lang_index(doc.lang)].may_contain(tok.norm) ? table.find(tok.norm) : nullptr;
-      if (starting) {
-        for (const Pattern& p : *starting) {
+      if (may_start(l, tok.norm)) {
+        const Patterns starting = find(l, tok.norm);
+        for (std::size_t n = 0; n < starting.size(); ++n) {
+          const Pattern p = pattern(starting, n);
           std::size_t end = i + p.size();
           if (end > sent.end_token) continue;
           bool ok = true;
@@ -307,20 +420,20 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           if (!ok || (best && end < best_end) || !accepts(doc, p, i, end, sent, previous)) continue;
           // Same length: an undated article prefers the most recent office holder.
           if (!best || end > best_end || later_than(*p.entry, *best->entry)) {
-            best = &p;
+            best = p;
             best_end = end;
           }
         }
       }
       // Closed compounds: "Kremlchef" names RUS through the prefix "kreml".
       if (!best && tok.kind == TokenKind::word && tok.capitalized && tok.norm.size() >= 6 &&
-          prefix_heads_[lang_index(doc.lang)].test(head_slot(tok.norm))) {
+          may_be_prefixed(l, tok.norm)) {
         for (std::size_t len = tok.norm.size() - 2; len >= 3 && !best; --len) {
-          const auto* with_prefix = prefixes.find(std::string_view(tok.norm).substr(0, len));
-          if (!with_prefix) continue;
-          for (const Pattern& p : *with_prefix) {
+          const Patterns with_prefix = find(2 + l, std::string_view(tok.norm).substr(0, len));
+          for (std::size_t n = 0; n < with_prefix.size(); ++n) {
+            const Pattern p = pattern(with_prefix, n);
             if (in_validity(*p.entry, doc.date)) {
-              best = &p;
+              best = p;
               best_end = i + 1;
               break;
             }
@@ -334,11 +447,11 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           const std::string& a = affix.tokens[0];
           if (tok.norm.size() < a.size() + 3 || tok.norm[0] != a[0] || tok.norm.compare(0, a.size(), a) != 0) continue;
           if (lexicon_.has("not_affixed", doc.lang, tok.norm)) break;
-          const auto* rest = table.find(std::string_view(tok.norm).substr(a.size()));
-          if (!rest) continue;
-          for (const Pattern& p : *rest) {
+          const Patterns rest = find(l, std::string_view(tok.norm).substr(a.size()));
+          for (std::size_t n = 0; n < rest.size(); ++n) {
+            const Pattern p = pattern(rest, n);
             if (p.size() == 1 && !p.entry->case_sensitive && in_validity(*p.entry, doc.date)) {
-              best = &p;
+              best = p;
               best_end = i + 1;
               break;
             }

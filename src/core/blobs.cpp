@@ -13,6 +13,8 @@ extern const unsigned char actorgraph_model_begin[];
 extern const unsigned char actorgraph_model_end[];
 extern const unsigned char actorgraph_actors_begin[];
 extern const unsigned char actorgraph_actors_end[];
+extern const unsigned char actorgraph_lemmas_begin[];
+extern const unsigned char actorgraph_lemmas_end[];
 }
 
 namespace actorgraph {
@@ -23,6 +25,7 @@ const std::vector<EmbeddedBlob>& embedded_blobs() {
       {"morph/en.tsv", actorgraph_morph_en_begin, actorgraph_morph_en_end},
       {"model/edges.tsv", actorgraph_model_begin, actorgraph_model_end},
       {"actors", actorgraph_actors_begin, actorgraph_actors_end},
+      {"rules/lemmas", actorgraph_lemmas_begin, actorgraph_lemmas_end},
   };
   return blobs;
 }

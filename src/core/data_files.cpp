@@ -68,30 +68,36 @@ DataBundle DataBundle::without(std::string_view kind) const {
   return out;
 }
 
+bool read_tsv_row(const DataFile& file, std::string_view line, std::size_t line_no, std::size_t min_cols,
+                  std::size_t max_cols, TsvRow& row) {
+  if (line_no == 1 || line.empty() || line[0] == '#') return false;
+  if (line.find_first_not_of(" \t") == std::string_view::npos) return false;
+  row.line = line_no;
+  row.cols.clear();
+  std::size_t start = 0;
+  while (true) {
+    std::size_t tab = line.find('\t', start);
+    row.cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  if (row.cols.size() < min_cols || row.cols.size() > max_cols) {
+    throw DataError(file.name, line_no,
+                    "expected " + std::to_string(min_cols) +
+                        (min_cols == max_cols ? "" : ".." + std::to_string(max_cols)) +
+                        " tab-separated columns, found " + std::to_string(row.cols.size()));
+  }
+  return true;
+}
+
 std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols) {
   std::vector<TsvRow> rows;
   std::string_view s = file.content;
   rows.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')) + 1);
+  TsvRow row;
   for_each_line(s, [&](std::string_view line, std::size_t line_no) {
-    if (line_no == 1 || line.empty() || line[0] == '#') return;
-    if (line.find_first_not_of(" \t") == std::string_view::npos) return;
-    TsvRow row;
-    row.line = line_no;
     row.cols.reserve(1 + static_cast<std::size_t>(std::count(line.begin(), line.end(), '\t')));
-    std::size_t start = 0;
-    while (true) {
-      std::size_t tab = line.find('\t', start);
-      row.cols.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    if (row.cols.size() < min_cols || row.cols.size() > max_cols) {
-      throw DataError(file.name, line_no,
-                      "expected " + std::to_string(min_cols) +
-                          (min_cols == max_cols ? "" : ".." + std::to_string(max_cols)) +
-                          " tab-separated columns, found " + std::to_string(row.cols.size()));
-    }
-    rows.push_back(std::move(row));
+    if (read_tsv_row(file, line, line_no, min_cols, max_cols, row)) rows.push_back(std::move(row));
   });
   return rows;
 }

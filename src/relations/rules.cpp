@@ -1,9 +1,13 @@
 #include "actorgraph/relations/rules.hpp"
 
+#include <algorithm>
+#include <map>
 #include <unordered_map>
+#include <utility>
 
 #include "actorgraph/core/error.hpp"
 #include "actorgraph/text/normalize.hpp"
+#include "relations/lemma_table.hpp"
 
 namespace actorgraph {
 namespace {
@@ -150,21 +154,39 @@ bool TokenGlob::matches(std::string_view norm) const {
 RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
   // Role columns repeat ("subj,speaker" on hundreds of rows): each text parsed once.
   std::unordered_map<std::string_view, std::vector<RoleSpec>> roles_of_text;
-  for (const DataFile* file : data.files_of("rules")) {
+  const std::vector<const DataFile*> files = data.files_of("rules");
+  std::size_t lines = 0;  // at most one rule per line: room for all at once
+  for (const DataFile* file : files) {
+    lines += static_cast<std::size_t>(std::count(file->content.begin(), file->content.end(), '\n')) + 1;
+  }
+  rules_.reserve(lines);
+  for (const DataFile* file : files) {
+    const lemma_table::View resolved(file->resolved_lemmas);
+    auto resolve = [&](TokenGlob& g, Lang lang, std::size_t line) {
+      if (resolved.valid()) {
+        if (auto r = resolved.find(lang, g.text)) {
+          g.head = std::string(r->head);
+          g.compound_prefix = std::string(r->compound_prefix);
+          return;
+        }
+      }
+      resolve_lemma(g, lang, morphology, *file, line);
+    };
     auto roles = [&](std::string_view text, std::size_t line) {
       auto it = roles_of_text.find(text);
       if (it == roles_of_text.end()) it = roles_of_text.emplace(text, parse_roles(text, *file, line)).first;
       return it->second;
     };
-    const std::vector<TsvRow> rows = read_tsv(*file, 5, 6);
-    rules_.reserve(rules_.size() + rows.size());
-    for (const TsvRow& row : rows) {
+    for_each_tsv_row(*file, 5, 6, [&](const TsvRow& row) {
       Rule r;
       r.id = file->name + ":" + std::to_string(row.line);
       auto lang = parse_lang(row.cols[0]);
       if (!lang) throw DataError(file->name, row.line, "unknown language '" + std::string(row.cols[0]) + "'");
       r.lang = *lang;
       r.cue = std::string(row.cols[1]);
+      const auto words = static_cast<std::size_t>(std::count(r.cue.begin(), r.cue.end(), ' ')) + 1;
+      r.tokens.reserve(words);
+      r.gap.reserve(words);
       bool gap = false;
       for (std::string_view w : Parts(row.cols[1], ' ')) {
         if (w.empty()) continue;
@@ -174,7 +196,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
         }
         TokenGlob g = parse_glob(w);
         if (g.text.empty()) throw DataError(file->name, row.line, "empty cue token in '" + r.cue + "'");
-        if (g.lemma) resolve_lemma(g, r.lang, morphology, *file, row.line);
+        if (g.lemma) resolve(g, r.lang, row.line);
         r.tokens.push_back(std::move(g));
         r.gap.push_back(gap);
         gap = false;
@@ -204,7 +226,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
             for (auto w : Parts(flag.substr(need ? 5 : 4), '|')) {
               if (w.empty()) throw DataError(file->name, row.line, "empty word in '" + std::string(flag) + "'");
               TokenGlob g = parse_glob(w);
-              if (g.lemma) resolve_lemma(g, r.lang, morphology, *file, row.line);
+              if (g.lemma) resolve(g, r.lang, row.line);
               (need ? r.need : r.forbid).push_back(std::move(g));
             }
           } else if (flag.substr(0, 4) == "mod=") {
@@ -221,7 +243,7 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
       }
       if (r.noun && !is_directed(r.type)) add_party_frame(r.lang, r.source);
       rules_.push_back(std::move(r));
-    }
+    });
   }
   for (std::size_t i = 0; i < rules_.size(); ++i) {
     const int l = rules_[i].lang == Lang::de ? 0 : 1;
@@ -235,6 +257,34 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
   }
   automata_[0].build();
   automata_[1].build();
+}
+
+std::string RuleSet::compile_lemmas() const {
+  std::map<std::string, std::pair<std::string, std::string>> resolved;  // by lemma_table::key
+  for (const Rule& r : rules_) {
+    for (const auto* globs : {&r.tokens, &r.need, &r.forbid}) {
+      for (const TokenGlob& g : *globs) {
+        if (g.lemma) resolved[lemma_table::key(r.lang, g.text)] = {g.head, g.compound_prefix};
+      }
+    }
+  }
+  std::string offsets, pool;
+  auto put = [&](std::string_view s) {
+    if (s.size() > 255) throw DataError("data/rules", 0, "lemma cue '" + std::string(s) + "' longer than 254 bytes");
+    pool.push_back(static_cast<char>(s.size()));
+    pool.append(s);
+  };
+  for (const auto& [key, head_prefix] : resolved) {
+    const auto offset = static_cast<std::uint32_t>(pool.size());
+    offsets.append(reinterpret_cast<const char*>(&offset), sizeof offset);
+    put(key);
+    put(head_prefix.first);
+    put(head_prefix.second);
+  }
+  const auto count = static_cast<std::uint32_t>(resolved.size());
+  std::string out(lemma_table::kMagic, sizeof lemma_table::kMagic);
+  out.append(reinterpret_cast<const char*>(&count), sizeof count);
+  return out + offsets + pool;
 }
 
 }  // namespace actorgraph

@@ -198,7 +198,7 @@ Lexicon::Lexicon(const DataBundle& data) {
   static std::atomic<std::uint64_t> next_serial{1};
   serial_ = next_serial++;
   for (const DataFile* file : data.files_of("text")) {
-    for (const TsvRow& row : read_tsv(*file, 3, 4)) {
+    for_each_tsv_row(*file, 3, 4, [&](const TsvRow& row) {
       std::string_view cls = row.cols[0];
       std::string_view lang_col = row.cols[1];
       if (cls.empty()) throw DataError(file->name, row.line, "empty class");
@@ -231,7 +231,7 @@ Lexicon::Lexicon(const DataBundle& data) {
           t.phrases.push_back(LexiconPhrase{std::move(toks), std::move(value)});
         }
       }
-    }
+    });
   }
   for (std::size_t id = 0; id < tables_.size(); ++id) {
     const ClassMask bit = id < 64 ? ClassMask{1} << id : 0;

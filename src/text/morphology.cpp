@@ -2,22 +2,15 @@
 
 #include <string>
 
-#include "actorgraph/core/embedded.hpp"
 #include "actorgraph/text/lexicon.hpp"
 
 namespace actorgraph {
-namespace {
-morph::Table table_of(const EmbeddedBlob& b) { return morph::Table(b.begin, b.end, "data/" + std::string(b.path)); }
-}  // namespace
 
 bool has_lemma(const TokenMorph& m, std::string_view lemma, std::uint8_t word_class) {
   if (word_class != morph::kNoun && m.joined.has_lemma(lemma)) return true;
   if (m.entry.has_lemma(lemma) && (word_class == 0 || (m.entry.classes() & word_class))) return true;
   return word_class != morph::kVerb && m.head.has_lemma(lemma);
 }
-
-Morphology::Morphology(const Lexicon& lexicon)
-    : Morphology(lexicon, table_of(embedded_blob("morph/de.tsv")), table_of(embedded_blob("morph/en.tsv"))) {}
 
 Morphology::Morphology(const Lexicon& lexicon, morph::Table de, morph::Table en)
     : lexicon_(lexicon), de_(de), en_(en) {}

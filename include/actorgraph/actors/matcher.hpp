@@ -2,9 +2,9 @@
 // lookup per token (longest match wins), inflection endings, compound prefixes,
 // ambiguity guards, datelines/venues and article-level coreference.
 #pragma once
-#include <bitset>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,6 +18,10 @@
 #include "actorgraph/text/lexicon.hpp"
 
 namespace actorgraph {
+
+namespace matcher_index {
+class View;
+}
 
 // One actor mention. span is a half-open byte range into Document::text and covers
 // tokens [first_token, end_token) of sentence `sentence`.
@@ -45,9 +49,18 @@ struct ActorMention {
 class ActorMatcher {
  public:
   // Uses the lexicon classes "venue_prep" and "coref" (value state|pair|subject|person).
+  // The patterns of the dictionary's compiled rows are read from the index compiled with
+  // them (ActorDictionary::compiled_index()); only the other rows (--dict files) are
+  // indexed here. Throws DataError when the compiled index does not fit the table.
   ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon);
   ActorMatcher(const ActorMatcher&) = delete;  // patterns point into the matcher
   ActorMatcher& operator=(const ActorMatcher&) = delete;
+  ~ActorMatcher();
+
+  // The patterns of every entry in the layout of actors/matcher_index.hpp (entries by
+  // their index in dictionary().entries()): the build step attaches it to the compiled
+  // actor table. Only for a matcher that read no compiled index (DataError otherwise).
+  std::string compile() const;
 
   // Mentions in document order (coreference mentions included, sorted by span).
   // doc.lang selects the dictionary rows; doc.date filters persons by validity.
@@ -60,8 +73,8 @@ class ActorMatcher {
   // One way to write an entry: its tokens, the last one with an inflection ending.
   struct Pattern {
     const ActorEntry* entry = nullptr;
-    std::string_view suffix;              // ending of the last token (static storage), "" for none
-    const std::string* shapes = nullptr;  // per token of a cs entry: 'U' all caps, 'C' capitalised, 'a' any
+    std::string_view suffix;  // ending of the last token (static storage or the index), "" for none
+    std::string_view shapes;  // per token of a cs entry: 'U' all caps, 'C' capitalised, 'a' any; else ""
     bool genitive = false;
     std::size_t size() const { return entry->tokens.size(); }
     // True when norm is the pattern's token k (k >= 1).
@@ -82,6 +95,10 @@ class ActorMatcher {
     void reserve(std::size_t n) { added_.reserve(n); }
     void add(std::string_view key, const Pattern& p);
     void build();  // after the last add()
+    // Keys by id (0 .. size() - 1) and their patterns, after build().
+    std::size_t size() const { return keys_.size(); }
+    std::string_view key(std::uint32_t id) const { return keys_.key(id); }
+    const List& list(std::uint32_t id) const { return lists_[id]; }
     // The patterns of key; nullptr when none.
     const List* find(std::string_view key) const {
       const std::uint32_t id = keys_.find(key);
@@ -94,6 +111,21 @@ class ActorMatcher {
     std::vector<Pattern> patterns_;
     std::vector<List> lists_;  // by key id, into patterns_
   };
+
+  // The patterns of one key: those of the compiled index [first, first + count), then
+  // those added at run time (longer ones of the latter come after shorter ones of the
+  // former: match() takes the longest, and the first among equals, as over one list).
+  struct Patterns {
+    std::uint32_t compiled_first = 0, compiled_count = 0;
+    const Table::List* added = nullptr;
+    std::size_t size() const { return compiled_count + (added ? added->last - added->first : 0); }
+  };
+  // Table t of matcher_index (names de, en; compound prefixes de, en).
+  Patterns find(std::size_t t, std::string_view key) const;
+  Pattern pattern(const Patterns& list, std::size_t k) const;  // k < list.size()
+  bool may_start(std::size_t lang, std::string_view norm) const;
+  bool may_be_prefixed(std::size_t lang, std::string_view norm) const;
+  const Table& table(std::size_t t) const { return t < 2 ? tables_[t] : prefixes_[t - 2]; }
 
   void add_entry(const ActorEntry& e, Lang lang);
   // before: the sentence's mention found last, if any
@@ -112,13 +144,16 @@ class ActorMatcher {
 
   const ActorDictionary& dictionary_;
   const Lexicon& lexicon_;
+  std::unique_ptr<const matcher_index::View> index_;  // patterns of the compiled entries, or null
+  std::size_t compiled_entries_ = 0;                  // dictionary entries [0, n) are in index_
   Table tables_[2];         // by Lang (de, en)
   WordFilter first_tokens_[2];  // the keys of tables_: most tokens skip the lookup
   Table prefixes_[2];       // compound-prefix forms by Lang
   // The first three bytes of every compound prefix (head_slot), by Lang: most long
-  // capitalised words start with none of them and skip the prefix lookups.
+  // capitalised words start with none of them and skip the prefix lookups. 64 to a
+  // word; empty while no prefix was added.
   static std::size_t head_slot(std::string_view s);
-  std::bitset<1 << 16> prefix_heads_[2];
+  std::vector<std::uint64_t> prefix_heads_[2];
   std::deque<std::string> shapes_;  // case shapes of cs entries (Pattern::shapes points here)
 };
 

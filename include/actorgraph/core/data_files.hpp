@@ -14,6 +14,10 @@ struct DataFile {
   // For built-in rows compiled at build time (DataBundle::defaults()): the compiled
   // table, which lives for the whole program; content is then only the format tag.
   std::string_view compiled = {};
+  // For the built-in rules files (DataBundle::defaults()): their lemma cues resolved at
+  // build time against the built-in lemma tables (relations/lemma_table.hpp, lives for
+  // the whole program); empty for every other file, whose cues are looked up at start.
+  std::string_view resolved_lemmas = {};
 };
 
 // A parsed row of a tab-separated data file; views point into the DataFile.
@@ -45,5 +49,29 @@ class DataBundle {
 // throws DataError "name:line: ..." when a row has fewer than min_cols or more than
 // max_cols tab-separated columns. Trailing '\r' is ignored.
 std::vector<TsvRow> read_tsv(const DataFile& file, std::size_t min_cols, std::size_t max_cols);
+
+// Reads the line as a row of file into row (its columns replaced); false for a line
+// read_tsv skips. Throws DataError as read_tsv does.
+bool read_tsv_row(const DataFile& file, std::string_view line, std::size_t line_no, std::size_t min_cols,
+                  std::size_t max_cols, TsvRow& row);
+
+// Calls fn(row) for every row read_tsv(file, min_cols, max_cols) gives, in order, with
+// one TsvRow reused (valid during the call): the rows without a vector of them. A row
+// with the wrong number of columns throws when it is reached, after fn saw the rows
+// before it.
+template <typename F>
+void for_each_tsv_row(const DataFile& file, std::size_t min_cols, std::size_t max_cols, F&& fn) {
+  TsvRow row;
+  std::string_view s = file.content;
+  std::size_t line_no = 0, pos = 0;
+  while (pos < s.size()) {
+    std::size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    std::string_view line = s.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (read_tsv_row(file, line, ++line_no, min_cols, max_cols, row)) fn(static_cast<const TsvRow&>(row));
+  }
+}
 
 }  // namespace actorgraph

@@ -14,8 +14,9 @@ struct EmbeddedFile {
 const std::vector<EmbeddedFile>& embedded_files();
 
 // A table compiled at build time (actorgraph-datac) and linked in with .incbin: the lemma
-// tables "morph/de.tsv", "morph/en.tsv", the edge model "model/edges.tsv" and the actor
-// dictionary "actors" (every data/actors/*.tsv).
+// tables "morph/de.tsv", "morph/en.tsv", the edge model "model/edges.tsv", the actor
+// dictionary "actors" (every data/actors/*.tsv) and the lemma cues of the rules resolved
+// against the lemma tables "rules/lemmas" (every data/rules/*.tsv).
 struct EmbeddedBlob {
   std::string_view path;  // its source, relative to data/
   const unsigned char* begin;

@@ -10,20 +10,26 @@ namespace actorgraph {
 
 // One bit per word in 2^18 bits (32 KB), chosen by the word's length and its first
 // and last four bytes: may_contain() is true for every word added and for a few
-// percent of the others.
+// percent of the others. The bits are allocated by the first add(): a filter nothing
+// was added to costs no memory (the actor matcher keeps one for --dict rows only).
 class WordFilter {
  public:
+  static constexpr int kBits = 18;
+
   void add(std::string_view w) {
+    if (bits_.empty()) bits_.assign(std::size_t{1} << (kBits - 6), 0);
     const std::size_t s = slot(w);
     bits_[s >> 6] |= std::uint64_t{1} << (s & 63);
   }
   bool may_contain(std::string_view w) const {
+    if (bits_.empty()) return false;
     const std::size_t s = slot(w);
     return (bits_[s >> 6] >> (s & 63)) & 1;
   }
-
- private:
-  static constexpr int kBits = 18;
+  // The bits, 64 to a word, bit slot(w) for each word added; empty when none was added
+  // (compiled tables store them: matcher_index.hpp).
+  const std::vector<std::uint64_t>& bits() const { return bits_; }
+  // The bit of w, in [0, 2^kBits).
   static std::size_t slot(std::string_view w) {
     const std::size_t n = w.size();
     std::uint64_t key = n;
@@ -37,7 +43,9 @@ class WordFilter {
     }
     return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
   }
-  std::vector<std::uint64_t> bits_ = std::vector<std::uint64_t>(std::size_t{1} << (kBits - 6));
+
+ private:
+  std::vector<std::uint64_t> bits_;
 };
 
 }  // namespace actorgraph

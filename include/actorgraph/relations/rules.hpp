@@ -92,8 +92,15 @@ class RuleSet {
   // "lang<TAB>cue<TAB>type<TAB>source<TAB>target[<TAB>flags]". Throws DataError
   // "file:line: what" for unknown types, strategies, flags or malformed cues.
   // Lemma cues ("=angreifen") must be lemmas of the morphology's table, or compounds
-  // with a known noun as head; otherwise DataError.
+  // with a known noun as head; otherwise DataError. The cues of a file with resolved
+  // lemmas (DataFile::resolved_lemmas: the built-in rules) are taken from those, not
+  // looked up in the morphology.
   RuleSet(const DataBundle& data, const Morphology& morphology);
+
+  // Every lemma cue of the rules (cue tokens, need= and not= words) as resolved, in the
+  // layout of relations/lemma_table.hpp: the build step that resolves the built-in rules'
+  // cues uses it. Throws DataError for a lemma longer than 254 bytes.
+  std::string compile_lemmas() const;
 
   const std::vector<Rule>& rules() const { return rules_; }
   // True when some rule of the language could start at this token.
