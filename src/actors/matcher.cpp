@@ -129,6 +129,27 @@ ActorMention coref_mention(const Document& doc, std::size_t first, std::size_t e
   return m;
 }
 
+// The topic of sentence s, which a phrase opening the next sentence continues ("Das Land",
+// "The government"): its first state named as an acting actor (no coreference, venue or
+// dateline), when no preposition governs it and it is no adjective; else none. With
+// first_mention, only when that state is the sentence's first mention of any kind.
+const ActorMention* sentence_topic(const Document& doc, const Lexicon& lexicon,
+                                   const std::vector<ActorMention>& mentions, std::size_t s, bool first_mention) {
+  auto it = std::lower_bound(mentions.begin(), mentions.end(), s,
+                             [](const ActorMention& m, std::size_t sentence) { return m.sentence < sentence; });
+  for (; it != mentions.end() && it->sentence == s; ++it) {
+    const ActorMention& m = *it;
+    if (m.coref || m.venue || m.dateline || m.kind != ActorKind::state) {
+      if (first_mention) return nullptr;
+      continue;
+    }
+    bool governed = m.first_token > doc.sentences[s].first_token &&
+                    lexicon.has("prep", doc.lang, doc.tokens[m.first_token - 1].norm);
+    return governed || m.role == ActorRole::adj ? nullptr : &m;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 ActorMatcher::ActorMatcher(const ActorDictionary& dictionary, const Lexicon& lexicon)
@@ -743,13 +764,7 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         std::size_t open = sent.first_token;
         while (open < i && toks[open].kind == TokenKind::punct) ++open;
         if (open == i && s > 0) {
-          for (const ActorMention* m : before) {
-            if (m->sentence + 1 != s) continue;
-            bool governed = m->first_token > doc.sentences[s - 1].first_token &&
-                            lexicon_.has("prep", doc.lang, toks[m->first_token - 1].norm);
-            if (!governed && m->role != ActorRole::adj) ante = m;
-            break;
-          }
+          if (const ActorMention* topic = sentence_topic(doc, lexicon_, mentions, s - 1, false)) ante = topic;
         }
         if (named_here(*ante) && lexicon_.has("coref_other", doc.lang, toks[end - 1].norm)) {
           auto earlier = std::find_if(before.rbegin(), before.rend(),
@@ -807,19 +822,6 @@ void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention
     }
   }
   const auto& toks = doc.tokens;
-  // With no dateline, a body opening its sentence ("Die Regierung kritisierte ...") is the
-  // previous sentence's topic: its first state named with no preposition before it.
-  auto topic_of = [&](std::size_t s) -> const ActorMention* {
-    for (const ActorMention& m : mentions) {
-      if (m.sentence < s) continue;
-      if (m.sentence > s) break;
-      if (m.coref || m.venue || m.dateline || m.role == ActorRole::adj) return nullptr;
-      bool governed = m.first_token > doc.sentences[s].first_token &&
-                      lexicon_.has("prep", doc.lang, toks[m.first_token - 1].norm);
-      return !governed && m.kind == ActorKind::state ? &m : nullptr;
-    }
-    return nullptr;
-  };
   std::vector<ActorMention> added;
   std::size_t next = 0;
   for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
@@ -840,7 +842,8 @@ void ActorMatcher::add_home_bodies(const Document& doc, std::vector<ActorMention
       }
       if (qualified) continue;
       const ActorMention* ante = home;
-      if (!ante && s > 0 && i - 1 == sent.first_token) ante = topic_of(s - 1);
+      // with no dateline, a body opening its sentence continues the previous sentence's topic
+      if (!ante && s > 0 && i - 1 == sent.first_token) ante = sentence_topic(doc, lexicon_, mentions, s - 1, true);
       if (ante) added.push_back(coref_mention(doc, i - 1, i + 1, s, *ante));
     }
   }

@@ -626,7 +626,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
           k = same->first_token;
         } else if (is_title(v, k - 1) || v.is("det", k - 1) ||
                    (t.kind == TokenKind::word && t.capitalized && v.lang == Lang::en && !v.is("coord", k - 1)) ||
-                   (t.norm == "of"sv && v.lang == Lang::en)) {
+                   v.is("official_link", k - 1)) {
           --k;
         } else {
           break;
@@ -1661,24 +1661,22 @@ struct OpenThreat {
 // "Serbia threatened to break off relations with Montenegro", "Serbien drohte, die
 // Beziehungen zu Montenegro abzubrechen": a threat verb with an infinitive complement
 // threatens the target of the act named there, and that act is no edge of its own (as
-// "drohte mit Sanktionen": a threatened measure is a threat only). The complement is
-// "to" right after the verb, or a German comma and a "zu" infinitive; the act's edge
-// must come from the threat's own source.
+// "drohte mit Sanktionen": a threatened measure is a threat only). The complement opens
+// right after the verb, after a correlate ("damit"): with a word of the class
+// complement_opener ("to") or with a comma that opens a German "zu" infinitive; the act's
+// edge must come from the threat's own source.
 void threaten_to_act(const SentenceView& v, const std::vector<OpenThreat>& threats, std::size_t sentence_out,
                      std::vector<RelationMention>& out, std::vector<TraceLine>* trace) {
   for (const OpenThreat& t : threats) {
     std::size_t after = t.last_token + 1;
-    // "drohte damit, ... anzugreifen": the correlate before the comma
-    if (v.lang == Lang::de && after + 1 < v.sent.end_token && v.tok(after).norm == "damit"sv) ++after;
-    bool english = v.lang == Lang::en && after < v.sent.end_token && v.tok(after).norm == "to"sv;
-    bool german = v.lang == Lang::de && after < v.sent.end_token && v.tok(after).norm == ","sv;
-    if (!english && !german) continue;
-    // the complement ends where the next clause of another kind starts (German: at "zu")
+    if (after + 1 < v.sent.end_token && v.is("correlate", after)) ++after;  // "drohte damit, ..."
+    if (after >= v.sent.end_token) continue;
+    bool opens = v.is("complement_opener", after) ||
+                 std::find(v.infinitive_commas.begin(), v.infinitive_commas.end(), after) != v.infinitive_commas.end();
+    if (!opens) continue;
+    // the complement: up to the next comma or the sentence's end
     std::size_t end = after + 1;
     while (end < v.sent.end_token && v.tok(end).norm != ","sv && v.tok(end).norm != "."sv) ++end;
-    if (german && std::find(v.infinitive_commas.begin(), v.infinitive_commas.end(), after) == v.infinitive_commas.end()) {
-      continue;
-    }
     std::vector<RelationMention> threats_made;
     for (std::size_t k = sentence_out; k < out.size();) {
       const RelationMention& act = out[k];

@@ -1,6 +1,7 @@
 // Data files (dictionaries, rules) as a bundle: the embedded defaults plus user
 // files given with --dict, each stage taking the files whose header tag it reads.
 #pragma once
+#include "actorgraph/core/lines.hpp"
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -62,16 +63,9 @@ bool read_tsv_row(const DataFile& file, std::string_view line, std::size_t line_
 template <typename F>
 void for_each_tsv_row(const DataFile& file, std::size_t min_cols, std::size_t max_cols, F&& fn) {
   TsvRow row;
-  std::string_view s = file.content;
-  std::size_t line_no = 0, pos = 0;
-  while (pos < s.size()) {
-    std::size_t nl = s.find('\n', pos);
-    if (nl == std::string_view::npos) nl = s.size();
-    std::string_view line = s.substr(pos, nl - pos);
-    pos = nl + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (read_tsv_row(file, line, ++line_no, min_cols, max_cols, row)) fn(static_cast<const TsvRow&>(row));
-  }
+  for_each_line(file.content, [&](std::string_view line, std::size_t line_no) {
+    if (read_tsv_row(file, line, line_no, min_cols, max_cols, row)) fn(static_cast<const TsvRow&>(row));
+  });
 }
 
 }  // namespace actorgraph
