@@ -77,12 +77,19 @@ TEST_CASE("false friends are not actors", "[actors]") {
   }
 }
 
-TEST_CASE("the international community is INT; plural demonyms of adjective form", "[actors]") {
+TEST_CASE("the international community is INT, plural demonyms of adjective form", "[actors]") {
   test::check_edge_cases({
       {Lang::de, "Die internationale Gemeinschaft verurteilte Russland.", "INT>RUS criticism asserted"},
       {Lang::en, "The international community condemned Russia.", "INT>RUS criticism asserted"},
       {Lang::de, "Die Iraker protestierten gegen die USA.", "IRQ>USA criticism asserted"},
       {Lang::en, "Iraqis protested against the United States.", "IRQ>USA criticism asserted"},
+      // a people in the plural accuses; one national, victims and partners are no state
+      {Lang::de, "Tausende Chilenen warfen Bolivien Wortbruch vor.", "CHL>BOL criticism asserted"},
+      {Lang::en, "Chileans accused Bolivia of breaking its word.", "CHL>BOL criticism asserted"},
+      {Lang::de, "Die Chilenin kritisierte Bolivien.", ""},
+      {Lang::de, "Der Chilene kritisierte Bolivien.", ""},
+      {Lang::en, "Two Chileans were killed in clashes with Bolivian troops.", ""},
+      {Lang::en, "Chileans and Bolivians signed a trade agreement.", ""},
   });
 }
 

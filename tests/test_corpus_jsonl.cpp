@@ -121,7 +121,7 @@ TEST_CASE("JSONL lines: no input makes the parser throw, errors are one line", "
   }
 }
 
-TEST_CASE("SeenIds: duplicates across streams name the first occurrence; the table grows", "[corpus]") {
+TEST_CASE("SeenIds: duplicates across streams name the first occurrence, the table grows", "[corpus]") {
   SeenIds seen;
   auto a = seen.add_stream("a.jsonl");
   auto b = seen.add_stream("b.jsonl");
@@ -136,7 +136,7 @@ TEST_CASE("SeenIds: duplicates across streams name the first occurrence; the tab
   CHECK(seen.insert("x", a, 1) == std::optional<std::string>("duplicate id 'x' (first seen at a.jsonl:3)"));
 }
 
-TEST_CASE("CorpusSource: article files in order with their ids; a missing stream is an InputError", "[corpus]") {
+TEST_CASE("CorpusSource: article files in order with their ids, a missing stream is an InputError", "[corpus]") {
   CorpusSource empty({}, {});
   CHECK_FALSE(empty.next());
   CorpusSource files(std::vector<ArticleFile>{{"x/de-001.txt", "de-001"}, {"-", "stdin"}}, {});

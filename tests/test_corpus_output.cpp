@@ -46,7 +46,7 @@ TEST_CASE("safe_file_name: no directories, no hidden files, unchanged when alrea
   CHECK(su.substr(0, su.size() - 17).size() % 2 == 0);  // whole two-byte characters only
 }
 
-TEST_CASE("AtomicOutput: the file appears only on commit; discard leaves nothing", "[corpus]") {
+TEST_CASE("AtomicOutput: the file appears only on commit, discard leaves nothing", "[corpus]") {
   fs::path dir = fs::temp_directory_path() / ("actorgraph-atomic-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::string path = (dir / "out.jsonl").string();

@@ -163,7 +163,7 @@ TEST_CASE("malformed or unusable DOT is a one-line InputError", "[export]") {
   CHECK(boost::num_vertices(read_graph_text("digraph { A -> B [type=aid] }", "ok").store()) == 2);
 }
 
-TEST_CASE("read_graph_text tells JSON from DOT; read_graph_file names the file", "[export]") {
+TEST_CASE("read_graph_text tells JSON from DOT, read_graph_file names the file", "[export]") {
   ActorGraph g = article_graph();
   std::ostringstream json;
   write_json(json, g);

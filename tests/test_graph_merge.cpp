@@ -81,7 +81,7 @@ TEST_CASE("merge_graphs: union of actors and edges, weight = articles", "[graph]
   }
 }
 
-TEST_CASE("merge_graphs: merging merged graphs keeps weights; edge cases", "[graph]") {
+TEST_CASE("merge_graphs: merging merged graphs keeps weights, edge cases", "[graph]") {
   ActorGraph a = article("a", "2020", Lang::en);
   a.add_actor(ActorCode("USA"), ActorKind::state, "United States", 1);
   a.add_actor(ActorCode("IRN"), ActorKind::state, "Iran", 1);

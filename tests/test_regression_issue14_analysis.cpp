@@ -42,7 +42,7 @@ constexpr auto N = Modality::negated;
 
 }  // namespace
 
-TEST_CASE("issue 14.10: blocs per component, only with enough ties; no balance without triads", "[compare]") {
+TEST_CASE("issue 14.10: blocs per component, only with enough ties, no balance without triads", "[compare]") {
   // Two components: a balanced triangle plus one more tie (four ties), and a lone pair.
   ActorGraph g = graph_of("g", "2020-01-01",
                           {{"AAA", "BBB", RelationType::partnership, A},

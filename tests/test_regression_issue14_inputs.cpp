@@ -60,7 +60,7 @@ TEST_CASE("issue 14: inputs that are not article text are named, articles of eve
   }
 }
 
-TEST_CASE("issue 14: directories read *.txt in any case, say what they skip; ids unique by relative path", "[corpus]") {
+TEST_CASE("issue 14: directories read *.txt in any case, say what they skip, ids unique by relative path", "[corpus]") {
   test::Scratch s("issue14", "expand");
   fs::path d = s.dir / "d";
   fs::create_directories(d / "sub");
@@ -197,7 +197,7 @@ TEST_CASE("issue 14: the version is in JSON graphs and events", "[export]") {
   CHECK(nlohmann::json::parse(events.substr(0, events.find('\n')))["generator"] == version_text());
 }
 
-TEST_CASE("issue 14: --id names one article; db add says what it skipped (exit 5) and --replace replaces", "[cli]") {
+TEST_CASE("issue 14: --id names one article, db add says what it skipped (exit 5) and --replace replaces", "[cli]") {
   test::Scratch s("issue14", "identity");
   fs::create_directories(s.dir / "a");
   fs::create_directories(s.dir / "b");

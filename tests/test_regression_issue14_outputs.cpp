@@ -221,7 +221,7 @@ TEST_CASE("issue 14.11: the nine type colours stay apart under colour-vision def
   }
 }
 
-TEST_CASE("issue 14.11: a big merged graph names each edge's type; the diff picture has no underscores", "[export][cli]") {
+TEST_CASE("issue 14.11: a big merged graph names each edge's type, the diff picture has no underscores", "[export][cli]") {
   ActorGraph g;
   g.id = "big";
   g.articles = 2;
@@ -289,7 +289,7 @@ TEST_CASE("issue 14.11: --names gives every actor of a merged graph a label in o
 }
 
 // ---- Item 9: what a README reader meets.
-TEST_CASE("issue 14.9: a date window that keeps nothing says why; generated folders are not written into",
+TEST_CASE("issue 14.9: a date window that keeps nothing says why, generated folders are not written into",
           "[cli]") {
   Scratch s("window");
   fs::create_directories(s.dir / "undated");

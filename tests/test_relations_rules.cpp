@@ -60,7 +60,7 @@ TEST_CASE("symmetric relations and coordination", "[relations]") {
   });
 }
 
-TEST_CASE("modality: negated, alleged, hypothetical; silence is not negation", "[relations]") {
+TEST_CASE("modality: negated, alleged, hypothetical, silence is not negation", "[relations]") {
   test::check_edge_cases({
       {Lang::de, "China liefert keine Waffen an Russland.", "CHN>RUS arms_supply negated"},
       {Lang::en, "China did not supply weapons to Russia.", "CHN>RUS arms_supply negated"},

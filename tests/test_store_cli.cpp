@@ -33,7 +33,7 @@ struct Scratch : test::Scratch {
 
 }  // namespace
 
-TEST_CASE("db add is idempotent; db graph and db stats answer queries", "[store][cli]") {
+TEST_CASE("db add is idempotent, db graph and db stats answer queries", "[store][cli]") {
   Scratch s("add");
   fs::create_directories(s.dir / "articles");
   spit(s.dir / "articles" / "de-1.txt", "date 2023-01-16\nRussland liefert Waffen an Nordkorea. Die USA verhängen Sanktionen gegen Russland.");

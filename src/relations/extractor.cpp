@@ -856,7 +856,12 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
            c.first < bracket_end;
   };
   // A private national ("die Italienerin", "Chinese hackers") is no acting subject.
-  auto actor_like = [&](const Cand& c) { return !c.m->weak; };
+  // A people in the plural protests and accuses as its state does ("Palestinians accused
+  // Israel"), but is no attacker, partner or giver ("Two Palestinians were killed in
+  // clashes"); backing it did not hold on bench text ("Iraqis would welcome ...").
+  auto actor_like = [&](const Cand& c) {
+    return !c.m->weak || (c.m->people && rule.type == RelationType::criticism);
+  };
   // A party the sources act on: no speaker, no stand-in pronoun, not a source's own
   // state, not a place ("in Syrien", "near Raqqa").
   auto other_party = [&](const Cand& c) {

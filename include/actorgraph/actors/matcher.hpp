@@ -38,6 +38,8 @@ struct ActorMention {
   bool dateline = false;  // "PJÖNGJANG:" at the start of a paragraph
   bool coref = false;     // resolved from "beide Länder", "the country", "der Minister"
   bool weak = false;      // an adjective or demonym not next to an official/body: no actor by itself
+  bool people = false;    // a weak demonym in the plural ("Palestinians", "die Iraker"): the people,
+                          // who may accuse, protest or back as their state does
   bool attribute = false; // qualifies another actor's name ("der argentinische Papst", "OPEC-Mitglied
                           // Venezuela"): counted as mentioned, but takes no role in relations
   // A place or dateline names no acting actor; coreference mentions add no new actor.
