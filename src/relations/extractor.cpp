@@ -24,6 +24,7 @@ struct Cand {
   // The attributive participle whose agent this is ("einem von den USA unterzeichneten
   // Abkommen"), or 0, and the preposition that governs that noun phrase.
   std::size_t agent_of = 0, phrase_prep = 0;
+  bool leads = false;  // the leader of a force, acting for it ("a Saudi-led coalition")
 };
 
 struct CueHit {
@@ -107,6 +108,13 @@ bool is_word(const Token& t) { return t.kind != TokenKind::punct; }
 bool inflected_word(const SentenceView& v, const Token& t) {
   return t.kind == TokenKind::word && !t.capitalized && !t.norm.empty() &&
          v.lex.has("adj_ending", v.lang, std::string_view(t.norm).substr(t.norm.size() - 1));
+}
+
+// A form the morphology knows as a verb and never as an adjective ("griffen", "beitreten";
+// not "unterstützten", "getötet").
+bool verb_only(const Token& t) {
+  const morph::Entry& e = t.morph.entry;
+  return e && (e.classes() & morph::kVerb) != 0 && (e.classes() & morph::kAdjective) == 0;
 }
 
 bool ends_with(std::string_view w, std::string_view suffix) {
@@ -367,8 +375,9 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       // "der USA" after a noun: a genitive attribute
       // (not after a verb or "und": "hat ... geschlossen und der Ukraine ... vorgeworfen")
       const Token& before = v.tok(i > v.sent.first_token ? i - 1 : i);
+      // (nor after a date: "wird im April der Nato beitreten" is a dative)
       if (i > v.sent.first_token && is_word(before) && !v.is("prep", i - 1) && !v.is("det", i - 1) &&
-          !v.is("coord", i - 1) && (v.lang != Lang::de || before.capitalized)) {
+          !v.is("coord", i - 1) && !v.is("time_noun", i - 1) && (v.lang != Lang::de || before.capitalized)) {
         pending_gen = true;
       }
       continue;
@@ -387,7 +396,12 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
       continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
     }
     // an adjective; "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
-    if (v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i) && inflected_word(v, t)) continue;
+    // (a verb form with no adjective use ends the phrase: "Unter Führung Kenias griffen
+    // Stellungen der ...": "unter" is not the preposition of the genitive's noun)
+    if (v.lang == Lang::de && t.norm.size() > 3 && !v.is("finite_aux", i) && inflected_word(v, t) &&
+        (!verb_only(t) || v.is("number_word", i))) {
+      continue;
+    }
     if (pending_gen && t.kind == TokenKind::word) {
       // the noun the genitive belongs to; keep looking for its preposition
       pending_gen = false;
@@ -440,6 +454,9 @@ std::size_t opening_pronoun(const SentenceView& v, const MentionRange& mentions)
 }
 
 bool may_be_participle(const SentenceView& v, std::size_t i);
+// True when w ends in a word of class cls of shortest..longest bytes ("Luftangriffe": "angriffe").
+bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t shortest = 1,
+                   std::size_t longest = 6);
 
 // German extended attribute: "an einem im letzten Monat von den beiden Produzenten, den
 // USA und Brasilien, unterzeichneten Abkommen". The actors between "von" and the
@@ -492,6 +509,78 @@ void mark_hyphen_agents(SentenceView& v) {
     if (v.tok(p).span.begin != v.tok(c.end).span.end || !may_be_participle(v, p)) continue;
     c.agent_of = p;
     c.phrase_prep = c.first;
+  }
+}
+
+// The leader of a force acts for it: "a Saudi-led coalition bombed ...", "coalition forces
+// led by the United States", "die von den USA geführte Koalition", "die Truppen unter
+// Führung der USA". The leader becomes an unmarked actor where the force stands (not the
+// agent of a participle, nor a private national: an adjective leads too), so the frames
+// take it as the force's subject or object. Words: classes leader_attribute ("led",
+// "geführte"), leader_noun ("Führung") after leader_prep ("unter").
+void mark_leaders(SentenceView& v) {
+  const auto& s = v.sent;
+  // a force, not an act: "U.S.-led strikes" keep their own frame (hyph)
+  auto force = [&](std::size_t i) {
+    return i >= s.first_token && i < s.end_token &&
+           (v.is("led_force", i) || (v.lang == Lang::de && ends_in_class(v, "led_force", v.tok(i).norm, 5, 12)));
+  };
+  // the preposition governing the force's noun phrase ("pummeled by forces led by X"), or ""
+  auto phrase_prep = [&](std::size_t n) -> std::string {
+    for (std::size_t k = n, steps = 0; k > s.first_token && steps < 4; ++steps) {
+      --k;
+      if (v.is("prep", k)) return v.tok(k).norm;
+      if (!(v.is("det", k) || (v.tok(k).kind == TokenKind::word && !v.tok(k).capitalized))) break;
+    }
+    return "";
+  };
+  for (Cand& c : v.cands) {
+    bool leads = false;
+    std::size_t led = 0;  // the force
+    // "Saudi-led coalition", "U.S.-led forces": the participle joined by a hyphen (the
+    // leader stands where the noun phrase does and keeps its preposition)
+    if (c.end + 2 < s.end_token && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end &&
+        v.is("leader_attribute", c.end + 1) && v.tok(c.end + 1).span.begin == v.tok(c.end).span.end) {
+      std::size_t n = c.end + 2;
+      while (n + 1 < s.end_token && v.tok(n).kind == TokenKind::word && !v.tok(n).capitalized && !force(n)) ++n;
+      if (force(n)) {
+        c.agent_of = 0;
+        c.leads = true;
+        continue;
+      }
+    }
+    // "forces led by X" right after the force, "von X geführte Koalition" (the German
+    // attribute's agent before the force)
+    if (c.first > s.first_token + 1) {
+      std::size_t k = c.first - 1;
+      while (k > s.first_token && v.is("det", k)) --k;
+      if (v.lex.has("agent_prep", v.lang, v.tok(k).norm) && k > s.first_token) {
+        if (v.lang == Lang::en && v.is("leader_attribute", k - 1) && v.clause(k - 1) == c.clause && force(k - 2)) {
+          leads = true;
+          led = k - 2;
+        }
+        // (any noun: "ein von den USA geführter Angriff" is the US attack)
+        if (v.lang == Lang::de && c.agent_of != 0 && v.is("leader_attribute", c.agent_of)) {
+          leads = true;
+          led = k;  // the phrase opens at "von"
+        }
+      }
+      // "Truppen unter (der) Führung der USA / von X"
+      std::size_t n = c.first - 1;
+      while (n > s.first_token && (v.is("det", n) || v.lex.has("agent_prep", v.lang, v.tok(n).norm))) --n;
+      if (v.is("leader_noun", n) && n > s.first_token) {
+        std::size_t q = n - 1;
+        if (q > s.first_token && v.is("det", q)) --q;
+        if (v.is("leader_prep", q) && force(q - 1)) {
+          leads = true;
+          led = q - 1;
+        }
+      }
+    }
+    if (!leads) continue;
+    c.marker = phrase_prep(led);
+    c.agent_of = 0;
+    c.leads = true;
   }
 }
 
@@ -548,6 +637,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
   } else {
     mark_hyphen_agents(v);
   }
+  mark_leaders(v);
   std::vector<Cand> virtuals;
   // A subject pronoun opening the sentence stands for the previous sentence's subject
   // (all of its coordinated actors: "Chile und Peru ... Sie verurteilten ...").
@@ -860,7 +950,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   // Israel"), but is no attacker, partner or giver ("Two Palestinians were killed in
   // clashes"); backing it did not hold on bench text ("Iraqis would welcome ...").
   auto actor_like = [&](const Cand& c) {
-    return !c.m->weak || (c.m->people && rule.type == RelationType::criticism);
+    return !c.m->weak || c.leads || (c.m->people && rule.type == RelationType::criticism);
   };
   // A party the sources act on: no speaker, no stand-in pronoun, not a source's own
   // state, not a place ("in Syrien", "near Raqqa").
@@ -1242,8 +1332,8 @@ bool class_in_clause(const SentenceView& v, int clause, std::string_view cls) {
 // not, whatever auxiliary stands in their clause.
 // True when w ends in a word of class cls (an ending such as "iert", "ed") and keeps a
 // stem of three letters or more before it.
-bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t shortest = 1,
-                   std::size_t longest = 6) {
+bool ends_in_class(const SentenceView& v, std::string_view cls, std::string_view w, std::size_t shortest,
+                   std::size_t longest) {
   for (std::size_t n = shortest; n <= longest && n + 3 <= w.size(); ++n) {
     if (v.lex.has(cls, v.lang, w.substr(w.size() - n))) return true;
   }
@@ -1266,6 +1356,9 @@ bool may_be_participle(const SentenceView& v, std::size_t i) {
   if (t.capitalized && i > v.sent.first_token) return false;  // a noun
   if (v.is("participle", i)) return true;
   if (ends_in_class(v, "infinitive_ending", w)) return false;    // kritisieren
+  // a verb form the morphology knows with no adjective use is no participle: "wird der
+  // Opec beitreten" (future), while "beigetreten", "getötet" are adjectives too
+  if (verb_only(t)) return false;
   if (class_at(v, "participle_prefix", w, 0, 4)) return true;    // getötet, gedroht
   for (std::size_t p = 2; p <= 7; ++p) {                          // angegriffen, vorgeworfen
     if (class_at(v, "participle_prefix", w, p, 3) && v.lex.has("verb_particle", v.lang, w.substr(0, p))) return true;
@@ -1344,6 +1437,16 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       if (cls == "alleged") alleged = true;
       if (cls == "hyp") hyp = true;
       if (why) *why += " " + std::string(cls) + "(" + v.tok(i).norm + ")";
+    }
+  }
+  // German future: "wird der Nato beitreten", "werden ... angreifen" (werden with an
+  // infinitive; with a participle it is the passive: "wird angegriffen")
+  if (!hyp && v.lang == Lang::de && !rule.noun && !may_be_participle(v, hit.first)) {
+    for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+      if (v.clause(i) != clause || !v.is("future_aux", i) || in_cue(i)) continue;
+      hyp = true;
+      if (why) *why += " future(" + v.tok(i).norm + ")";
+      break;
     }
   }
   if (neg) return Modality::negated;
