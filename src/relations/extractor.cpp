@@ -1677,6 +1677,26 @@ bool apposed_participle(const SentenceView& v, const CueHit& hit) {
   return false;
 }
 
+// An English reduced relative: "tariffs imposed on Brazilian soybeans by China", "aid sent
+// by Japan": a participle right after a common noun, its "by" agent a few words on in the
+// clause with no comma between.
+bool reduced_relative(const SentenceView& v, const CueHit& hit) {
+  if (v.lang != Lang::en || hit.first <= v.sent.first_token) return false;
+  const Token& noun = v.tok(hit.first - 1);
+  if (noun.kind != TokenKind::word || noun.capitalized || v.is("det", hit.first - 1) || v.is("finite_aux", hit.first - 1) ||
+      v.is("passive_aux", hit.first - 1) || v.is("subj_pronoun", hit.first - 1) || v.is("coord", hit.first - 1)) {
+    return false;
+  }
+  const std::size_t after = hit.token_positions.back() + 1;
+  for (const Cand& c : v.cands) {
+    if (c.first < after || c.first > after + 6 || c.clause != v.clause(hit.first)) continue;
+    bool comma = false;
+    for (std::size_t k = after; k < c.first; ++k) comma = comma || v.tok(k).kind == TokenKind::punct;
+    if (!comma && v.lex.has("agent_prep", v.lang, c.marker)) return true;
+  }
+  return false;
+}
+
 // The subject of sentence si's main clause: its first unmarked actor that is no speaker,
 // region, private national or relative-clause member. A sentence opening with a subject
 // pronoun itself passes on its own antecedent (two sentences back at most).
@@ -2017,6 +2037,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       }
       CandList sources, targets;
       bool between = false, poss_source = false, acting_sources = false;
+      bool reduced_passive = false;  // "lands occupied by Jordan and Egypt": no joint action
       for (const RoleSpec& spec : rule.source) {
         sources = resolve(v, hit, spec, {});
         // a region is never a source: try the next strategy ("die Annexion der Krim durch Russland")
@@ -2050,6 +2071,10 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
           if (v.clause(i) == clause && v.is("passive_aux", i)) passive = true;
         }
+        // (only where nothing else makes it passive: "is under sanctions imposed by X" keeps
+        // the clause's subject as the patient)
+        const bool reduced = !passive && reduced_relative(v, hit);
+        passive = passive || reduced;
         if (passive) {
           CandList agents;
           for (const Cand& c : v.cands) {
@@ -2090,7 +2115,24 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
             continue;
           }
           if (!agents.empty()) {
-            CandList patients = passive_patients(v, hit, clause, agents);
+            // (a reduced relative's noun is no actor: a target the frame found in a
+            // prepositional phrase is the patient, "imposed on Russia by X"; no other)
+            CandList patients = reduced ? CandList{} : passive_patients(v, hit, clause, agents);
+            reduced_passive = reduced;
+            if (reduced) {
+              for (const Cand* c : targets) {
+                if (!c->marker.empty() && c->marker != "gen" && !v.lex.has("agent_prep", v.lang, c->marker) &&
+                    std::find(agents.begin(), agents.end(), c) == agents.end()) {
+                  patients.push_back(c);
+                }
+              }
+              // else, when the noun is an event of the same kind, the clause's subject:
+              // "Kenya remains under sanctions imposed by Norway" (not "groups backed by X")
+              bool same_event = std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) {
+                return o->rule->type == rule.type && o->token_positions.back() + 1 == hit.first;
+              });
+              if (patients.empty() && same_event) patients = passive_patients(v, hit, clause, agents);
+            }
             note("passive: agent " + describe(agents) + ", patient " + describe(patients));
             sources = agents;
             targets = patients;
@@ -2223,7 +2265,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       // and attackers coordinated on one force noun ("U.S. and Iraqi forces").
       bool one_force = !sources.empty() && sources.back()->end < v.sent.end_token && v.is("located_title", sources.back()->end) &&
                        std::all_of(sources.begin(), sources.end(), [&](const Cand* c) { return c->group == sources.back()->group; });
-      if (rule.type == RelationType::military_action && !between && acting_sources &&
+      if (rule.type == RelationType::military_action && !between && acting_sources && !reduced_passive &&
           (!targets.empty() || (rule.joint && one_force))) {
         for (std::size_t a = 0; a < sources.size(); ++a) {
           for (std::size_t b = a + 1; b < sources.size(); ++b) {
