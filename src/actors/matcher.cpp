@@ -803,9 +803,15 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
           if (!before.empty()) make(*before.back());
         }
       } else if (kind == "pair") {
+        // "both sides": the last two states that act, not a place ("they met in Singapore")
         const ActorMention* last = nullptr;
         const ActorMention* second = nullptr;
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
+          const std::size_t first = (*it)->first_token;
+          if (first > doc.sentences[(*it)->sentence].first_token &&
+              lexicon_.has("event_place_prep", doc.lang, toks[first - 1].norm)) {
+            continue;
+          }
           if (!last) {
             last = *it;
           } else if ((*it)->code != last->code) {

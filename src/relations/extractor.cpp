@@ -1050,6 +1050,21 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
             }
           }
         }
+        // Fronted: "After a trip to Saudi Arabia and Turkey, Pompeo told ...": the subject
+        // after the phrase's comma
+        std::size_t open = v.sent.first_token;
+        while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
+        if (!best && k > v.sent.first_token && k - 1 == open && v.is("clause_prep", k - 1)) {
+          std::size_t comma = hit.end;
+          while (comma < v.sent.end_token && v.tok(comma).norm != ","sv) ++comma;
+          for (const Cand& c : v.cands) {
+            if (c.first <= comma || c.first > comma + 8) continue;
+            // (a subject is followed by its verb: "in Bonn, Germany, Tillerson" names a place)
+            bool apposed = c.end < v.sent.end_token && v.tok(c.end).norm == ","sv;
+            if (subject_like(v, c) && !c.pronoun && !c.m->venue && !apposed) best = &c;
+            break;
+          }
+        }
       }
       if (best) add_group(v, *best, out);
       break;
