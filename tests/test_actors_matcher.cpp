@@ -68,6 +68,10 @@ TEST_CASE("false friends are not actors", "[actors]") {
       // German city adjectives of capitals only before an official or body
       {Lang::de, "Das Pekinger Außenministerium äußerte sich nicht.", "CHN"},
       {Lang::de, "Die Moskauer Regierung schwieg.", "RUS"},
+      // a comma list of adjectives before a title: each names its state
+      {Lang::en, "He met his Greek, Cypriot and Maltese counterparts.", "CYP GRC MLT"},
+      {Lang::de, "Er traf die griechischen, zypriotischen und maltesischen Amtskollegen.", "CYP GRC MLT"},
+      {Lang::en, "He likes Greek, Cypriot and Maltese food.", ""},
       {Lang::de, "Das Washingtoner Abkommen schützt seltene Vögel.", ""},
       {Lang::de, "Ein Berliner Gericht verurteilte den Mann.", ""},
   };

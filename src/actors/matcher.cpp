@@ -567,6 +567,27 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           }
           if (toks[k].kind != TokenKind::word && !(reach == 5 && toks[k].norm == "."sv)) break;
         }
+        // "his Greek, Cypriot and French counterparts", "die französischen, belgischen und
+        // niederländischen Minister": a comma list of adjectives closed by "and" before a title
+        if (m.weak && m.role == ActorRole::adj && best_end + 1 < sent.end_token && toks[best_end].norm == ","sv) {
+          bool coordinated = false;
+          for (std::size_t k = best_end; k < std::min(best_end + 16, sent.end_token); ++k) {
+            const Token& t = toks[k];
+            if (coordinated && is_title_word(lexicon_, doc.lang, t.norm)) {
+              m.weak = false;
+              break;
+            }
+            if (lexicon_.has("coord", doc.lang, t.norm)) {
+              coordinated = true;
+              continue;
+            }
+            // the list's items: adjectives (capitalised in English) and names of several words
+            bool item = t.kind == TokenKind::word &&
+                        (doc.lang == Lang::en ? t.capitalized || t.norm == "."sv : !t.capitalized || coordinated);
+            if (t.norm == ","sv || t.norm == "."sv || item) continue;
+            break;
+          }
+        }
         // A people in the plural ("Palestinians accused Israel", "Die Iraker protestierten"):
         // an English demonym with the plural -s, a German one after a plural article or
         // quantifier (class plural_det: "die Iraker", not "der Iraker"); a feminine singular
