@@ -824,15 +824,20 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
           if (!before.empty()) make(*before.back());
         }
       } else if (kind == "pair") {
-        // "both sides": the last two states that act, not a place ("they met in Singapore")
+        // "both sides": the last two states that act, not a place ("they met in Singapore",
+        // "in Hanoi, Vietnam")
         const ActorMention* last = nullptr;
         const ActorMention* second = nullptr;
+        auto place = [&](const ActorMention& m) {
+          const std::size_t first = m.first_token;
+          if (first <= doc.sentences[m.sentence].first_token) return false;
+          if (lexicon_.has("event_place_prep", doc.lang, toks[first - 1].norm)) return true;
+          return toks[first - 1].norm == ","sv && std::any_of(mentions.begin(), mentions.end(), [&](const ActorMention& o) {
+                   return o.venue && o.end_token + 1 == first;
+                 });
+        };
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
-          const std::size_t first = (*it)->first_token;
-          if (first > doc.sentences[(*it)->sentence].first_token &&
-              lexicon_.has("event_place_prep", doc.lang, toks[first - 1].norm)) {
-            continue;
-          }
+          if (place(**it)) continue;
           if (!last) {
             last = *it;
           } else if ((*it)->code != last->code) {
