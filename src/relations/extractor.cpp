@@ -805,6 +805,9 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
         linked = false;
       }
       linked = linked && coordinated;
+      // the agent of an attribute is never coordinated with what stands before it:
+      // "Hamas, an Iran-backed group", "die Hamas, eine vom Iran unterstützte Gruppe"
+      if (b.agent_of != 0 && a.agent_of != b.agent_of && !same_span) linked = false;
       if (!linked) ++group;
     }
     v.cands[k].group = group;
@@ -895,6 +898,17 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   if (!exclude.empty() && exclude.front()->agent_of != 0 && exclude.front()->agent_of == hit.first) {
     for (const Cand& c : v.cands) {
       if (c.first == hit.end) add_group(v, c, out);
+    }
+    // an apposition: "Hamas, an Iran-backed group", "die Hamas, eine vom Iran unterstützte
+    // Gruppe": the actor before the comma that opens the attribute's noun phrase
+    if (out.empty()) {
+      std::size_t k = std::min(exclude.front()->first, exclude.front()->phrase_prep);
+      while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("agent_prep", k - 1))) --k;
+      if (k > v.sent.first_token + 1 && k < exclude.front()->first && v.tok(k - 1).norm == ","sv) {
+        for (const Cand& c : v.cands) {
+          if (c.end + 1 == k && !excluded(c)) add_group(v, c, out);
+        }
+      }
     }
     return out;
   }
