@@ -1775,6 +1775,8 @@ struct HalfEvent {
   bool place_target = false;   // the target is where it happened ("in Nairobi"): only a group's attack
   bool group_sources = false;  // every source is an armed or political group
   bool claimed = false;        // its clause claims the event ("claimed responsibility for")
+  bool noun = false;           // a noun cue
+  int clause = -1;             // the cue's clause
 };
 
 Span cue_span(const SentenceView& v, const CueHit& hit) {
@@ -1926,7 +1928,22 @@ void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector
       // sentence's event
       bool same_cue = before.sentence == si && before.cue.begin == here.cue.begin;
       bool previous = before.sentence + 1 == si && here.told_before;
-      if (!(same_cue || previous) || before.type != here.type || before.sources.empty() || !before.targets.empty()) continue;
+      // "Greece receives European aid", "Griechenland erhält europäische Hilfsgelder": a
+      // verb that found the receiver and its object noun that found the giver
+      // (only a verb whose subject is its target: receive, erhalten)
+      bool receiver = !here.rule->target.empty() && here.rule->target.front().strategy == RoleStrategy::subj;
+      bool object_noun = before.sentence == si && !here.noun && receiver && before.noun && before.clause == here.clause &&
+                         here.clause >= 0 && before.cue.begin > here.cue.begin;
+      if (!(same_cue || previous || object_noun) || before.type != here.type || before.sources.empty() ||
+          !before.targets.empty()) {
+        continue;
+      }
+      if (object_noun) {
+        for (const ActorCode& s : before.sources) {
+          for (const ActorCode& t : here.targets) add(here, s, t, "the source from the object noun's owner");
+        }
+        continue;
+      }
       if (here.place_target) continue;  // a place is a target for a claim only (below)
       for (const ActorCode& s : before.sources) {
         for (const ActorCode& t : here.targets) {
@@ -2319,7 +2336,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           bool told_before = !rule.noun || !sources.empty() || definite;
           halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
                                      codes_of(targets), told_before, definite, false, all_groups(sources),
-                                     class_in_clause(v, clause, "claim_word")});
+                                     class_in_clause(v, clause, "claim_word"), rule.noun, clause});
         } else if (is_directed(rule.type) && !between && sources.empty() && targets.empty()) {
           add_place_half(v, hit, si, modality, halves);
         }
