@@ -828,6 +828,16 @@ bool subject_like(const SentenceView& v, const Cand& c) {
   return c.marker.empty() && !c.speaker && !c.m->weak && c.m->role != ActorRole::region && !v.in_relative(c.clause);
 }
 
+// "the Iran sanctions bill", "Russia sanctions": an English state's name (no acronym, no
+// genitive) right before a sanctions noun is what the sanctions hit, while "U.S.
+// sanctions", "EU sanctions", "Russia's sanctions" name who imposes them.
+bool modifier_target(const SentenceView& v, const Cand& c, const CueHit& hit) {
+  if (v.lang != Lang::en || hit.rule->type != RelationType::sanctions || !hit.rule->noun || c.end != hit.first) return false;
+  if (c.m->role != ActorRole::name || c.m->genitive || c.m->kind != ActorKind::state) return false;
+  return !std::any_of(v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.first),
+                      v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.end), [](const Token& t) { return t.all_caps; });
+}
+
 bool usable(const Cand& c, const CueHit& hit) {
   return !(c.first < hit.end && hit.first < c.end);  // not overlapping the cue
 }
@@ -1182,7 +1192,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // attack" name the place ("Moscow attacked" is the state).
         bool city_noun = c.m->role == ActorRole::capital && rule.type == RelationType::military_action &&
                          c.first > v.sent.first_token && v.is("det", c.first - 1);
-        if (!form && gap == 0 && v.lang == Lang::en && !city_noun) form = true;
+        if (!form && gap == 0 && v.lang == Lang::en && !city_noun && !modifier_target(v, c, hit)) form = true;
         // An official's possessive: "the US delegation's visit", "the Chinese president's visit"
         if (v.lang == Lang::en && gap == 1) {
           const std::string& w = v.tok(c.end).norm;
@@ -2099,6 +2109,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         for (const RoleSpec& spec : rule.target) {
           targets = resolve(v, hit, spec, sources);
           if (!targets.empty()) break;
+        }
+        for (const Cand& c : v.cands) {  // "the Iran sanctions bill"
+          if (targets.empty() && modifier_target(v, c, hit)) add_group(v, c, targets);
         }
       }
       // "der EU-Türkei-Gipfel", "the U.S.-Taliban talks": the parties of a two-sided event
