@@ -785,8 +785,9 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
                          v.tok(b.first - 2).kind == TokenKind::word && v.tok(b.first - 2).capitalized;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         const Token& t = v.tok(i);
+        // (not a verb: "verurteilte Pakistan und lobte Bangladesch" coordinates verbs)
         bool adjective = und && v.lang == Lang::de && !v.is("prep", i) && !v.is("coord", i) && t.norm.size() > 4 &&
-                         inflected_word(v, t) && ++adjectives <= 2;
+                         inflected_word(v, t) && !verb_only(t) && ++adjectives <= 2;
         if (v.is("coord", i) && t.kind == TokenKind::word) und = true;
         linked = v.is("coord", i) || v.is("list_intro", i) || v.is("det", i) || v.is("gen_det", i) || t.norm == "\""sv || is_title(v, i) ||
                  v.is("title_prep", i) || adjective || (same_pp && und && v.is("prep", i)) ||
@@ -852,6 +853,19 @@ bool cue_between(const SentenceView& v, const CueHit& hit, std::size_t i, bool v
     if (o->first != hit.first && o->first >= hit.end && o->first < i) return true;
   }
   return false;
+}
+
+// True when a verb cue other than hit starts in [from, to): "Rumänien kritisierte Moskau
+// und sicherte Chișinău Unterstützung zu": Moskau is the object of the verb before it.
+// (a coordinating word after that verb opens the next one's phrase: Chișinău is not its)
+bool verb_cue_in(const SentenceView& v, const CueHit& hit, std::size_t from, std::size_t to) {
+  return std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) {
+    if (o->rule->noun || o->first == hit.first || o->first < from || o->first >= to) return false;
+    for (std::size_t k = o->first + 1; k < to; ++k) {
+      if (v.is("coord", k) && v.tok(k).kind == TokenKind::word) return false;
+    }
+    return true;
+  });
 }
 
 // A noun cue inside a prepositional phrase without a possessive ("Munition für den
@@ -1156,7 +1170,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           if (c.end > hit.first || c.clause != clause || !usable(c, hit) || !(c.marker.empty() || owner)) continue;
           if (!first_unmarked) {
             first_unmarked = &c;
-          } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code && ok(c)) {
+          } else if (c.group != first_unmarked->group && c.m->code != first_unmarked->m->code && ok(c) &&
+                     !verb_cue_in(v, hit, first_unmarked->end, c.first)) {
             add_group(v, c, out);
             break;
           }
