@@ -260,7 +260,10 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
         stack.clear();
         v.infinitive_commas.push_back(i);
       } else if (v.is("subord", n) || v.is("speech", n) || v.is("clause_conj", n) ||
-                 (i > s.first_token && (v.is("speech", i - 1) || v.is("complement_verb", i - 1)))) {
+                 // (a speech verb closing a relative clause is that clause's: "Der Minister,
+                 // der in Kairo sprach, lobte Ägypten" goes on with the main clause)
+                 (i > s.first_token && (v.is("speech", i - 1) || v.is("complement_verb", i - 1)) &&
+                  !(!stack.empty() && static_cast<std::size_t>(cur) < v.relative.size() && v.relative[static_cast<std::size_t>(cur)]))) {
         cur = next_id++;
         stack.clear();
       } else if (!stack.empty()) {
