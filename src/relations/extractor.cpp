@@ -188,6 +188,13 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     }
     return false;
   };
+  // a mention that can open a clause as its subject (not "stressed Ukraine's integrity")
+  auto subject_mention_at = [&](std::size_t tok) {
+    for (const auto& m : mentions) {
+      if (m.first_token == tok && !m.genitive) return true;
+    }
+    return false;
+  };
   // ", den USA und Brasilien," is an apposition, not a relative clause: after the
   // article come only actors and coordination up to the next comma.
   auto apposition_at = [&](std::size_t k) {
@@ -228,6 +235,16 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     if (!opened_here && (v.is("clause_break", i) || (i > s.first_token && v.is("subord_bare", i)))) {
       cur = next_id++;
       stack.clear();
+      v.clause_of[i - s.first_token] = cur;
+      continue;
+    }
+    // "Peru said Chile and Bolivia had signed ...": an English speech verb followed by a
+    // named subject opens the reported clause (not "said he would", whose subject is the
+    // speaker's own; not an inverted "..., said Lavrov")
+    if (v.lang == Lang::en && i > s.first_token && has_next && v.is("speech", i - 1) && stack.empty() &&
+        v.tok(i - 1).kind == TokenKind::word && !v.tok(i - 1).capitalized && v.tok(i >= s.first_token + 2 ? i - 2 : i - 1).norm != ","sv &&
+        (subject_mention_at(i) || (v.is("det", i) && i + 1 < s.end_token && subject_mention_at(i + 1)))) {
+      cur = next_id++;
       v.clause_of[i - s.first_token] = cur;
       continue;
     }
@@ -613,8 +630,18 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     c.dative = dative_before(v, m->first_token);
     if (m->first_token > s.first_token) {
       std::size_t p = m->first_token - 1;
-      if (v.is("speech", p) || v.is("source_prep", p)) c.speaker = true;
-      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1)) c.speaker = true;
+      // "said Lawrow", "according to Moscow"; in English a speech verb before the mention
+      // names the speaker only after a quote or comma ('..., said Lavrov'): in "Peru said
+      // Chile was responsible" Chile is the reported clause's subject
+      // (the speech verb at sp, its mention after it, maybe after an article)
+      auto inverted = [&](std::size_t sp) {
+        if (v.lang != Lang::en) return true;
+        if (sp <= s.first_token) return false;
+        const std::string& before = v.tok(sp - 1).norm;
+        return before == ","sv || before == "\""sv || before == "'"sv;
+      };
+      if ((v.is("speech", p) && inverted(p)) || v.is("source_prep", p)) c.speaker = true;
+      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1)) c.speaker = true;
       if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to"sv && v.tok(p - 1).norm == "according"sv)
         c.speaker = true;
     }
