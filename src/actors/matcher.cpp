@@ -828,12 +828,19 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         // "in Hanoi, Vietnam")
         const ActorMention* last = nullptr;
         const ActorMention* second = nullptr;
-        auto place = [&](const ActorMention& m) {
+        auto named_as_place = [&](const ActorMention& m) {
           const std::size_t first = m.first_token;
           if (first <= doc.sentences[m.sentence].first_token) return false;
           if (lexicon_.has("event_place_prep", doc.lang, toks[first - 1].norm)) return true;
           return toks[first - 1].norm == ","sv && std::any_of(mentions.begin(), mentions.end(), [&](const ActorMention& o) {
                    return o.venue && o.end_token + 1 == first;
+                 });
+        };
+        // (a state also named otherwise in those sentences is a party: "Gespräche Lawrows in
+        // Nordkorea" after "Nordkorea lieferte ...")
+        auto place = [&](const ActorMention& m) {
+          return named_as_place(m) && std::none_of(before.begin(), before.end(), [&](const ActorMention* o) {
+                   return o->code == m.code && !named_as_place(*o);
                  });
         };
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
