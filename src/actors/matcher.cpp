@@ -548,6 +548,13 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           m.dateline = m.role != ActorRole::name || toks[best_end].norm != ":"sv || tok.all_caps;
         }
       }
+      // "Syrian rebels", "Syria's opposition", "syrische Rebellen": a state's adjective or
+      // genitive before a word for its armed or political opponents (class nonstate_head)
+      // names where they are from, not a party: mentioned, but no role in relations
+      if ((m.role == ActorRole::adj || m.genitive) && best_end < sent.end_token &&
+          lexicon_.has("nonstate_head", doc.lang, toks[best_end].norm)) {
+        m.attribute = true;
+      }
       // Adjectives and demonyms name an actor only next to an official or body
       // ("die russische Regierung", "Chinese troops"), not for people or firms.
       if (m.role == ActorRole::adj || m.role == ActorRole::demonym) {
