@@ -1123,10 +1123,10 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         std::size_t open = v.sent.first_token;
         while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
         if (!best && k > v.sent.first_token && k - 1 == open && v.is("clause_prep", k - 1)) {
-          std::size_t comma = hit.end;
-          while (comma < v.sent.end_token && v.tok(comma).norm != ","sv) ++comma;
+          std::size_t phrase_comma = hit.end;
+          while (phrase_comma < v.sent.end_token && v.tok(phrase_comma).norm != ","sv) ++phrase_comma;
           for (const Cand& c : v.cands) {
-            if (c.first <= comma || c.first > comma + 8) continue;
+            if (c.first <= phrase_comma || c.first > phrase_comma + 8) continue;
             // (a subject is followed by its verb: "in Bonn, Germany, Tillerson" names a place)
             bool apposed = c.end < v.sent.end_token && v.tok(c.end).norm == ","sv;
             if (subject_like(v, c) && !c.pronoun && !c.m->venue && !apposed) best = &c;
