@@ -865,8 +865,18 @@ bool subject_like(const SentenceView& v, const Cand& c) {
 bool modifier_target(const SentenceView& v, const Cand& c, const CueHit& hit) {
   if (v.lang != Lang::en || hit.rule->type != RelationType::sanctions || !hit.rule->noun || c.end != hit.first) return false;
   if (c.m->role != ActorRole::name || c.m->genitive || c.m->kind != ActorKind::state) return false;
-  return !std::any_of(v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.first),
-                      v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.end), [](const Token& t) { return t.all_caps; });
+  if (std::any_of(v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.first),
+                  v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.end), [](const Token& t) { return t.all_caps; })) {
+    return false;
+  }
+  // a noun, not a verb with its object ("North Korea boycotts UN", "Russia sanctions
+  // Ukrainian officials"): the name opens its sentence and a name or article follows the cue
+  std::size_t open = v.sent.first_token;
+  while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
+  const std::size_t after = hit.token_positions.back() + 1;
+  bool verb_reading = c.first == open && after < v.sent.end_token &&
+                      (v.is("det", after) || (v.tok(after).kind == TokenKind::word && v.tok(after).capitalized));
+  return !verb_reading;
 }
 
 bool usable(const Cand& c, const CueHit& hit) {
@@ -1058,8 +1068,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         }
       }
       for (const Cand& c : v.cands) {
+        // (not the target named before a sanctions noun: "combine the Russia sanctions with
+        // sanctions against Iran" names no Russian sanctions)
+        bool modifier = std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) { return modifier_target(v, c, *o); });
         if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
-            actor_like(c) && !hyphen_joined(v, c, hit)) {
+            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier) {
           best = &c;
           if (!infinitive) break;
         }
