@@ -636,3 +636,28 @@ TEST_CASE("lemma cues of a --dict rules file are checked against the lemma table
   CHECK(g.head == "angriff");
   CHECK(g.compound_prefix == "xyz");
 }
+
+TEST_CASE("session 10 frames with the rules alone: reports, sanction nouns, opponents, fronted phrases", "[relations]") {
+  test::check_edge_cases({
+      // a named subject after an English speech verb opens the reported clause
+      {Lang::en, "Peru said Chile and Bolivia had signed a trade agreement.", "BOL-CHL partnership asserted"},
+      {Lang::de, "Peru sagte, Chile und Bolivien hätten ein Handelsabkommen unterzeichnet.", "BOL-CHL partnership asserted"},
+      // a plain state name before an English sanctions noun is its target, and no subject
+      {Lang::en, "Canada announced new Venezuela sanctions on Monday.", "CAN>VEN sanctions asserted"},
+      {Lang::en, "Congress will combine the Cuba sanctions with new sanctions against Belarus.", ""},
+      {Lang::en, "U.S. sanctions hit Belarus.", "USA>BLR sanctions asserted"},
+      // a state's opponents are no party
+      {Lang::en, "Japan promised aid to Syrian rebels.", ""},
+      {Lang::de, "Japan versprach syrischen Rebellen Hilfe.", ""},
+      // a noun in a fronted "After ..." phrase takes the main clause's subject
+      {Lang::en, "After talks with Ghana, the Nigerian president returned to Abuja.", "GHA-NGA meeting asserted"},
+      // the leader of a force acts for it
+      {Lang::en, "A Kenyan-led coalition attacked al-Shabaab positions.", "KEN>ALSHABAAB military_action asserted"},
+      {Lang::de, "Die von Kenia geführte Koalition griff Stellungen der al-Shabaab an.", "KEN>ALSHABAAB military_action asserted"},
+      // a group's claim takes the target of the attack told before
+      {Lang::en, "Gunmen attacked a police station in Mogadishu. Al-Shabaab claimed responsibility for the attack.",
+       "ALSHABAAB>SOM military_action asserted"},
+      {Lang::de, "Bewaffnete griffen eine Polizeiwache in Mogadischu an. Die Al-Shabaab-Miliz bekannte sich zu dem Angriff.",
+       "ALSHABAAB>SOM military_action asserted"},
+  });
+}

@@ -596,13 +596,13 @@ std::vector<ActorMention> ActorMatcher::match(const Document& doc) const {
           }
         }
         // A people in the plural ("Palestinians accused Israel", "Die Iraker protestierten"):
-        // an English demonym with the plural -s, a German one after a plural article or
-        // quantifier (class plural_det: "die Iraker", not "der Iraker"); a feminine singular
-        // ("die Italienerin") is a person.
+        // an English demonym of one word with a plural ending (class plural_ending: -s), a
+        // German one after a plural article or quantifier (class plural_det: "die Iraker",
+        // not "der Iraker"); a feminine singular ("die Italienerin") is a person.
         if (m.role == ActorRole::demonym && m.weak) {
           const std::string& w = toks[i].norm;
           if (doc.lang == Lang::en) {
-            m.people = best_end == i + 1 && w.size() > 3 && w.back() == 's';
+            m.people = best_end == i + 1 && w.size() > 3 && lexicon_.has("plural_ending", doc.lang, w.substr(w.size() - 1));
           } else {
             m.people = i > sent.first_token && lexicon_.has("plural_det", doc.lang, toks[i - 1].norm) &&
                        !lexicon_.has("feminine_suffix", doc.lang, w.substr(w.size() - std::min<std::size_t>(w.size(), 2)));

@@ -117,6 +117,23 @@ bool verb_only(const Token& t) {
   return e && (e.classes() & morph::kVerb) != 0 && (e.classes() & morph::kAdjective) == 0;
 }
 
+// The sentence's first token that is no punctuation (opening quotes and dashes skipped).
+std::size_t first_word(const SentenceView& v) {
+  std::size_t i = v.sent.first_token;
+  while (i < v.sent.end_token && v.tok(i).kind == TokenKind::punct) ++i;
+  return i;
+}
+
+// A hyphen right after the mention, with no space before it: "Iran-backed", "Russland-".
+bool hyphen_after(const SentenceView& v, const Cand& c) {
+  return c.end < v.sent.end_token && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+}
+
+// The cue is a noun after a definite article: an event told before ("the attack").
+bool definite_noun(const SentenceView& v, const CueHit& hit) {
+  return hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1);
+}
+
 bool ends_with(std::string_view w, std::string_view suffix) {
   return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -438,8 +455,7 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
 // (class subj_pronoun_plural) after a fronted phrase counts too when no actor is
 // named before it: "Anschließend verhängten sie ...", "On Monday they attacked ...".
 std::size_t opening_pronoun(const SentenceView& v, const MentionRange& mentions) {
-  std::size_t i = v.sent.first_token;
-  while (i < v.sent.end_token && v.tok(i).kind == TokenKind::punct) ++i;
+  std::size_t i = first_word(v);
   if (i >= v.sent.end_token) return v.sent.end_token;
   if (!v.is("subj_pronoun", i)) {
     // the first plural pronoun, at most five words in, with no actor before it
@@ -525,7 +541,7 @@ void mark_attribute_agents(SentenceView& v) {
 void mark_hyphen_agents(SentenceView& v) {
   for (Cand& c : v.cands) {
     std::size_t p = c.end + 1;
-    if (p >= v.sent.end_token || v.tok(c.end).norm != "-"sv || v.tok(c.end).span.begin != v.tok(c.end - 1).span.end) continue;
+    if (p >= v.sent.end_token || !hyphen_after(v, c)) continue;
     if (v.tok(p).span.begin != v.tok(c.end).span.end || !may_be_participle(v, p)) continue;
     c.agent_of = p;
     c.phrase_prep = c.first;
@@ -559,8 +575,8 @@ void mark_leaders(SentenceView& v) {
     std::size_t led = 0;  // the force
     // "Saudi-led coalition", "U.S.-led forces": the participle joined by a hyphen (the
     // leader stands where the noun phrase does and keeps its preposition)
-    if (c.end + 2 < s.end_token && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end &&
-        v.is("leader_attribute", c.end + 1) && v.tok(c.end + 1).span.begin == v.tok(c.end).span.end) {
+    if (c.end + 2 < s.end_token && hyphen_after(v, c) && v.is("leader_attribute", c.end + 1) &&
+        v.tok(c.end + 1).span.begin == v.tok(c.end).span.end) {
       std::size_t n = c.end + 2;
       while (n + 1 < s.end_token && v.tok(n).kind == TokenKind::word && !v.tok(n).capitalized && !force(n)) ++n;
       if (force(n)) {
@@ -871,10 +887,8 @@ bool modifier_target(const SentenceView& v, const Cand& c, const CueHit& hit) {
   }
   // a noun, not a verb with its object ("North Korea boycotts UN", "Russia sanctions
   // Ukrainian officials"): the name opens its sentence and a name or article follows the cue
-  std::size_t open = v.sent.first_token;
-  while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
   const std::size_t after = hit.token_positions.back() + 1;
-  bool verb_reading = c.first == open && after < v.sent.end_token &&
+  bool verb_reading = c.first == first_word(v) && after < v.sent.end_token &&
                       (v.is("det", after) || (v.tok(after).kind == TokenKind::word && v.tok(after).capitalized));
   return !verb_reading;
 }
@@ -925,7 +939,7 @@ bool noun_in_pp(const SentenceView& v, std::size_t first) {
 
 // "Russland-Sanktionen": the mention is the first part of the cue's compound.
 bool hyphen_joined(const SentenceView& v, const Cand& c, const CueHit& hit) {
-  return c.end + 1 == hit.first && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+  return c.end + 1 == hit.first && hyphen_after(v, c);
 }
 
 // The actors of a hyphenated chain right before a noun cue, nearest first: "EU-Türkei-"
@@ -936,8 +950,7 @@ CandList compound_parties(const SentenceView& v, const CueHit& hit) {
   std::size_t k = hit.first;
   auto joined = [&](const Cand& c) {
     if (out.empty() && c.end == k && v.lang == Lang::en) return true;
-    return c.end + 1 == k && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end &&
-           v.tok(c.end).span.end == v.tok(k).span.begin;
+    return c.end + 1 == k && hyphen_after(v, c) && v.tok(c.end).span.end == v.tok(k).span.begin;
   };
   for (bool more = true; more;) {
     more = false;
@@ -1070,9 +1083,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       for (const Cand& c : v.cands) {
         // (not the target named before a sanctions noun: "combine the Russia sanctions with
         // sanctions against Iran" names no Russian sanctions)
-        bool modifier = std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) { return modifier_target(v, c, *o); });
+        auto modifier = [&] {
+          return std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) { return modifier_target(v, c, *o); });
+        };
         if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
-            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier) {
+            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier()) {
           best = &c;
           if (!infinitive) break;
         }
@@ -1133,9 +1148,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         }
         // Fronted: "After a trip to Saudi Arabia and Turkey, Pompeo told ...": the subject
         // after the phrase's comma
-        std::size_t open = v.sent.first_token;
-        while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
-        if (!best && k > v.sent.first_token && k - 1 == open && v.is("clause_prep", k - 1)) {
+        if (!best && k > v.sent.first_token && k - 1 == first_word(v) && v.is("clause_prep", k - 1)) {
           std::size_t phrase_comma = hit.end;
           while (phrase_comma < v.sent.end_token && v.tok(phrase_comma).norm != ","sv) ++phrase_comma;
           for (const Cand& c : v.cands) {
@@ -1158,8 +1171,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (!rule.noun && cue_between(v, hit, c.first, true)) break;
         // "rejected a US-sponsored UN draft": the attribute's actor is not the object, but
         // criticism or support of what it sponsored also concerns it
-        if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && v.tok(c.end).norm == "-"sv &&
-            v.tok(c.end).span.begin == v.tok(c.end - 1).span.end && v.tok(c.end + 1).norm.size() > 4 &&
+        if (v.lang == Lang::en && c.end + 2 < v.sent.end_token && hyphen_after(v, c) && v.tok(c.end + 1).norm.size() > 4 &&
             ends_with(v.tok(c.end + 1).norm, "ed")) {
           if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && c.first >= hit.end && ok(c) &&
               c.marker.empty() && v.is("agent_attribute", c.end + 1)) {
@@ -1900,7 +1912,7 @@ void add_place_half(const SentenceView& v, const CueHit& hit, std::size_t si, Mo
     }
     CandList place;
     add_group(v, c, place);
-    bool definite = hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1);
+    const bool definite = definite_noun(v, hit);
     halves.push_back(HalfEvent{si, hit.rule->type, modality, cue_span(v, hit), hit.rule, {}, codes_of(place), definite,
                                definite, true, false, false});
     return;
@@ -2251,7 +2263,6 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                 return o->rule->type == rule.type && o->token_positions.back() + 1 == hit.first;
               });
               if (patients.empty() && same_event) patients = passive_patients(v, hit, clause, agents);
-
             }
             note("passive: agent " + describe(agents) + ", patient " + describe(patients));
             sources = agents;
@@ -2285,10 +2296,8 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
                                            !v.is("prep", k - 1) && !v.is("concessive_prep", k - 1)))) {
           --k;
         }
-        std::size_t open = v.sent.first_token;
-        while (open < v.sent.end_token && v.tok(open).kind == TokenKind::punct) ++open;
         if (k > v.sent.first_token && v.is("concessive_prep", k - 1)) {
-          const bool fronted = k - 1 == open;
+          const bool fronted = k - 1 == first_word(v);
           // the concessive phrase: from the preposition to its comma (English) or, in German
           // V2, to the first unmarked actor after the cue
           std::size_t phrase_end = hit.first;
@@ -2403,7 +2412,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (is_directed(rule.type) && !between && sources.empty() != targets.empty()) {
           // a noun cue without source takes one from the previous sentence only when it names
           // an event told before ("Ziel der Angriffe war ...", not "Es gab Angriffe auf ...")
-          bool definite = hit.first > v.sent.first_token && v.is("definite_det", hit.first - 1);
+          const bool definite = definite_noun(v, hit);
           bool told_before = !rule.noun || !sources.empty() || definite;
           halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
                                      codes_of(targets), told_before, definite, false, all_groups(sources),
