@@ -160,14 +160,17 @@ TEST_CASE("features hashed without their strings are the hashes of the strings, 
 TEST_CASE("model file: per-language mode and thresholds, weights by feature hash", "[learn]") {
   std::string bias_partnership = hex("en|bias") + "\tpartnership:5\n";
   std::string on = "mode\ten\tadd\nthreshold\ten\tpartnership\t0\n";
-  // English on: every English pair becomes a partnership; German stays off
-  CHECK(edges_with(on + bias_partnership, "Peru and Chile.", Lang::en) == "CHL-PER partnership asserted");
-  CHECK(edges_with(on + bias_partnership, "Peru und Chile.", Lang::de) == "");
+  // English on: every English pair in a sentence with an event word becomes a
+  // partnership; German stays off
+  CHECK(edges_with(on + bias_partnership, "Peru and Chile after the war.", Lang::en) == "CHL-PER partnership asserted");
+  CHECK(edges_with(on + bias_partnership, "Peru und Chile nach dem Krieg.", Lang::de) == "");
+  // no event word in the sentence: actors merely named together, no edge
+  CHECK(edges_with(on + bias_partnership, "Peru and Chile.", Lang::en) == "");
   // a threshold above the score: no edge
-  CHECK(edges_with("mode\ten\tadd\nthreshold\ten\tpartnership\t6\n" + bias_partnership, "Peru and Chile.", Lang::en) ==
-        "");
+  CHECK(edges_with("mode\ten\tadd\nthreshold\ten\tpartnership\t6\n" + bias_partnership,
+                   "Peru and Chile after the war.", Lang::en) == "");
   // mode off: nothing
-  CHECK(edges_with("mode\ten\toff\n" + bias_partnership, "Peru and Chile.", Lang::en) == "");
+  CHECK(edges_with("mode\ten\toff\n" + bias_partnership, "Peru and Chile after the war.", Lang::en) == "");
   // replace: the model decides the pair's types, the rule's criticism goes
   std::string replace = "mode\ten\treplace\nthreshold\ten\tcriticism\t0\n";
   CHECK(edges_with(replace + hex("en|bias") + "\tcriticism:-5\n", "Peru condemned Chile.", Lang::en) == "");

@@ -35,6 +35,7 @@ struct EdgeCandidate {
   std::size_t sentence = 0;
   ActorCode a, b;
   std::size_t mention_a = 0, mention_b = 0;  // indexes into the mentions (the closest pair)
+  std::uint32_t sentence_cues = 0;            // bit t: the sentence has a cue word of relation type t
   std::vector<std::uint64_t> features;        // hashed feature strings
   std::vector<std::string> feature_names;     // the strings, only when asked for (explain, tests)
 };
