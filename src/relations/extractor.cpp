@@ -228,6 +228,7 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     return true;
   };
   bool fronted_open = v.is("subord", s.first_token);
+  std::size_t open_at = s.end_token;  // a reported clause opening after an addressee
   for (std::size_t i = s.first_token; i < s.end_token; ++i) {
     const Token& t = v.tok(i);
     bool has_next = i + 1 < s.end_token;
@@ -261,6 +262,23 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     if (v.lang == Lang::en && i > s.first_token && has_next && v.is("speech", i - 1) && stack.empty() &&
         v.tok(i - 1).kind == TokenKind::word && !v.tok(i - 1).capitalized && v.tok(i >= s.first_token + 2 ? i - 2 : i - 1).norm != ","sv &&
         (subject_mention_at(i) || (v.is("det", i) && i + 1 < s.end_token && subject_mention_at(i + 1)))) {
+      // "Putin told Trump Russia did not ...": after a verb of telling the first mention
+      // is its addressee, and a second one right after it opens the reported clause
+      std::size_t addressee_end = s.end_token;
+      if (v.is("addressee_speech", i - 1)) {
+        for (const auto& m : mentions) {
+          if (m.first_token == i && m.sentence == sentence_index) addressee_end = m.end_token;
+        }
+      }
+      if (addressee_end < s.end_token && subject_mention_at(addressee_end)) {
+        open_at = addressee_end;
+      } else {
+        cur = next_id++;
+        v.clause_of[i - s.first_token] = cur;
+        continue;
+      }
+    }
+    if (i == open_at && stack.empty()) {
       cur = next_id++;
       v.clause_of[i - s.first_token] = cur;
       continue;
@@ -280,7 +298,8 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
       // ", bei dem ...", ", in which ...": a preposition before the relative pronoun
       bool prep_relative = v.is("prep", n) && n + 1 < s.end_token && v.is("relpron", n + 1) &&
                            !(n + 2 < s.end_token && v.tok(n + 2).capitalized && v.lang == Lang::de);
-      bool relative = prep_relative || (v.is("relpron", n) && !(mention_ends_at(i) && mention_starts_at(n + 1) && !verb_final_segment(v, n)) &&
+      // (a comma after a speech verb opens what is said: "Peru sagte, die Aggression ...")
+      bool relative = prep_relative || (v.is("relpron", n) && !(i > s.first_token && v.is("speech", i - 1)) && !(mention_ends_at(i) && mention_starts_at(n + 1) && !verb_final_segment(v, n)) &&
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ","sv) && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
                       !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
@@ -660,6 +679,8 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1)) c.speaker = true;
       if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to"sv && v.tok(p - 1).norm == "according"sv)
         c.speaker = true;
+      // "nach Angaben Japans", "nach Ansicht Perus": the owner of a source noun after a preposition
+      if (m->genitive && p > s.first_token && v.is("source_noun", p) && v.is("prep", p - 1)) c.speaker = true;
     }
     // "US-Informationen zufolge", "Angaben Moskaus zufolge": a source, not a party
     for (std::size_t k = m->end_token; k < std::min(m->end_token + 3, s.end_token); ++k) {
@@ -668,9 +689,17 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
         c.marker = v.tok(k).norm;  // governed by the postposition: never the clause subject
       }
     }
-    if (m->end_token < s.end_token && v.is("speech", m->end_token) && v.clause(m->end_token) == c.clause) {
+    // the speech verb after the mention, or after the title it qualifies ("the Peruvian
+    // government said", "Croatia's foreign minister said", "die peruanische Regierung sagte")
+    std::size_t verb = m->end_token;
+    while (verb < s.end_token && verb < m->end_token + 3 && !v.is("speech", verb) && v.tok(verb).kind == TokenKind::word &&
+           (v.is("title", verb) || !v.tok(verb).capitalized)) {
+      ++verb;
+    }
+    if (verb > m->end_token && !v.is("title", verb - 1)) verb = m->end_token;
+    if (verb < s.end_token && v.is("speech", verb) && v.clause(verb) == c.clause) {
       // "Lawrow sagte, ..." is a speaker only when the speech verb ends its clause part
-      std::size_t after = m->end_token + 1;
+      std::size_t after = verb + 1;
       if (after >= s.end_token || v.tok(after).norm == ","sv || v.tok(after).norm == "."sv ||
           v.is("subord", after)) {
         c.speaker = true;
@@ -963,6 +992,13 @@ CandList compound_parties(const SentenceView& v, const CueHit& hit) {
     }
   }
   return out;
+}
+
+// A rule whose source reports its clause (strategy reporter): its cue is a wrong done by
+// the clause's subject.
+bool reports_wrong(const Rule& rule) {
+  return std::any_of(rule.source.begin(), rule.source.end(),
+                     [](const RoleSpec& r) { return r.strategy == RoleStrategy::reporter; });
 }
 
 CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec, const CandList& exclude) {
@@ -1411,6 +1447,39 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       break;
     }
+    case RoleStrategy::reporter: {
+      // The cue's clause is reported: by the sentence's speaker ("..., Peru said", "Peru
+      // sagte, ...", "according to Peru"), or it follows a reporting verb, at most a
+      // few words after it, whose clause's subject reports it ("Peru says Chile ...",
+      // "Peru alleged on Monday that Chile ..."). A relative clause is the narrator's
+      // ("Trump, who faces inquiries into Russian interference, said ...").
+      if (v.in_relative(clause)) break;
+      for (const Cand& c : v.cands) {
+        if (c.speaker && !c.pronoun && !excluded(c)) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      if (!out.empty()) break;
+      constexpr std::size_t kReporterGap = 5;  // words from the verb to the clause: "said on Monday that"
+      std::size_t start = hit.first;
+      while (start > v.sent.first_token && v.clause(start - 1) == clause) --start;
+      std::size_t verb = v.sent.end_token;
+      for (std::size_t k = start; k > v.sent.first_token && start - k < kReporterGap; --k) {
+        if (v.is("speech", k - 1) || v.is("report_verb", k - 1)) {
+          verb = k - 1;
+          break;
+        }
+        if (v.tok(k - 1).kind != TokenKind::word && v.tok(k - 1).norm != ","sv) break;
+      }
+      if (verb == v.sent.end_token || v.clause(verb) == clause) break;
+      for (const Cand& c : v.cands) {
+        if (c.clause != v.clause(verb) || c.first >= verb) continue;
+        if (subject_like(v, c) && !c.pronoun && !excluded(c)) add_group(v, c, out);
+        break;
+      }
+      break;
+    }
   }
   return out;
 }
@@ -1704,6 +1773,7 @@ bool threatened_measure(const SentenceView& v, const CueHit& hit) {
 std::size_t judging_cue_before(const SentenceView& v, const CueHit& hit) {
   for (const CueHit* o : v.hits) {
     if (o->rule->noun || (o->rule->type != RelationType::criticism && o->rule->type != RelationType::support)) continue;
+    if (reports_wrong(*o->rule)) continue;  // "Israel violated the truce by shelling Rafah": a wrong, no judge
     if (object_of_cue(v, *o, hit, {})) return o->first;
   }
   return v.sent.end_token;
@@ -2265,8 +2335,12 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
               if (patients.empty() && same_event) patients = passive_patients(v, hit, clause, agents);
             }
             note("passive: agent " + describe(agents) + ", patient " + describe(patients));
-            sources = agents;
-            targets = patients;
+            if (reports_wrong(rule)) {
+              targets = agents;  // "the truce was violated by Chile, Peru said": the wrongdoer
+            } else {
+              sources = agents;
+              targets = patients;
+            }
           }
         }
       }

@@ -58,6 +58,8 @@ enum class RoleStrategy : std::uint8_t {
             // state's operation in another state may be against insurgents there
   site,     // as place, for any source, when the state is not a source's own: aid where
             // it is delivered ("the UN relief operation in Indonesia"), an occupation
+  reporter, // sources only: who reports the cue's clause, a wrong done ("Peru says Chile
+            // violated the truce", "Chile habe die Waffenruhe verletzt, sagte Peru")
 };
 
 struct RoleSpec {
