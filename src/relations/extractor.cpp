@@ -2245,10 +2245,14 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           break;
         }
       }
+      bool site_target = false;  // the target is where it happened: no half event without a source
       if (!between) {
         for (const RoleSpec& spec : rule.target) {
           targets = resolve(v, hit, spec, sources);
-          if (!targets.empty()) break;
+          if (!targets.empty()) {
+            site_target = spec.strategy == RoleStrategy::site;
+            break;
+          }
         }
         for (const Cand& c : v.cands) {  // "the Iran sanctions bill"
           if (targets.empty() && modifier_target(v, c, hit)) add_group(v, c, targets);
@@ -2483,7 +2487,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (rule.type == RelationType::threat && !rule.noun && !sources.empty() && targets.empty()) {
           open_threats.push_back(OpenThreat{hit.token_positions.back(), modality, cue_span(v, hit), &rule, codes_of(sources)});
         }
-        if (is_directed(rule.type) && !between && sources.empty() != targets.empty()) {
+        if (is_directed(rule.type) && !between && sources.empty() != targets.empty() && !site_target) {
           // a noun cue without source takes one from the previous sentence only when it names
           // an event told before ("Ziel der Angriffe war ...", not "Es gab Angriffe auf ...")
           const bool definite = definite_noun(v, hit);
