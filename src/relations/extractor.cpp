@@ -1557,6 +1557,29 @@ const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std:
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
 
+// True when a word of class lift_word governs the noun cue: up to four words before it in
+// its clause ("lift the U.S. sanctions", "Aufhebung der Sanktionen"), right after it
+// ("sanctions relief"), or a German verb closing the clause after it ("die Sanktionen
+// gegen Russland aufheben").
+bool lifted_measure(const SentenceView& v, const CueHit& hit) {
+  constexpr std::size_t kBefore = 4, kAfterDe = 8;
+  const int clause = v.clause(hit.first);
+  for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token && steps < kBefore; ++steps) {
+    --i;
+    if (v.clause(i) != clause || v.tok(i).norm == ","sv) break;
+    if (v.is("lift_word", i)) return true;
+  }
+  const std::size_t after = hit.token_positions.back() + 1;
+  if (after < v.sent.end_token && v.is("lift_word", after)) return true;
+  if (v.lang == Lang::de) {
+    for (std::size_t i = after; i < v.sent.end_token && i < after + kAfterDe && v.clause(i) == clause; ++i) {
+      if (v.tok(i).norm == ","sv) break;
+      if (v.is("lift_word", i)) return true;
+    }
+  }
+  return false;
+}
+
 Modality find_modality(const SentenceView& v, const CueHit& hit, bool presupposed, std::string* why) {
   const Rule& rule = *hit.rule;
   int clause = v.clause(hit.first);
@@ -1626,6 +1649,13 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       if (why) *why += " future(" + v.tok(i).norm + ")";
       break;
     }
+  }
+  // "will not lift the sanctions on Iran", "if the US eased sanctions", "sanctions relief",
+  // "die Aufhebung der Sanktionen": a measure being lifted stands; what is denied or
+  // supposed is its lifting.
+  if ((neg || hyp) && rule.noun && rule.type == RelationType::sanctions && lifted_measure(v, hit)) {
+    if (why) *why += " lifted(the measure stands)";
+    return Modality::asserted;
   }
   if (neg) return Modality::negated;
   if (alleged) return Modality::alleged;
