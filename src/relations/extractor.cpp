@@ -1447,6 +1447,43 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       break;
     }
+    case RoleStrategy::appos: {
+      // after the noun: an article, a comma or an introducing word (class appos_intro:
+      // like, such as, wie) between
+      constexpr std::size_t kSkip = 3;
+      std::size_t k = hit.token_positions.back() + 1;
+      for (std::size_t n = 0; n < kSkip && k < v.sent.end_token &&
+                              (v.is("det", k) || v.tok(k).norm == ","sv || v.is("appos_intro", k));
+           ++n) {
+        ++k;
+      }
+      for (const Cand& c : v.cands) {
+        if (c.first == k && ok(c) && !c.speaker) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      if (!out.empty()) break;
+      // before: the cue's noun phrase (articles, lower-case words, actors) opens after a
+      // comma that closes an actor
+      constexpr std::size_t kPhrase = 6;
+      std::size_t start = hit.first;
+      for (std::size_t n = 0; n < kPhrase && start > v.sent.first_token; ++n) {
+        const std::size_t i = start - 1;
+        bool in_cand = std::any_of(v.cands.begin(), v.cands.end(), [&](const Cand& c) { return c.first <= i && i < c.end; });
+        const Token& t = v.tok(i);
+        if (!(in_cand || v.is("det", i) || (t.kind == TokenKind::word && !t.capitalized && !v.is("prep", i) && !v.is("coord", i)))) break;
+        start = i;
+      }
+      if (start <= v.sent.first_token + 1 || v.tok(start - 1).norm != ","sv) break;
+      for (const Cand& c : v.cands) {  // (across the comma: a German article may open a clause)
+        if (c.end == start - 1 && usable(c, hit) && !excluded(c) && !c.speaker && c.marker.empty()) {
+          add_group(v, c, out);
+          break;
+        }
+      }
+      break;
+    }
     case RoleStrategy::reporter: {
       // The cue's clause is reported: by the sentence's speaker ("..., Peru said", "Peru
       // sagte, ...", "according to Peru"), or it follows a reporting verb, at most a

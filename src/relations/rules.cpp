@@ -78,7 +78,7 @@ constexpr StrategyName kStrategies[] = {
     {"acr", RoleStrategy::acr, false},         {"rel", RoleStrategy::rel, false},
     {"comp", RoleStrategy::comp, false},       {"other", RoleStrategy::other, false},
     {"place", RoleStrategy::place, true},      {"site", RoleStrategy::site, true},
-    {"reporter", RoleStrategy::reporter, false},
+    {"reporter", RoleStrategy::reporter, false}, {"appos", RoleStrategy::appos, false},
 };
 
 std::vector<RoleSpec> parse_roles(std::string_view s, const DataFile& f, std::size_t line) {

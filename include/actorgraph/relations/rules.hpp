@@ -58,6 +58,9 @@ enum class RoleStrategy : std::uint8_t {
             // state's operation in another state may be against insurgents there
   site,     // as place, for any source, when the state is not a source's own: aid where
             // it is delivered ("the UN relief operation in Indonesia"), an occupation
+  appos,    // the actor a noun cue stands in apposition with: right after it ("its ally the
+            // United States", "allies like Japan") or before its noun phrase and a comma
+            // ("China, North Korea's closest ally,")
   reporter, // sources only: who reports the cue's clause, a wrong done ("Peru says Chile
             // violated the truce", "Chile habe die Waffenruhe verletzt, sagte Peru")
 };
