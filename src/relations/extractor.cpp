@@ -1122,8 +1122,20 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         auto modifier = [&] {
           return std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) { return modifier_target(v, c, *o); });
         };
+        // (not a possessor whose noun stands in apposition with the actor after it: "Iran's
+        // proxy Hezbollah fired ...", "Russlands Verbündeter Belarus")
+        auto possessor_of_next = [&] {
+          if (!c.m->genitive && !c.possessive) return false;
+          return std::any_of(v.cands.begin(), v.cands.end(), [&](const Cand& d) {
+            if (d.first <= c.end || d.first > c.end + 2 || d.first >= hit.first || !d.marker.empty()) return false;
+            for (std::size_t k = c.end; k < d.first; ++k) {
+              if (v.tok(k).kind != TokenKind::word || v.is("prep", k)) return false;
+            }
+            return true;
+          });
+        };
         if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
-            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier()) {
+            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier() && !possessor_of_next()) {
           best = &c;
           if (!infinitive) break;
         }
@@ -1457,8 +1469,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
            ++n) {
         ++k;
       }
-      for (const Cand& c : v.cands) {
-        if (c.first == k && ok(c) && !c.speaker) {
+      for (const Cand& c : v.cands) {  // (not a genitive: "die Schutzmacht Syriens")
+        if (c.first == k && ok(c) && !c.speaker && !c.m->genitive) {
           add_group(v, c, out);
           break;
         }
@@ -1478,7 +1490,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       if (start <= v.sent.first_token + 1 || v.tok(start - 1).norm != ","sv) break;
       for (const Cand& c : v.cands) {  // (across the comma: a German article may open a clause)
         if (c.end == start - 1 && usable(c, hit) && !excluded(c) && !c.speaker && c.marker.empty()) {
-          add_group(v, c, out);
+          // its coordinated actors before it, not the noun phrase's own possessor that a
+          // list reading joined to it ("Russia, Syria's main backer")
+          for (const Cand& o : v.cands) {
+            if (o.group == c.group && o.end <= c.end) out.push_back(&o);
+          }
           break;
         }
       }
