@@ -1550,6 +1550,16 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i);
 
 // True when a word or phrase of lexicon class cls stands in the clause.
+const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i);
+
+// An additive word in the clause ("auch", "also"), not in "also known as".
+bool additive_in_clause(const SentenceView& v, int clause) {
+  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
+    if (v.clause(i) == clause && phrase_at(v, "additive", i) && !phrase_at(v, "additive_block", i)) return true;
+  }
+  return false;
+}
+
 bool class_in_clause(const SentenceView& v, int clause, std::string_view cls) {
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
     if (v.clause(i) == clause && phrase_at(v, cls, i)) return true;
@@ -2010,6 +2020,8 @@ struct HalfEvent {
   bool claimed = false;        // its clause claims the event ("claimed responsibility for")
   bool noun = false;           // a noun cue
   int clause = -1;             // the cue's clause
+  bool additive = false;       // its clause has an additive word ("auch", "also"): the
+                               // source of the previous sentence's event of its type
 };
 
 Span cue_span(const SentenceView& v, const CueHit& hit) {
@@ -2183,6 +2195,21 @@ void complete_halves(std::size_t si, std::vector<HalfEvent>& halves, std::vector
           add(here, s, t, same_cue ? "the source from another row of the cue" : "the source from the previous sentence's event");
         }
       }
+    }
+  }
+  // "Al-Qaida kritisierte Großbritannien. Auch die Haltung der Hamas wurde kritisiert.",
+  // "Peru condemned Chile. Bolivia was also condemned.": a half with targets only and an
+  // additive word takes the sources of the previous sentence's edges of its type.
+  for (const HalfEvent& here : halves) {
+    if (here.sentence != si || here.targets.empty() || !here.sources.empty() || !here.additive || si == 0) continue;
+    std::vector<ActorCode> sources;
+    for (const RelationMention& r : out) {
+      if (r.sentence + 1 != si || r.type != here.type || std::find(sources.begin(), sources.end(), r.source) != sources.end())
+        continue;
+      sources.push_back(r.source);
+    }
+    for (const ActorCode& s : sources) {
+      for (const ActorCode& t : here.targets) add(here, s, t, "the source of the previous sentence's event (an additive word)");
     }
   }
   // The other way round: "Gunmen attacked a hotel in Nairobi. Al-Shabaab claimed
@@ -2393,7 +2420,9 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
               CandList patients = passive_patients(v, hit, clause, {});
               Modality modality = find_modality(v, hit, false, nullptr);
               if (!patients.empty()) {
-                halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, {}, codes_of(patients), true});
+                HalfEvent half{si, rule.type, modality, cue_span(v, hit), &rule, {}, codes_of(patients), true};
+                half.additive = additive_in_clause(v, clause);
+                halves.push_back(half);
               } else {
                 add_place_half(v, hit, si, modality, halves);  // "A hotel in Nairobi was attacked"
               }
@@ -2575,9 +2604,11 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           // an event told before ("Ziel der Angriffe war ...", not "Es gab Angriffe auf ...")
           const bool definite = definite_noun(v, hit);
           bool told_before = !rule.noun || !sources.empty() || definite;
-          halves.push_back(HalfEvent{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
-                                     codes_of(targets), told_before, definite, false, all_groups(sources),
-                                     class_in_clause(v, clause, "claim_word"), rule.noun, clause});
+          HalfEvent half{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
+                         codes_of(targets), told_before, definite, false, all_groups(sources),
+                         class_in_clause(v, clause, "claim_word"), rule.noun, clause};
+          half.additive = additive_in_clause(v, clause);
+          halves.push_back(half);
         } else if (is_directed(rule.type) && !between && sources.empty() && targets.empty()) {
           add_place_half(v, hit, si, modality, halves);
         }
