@@ -187,6 +187,8 @@ bool verb_final_segment(const SentenceView& v, std::size_t n) {
 
 // Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
 // clause and the main clause continues after it with its old id.
+bool is_title(const SentenceView& v, std::size_t i);
+
 void assign_clauses(SentenceView& v, const MentionRange& mentions) {
   const auto& s = v.sent;
   v.clause_of.assign(s.end_token - s.first_token, 0);
@@ -259,8 +261,21 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     // "Peru said Chile and Bolivia had signed ...": an English speech verb followed by a
     // named subject opens the reported clause (not "said he would", whose subject is the
     // speaker's own; not an inverted "..., said Lavrov")
+    // (after ", said" only when a verb follows the mention: "Peru, which ..., said North
+    // Korea had violated ...", not "..., said Lavrov.")
+    auto verb_after_mention_at = [&](std::size_t tok) {
+      for (const auto& m : mentions) {
+        if (m.first_token != tok || m.sentence != sentence_index || m.end_token >= s.end_token) continue;
+        const Token& n = v.tok(m.end_token);
+        return !m.genitive && m.role == ActorRole::name && n.kind == TokenKind::word && !n.capitalized &&
+               !v.is("prep", m.end_token) && !v.is("coord", m.end_token) && !v.is("det", m.end_token) &&
+               !is_title(v, m.end_token);
+      }
+      return false;
+    };
     if (v.lang == Lang::en && i > s.first_token && has_next && v.is("speech", i - 1) && stack.empty() &&
-        v.tok(i - 1).kind == TokenKind::word && !v.tok(i - 1).capitalized && v.tok(i >= s.first_token + 2 ? i - 2 : i - 1).norm != ","sv &&
+        v.tok(i - 1).kind == TokenKind::word && !v.tok(i - 1).capitalized &&
+        (v.tok(i >= s.first_token + 2 ? i - 2 : i - 1).norm != ","sv || verb_after_mention_at(i)) &&
         (subject_mention_at(i) || (v.is("det", i) && i + 1 < s.end_token && subject_mention_at(i + 1)))) {
       // "Putin told Trump Russia did not ...": after a verb of telling the first mention
       // is its addressee, and a second one right after it opens the reported clause
@@ -675,8 +690,14 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
         const std::string& before = v.tok(sp - 1).norm;
         return before == ","sv || before == "\""sv || before == "'"sv;
       };
-      if ((v.is("speech", p) && inverted(p)) || v.is("source_prep", p)) c.speaker = true;
-      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1)) c.speaker = true;
+      // ("Peru, which faces an inquiry, said North Korea had violated ...": a verb after the
+      // mention makes it the reported clause's subject, not an inverted speaker)
+      const bool verb_after = v.lang == Lang::en && m->end_token < s.end_token && !m->genitive &&
+                              m->role != ActorRole::adj && m->role != ActorRole::demonym && !is_title(v, m->end_token) &&
+                              v.tok(m->end_token).kind == TokenKind::word && !v.tok(m->end_token).capitalized &&
+                              !v.is("prep", m->end_token) && !v.is("coord", m->end_token) && !v.is("det", m->end_token);
+      if ((v.is("speech", p) && inverted(p) && !verb_after) || v.is("source_prep", p)) c.speaker = true;
+      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1) && !verb_after) c.speaker = true;
       if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to"sv && v.tok(p - 1).norm == "according"sv)
         c.speaker = true;
       // "nach Angaben Japans", "nach Ansicht Perus": the owner of a source noun after a preposition
@@ -1530,6 +1551,17 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         if (c.clause != v.clause(verb) || c.first >= verb) continue;
         if (subject_like(v, c) && !c.pronoun && !excluded(c)) add_group(v, c, out);
         break;
+      }
+      // the verb's clause goes on after a relative clause: "Peru, which ..., said Chile ..."
+      if (out.empty() && verb >= v.sent.first_token + 2 && v.tok(verb - 1).norm == ","sv &&
+          v.in_relative(v.clause(verb - 2))) {
+        for (const Cand& c : v.cands) {
+          if (c.first >= verb) break;
+          if (subject_like(v, c) && !c.pronoun && !excluded(c)) {
+            add_group(v, c, out);
+            break;
+          }
+        }
       }
       break;
     }
