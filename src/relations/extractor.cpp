@@ -77,6 +77,7 @@ struct SentenceView {
   std::vector<std::size_t> infinitive_commas;  // commas opening a German "..., X zu liefern" clause
   std::vector<Cand> cands;
   std::vector<const CueHit*> hits;  // every cue of the sentence
+  std::vector<bool> verb_cue;       // by token - sent.first_token: the first word of a verb cue
 
   std::vector<Lexicon::WordClasses> classes;  // by token - sent.first_token: its lexicon classes
 
@@ -466,6 +467,9 @@ std::string find_marker(const SentenceView& v, std::size_t first, const std::vec
         t.norm == "'"sv || t.kind == TokenKind::number || v.is("place_adj", i)) {
       continue;  // place_adj: "in eastern Ukraine", "in neighbouring Syria"
     }
+    // a verb cue ends the phrase: "Die Regierung in Ankara kritisierte Berlin" (a verb form
+    // that may also be an adjective would otherwise be skipped as one)
+    if (v.lang == Lang::de && !v.verb_cue.empty() && v.verb_cue[i - v.sent.first_token]) break;
     // an adjective; "haben" is a verb: "... von Damaskus haben Kämpfer der IS"
     // (a verb form with no adjective use ends the phrase: "Unter Führung Kenias griffen
     // Stellungen der ...": "unter" is not the preposition of the genitive's noun)
@@ -2300,6 +2304,10 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
     }
     std::vector<const ActorMention*> antecedents;
     if (si > 0 && opening_pronoun(v, here) < v.sent.end_token) antecedents = subject_of(doc, lexicon_, mentions, si - 1);
+    v.verb_cue.assign(v.sent.end_token - v.sent.first_token, false);
+    for (const CueHit& h : hits) {
+      if (!h.rule->noun) v.verb_cue[h.first - v.sent.first_token] = true;
+    }
     build_cands(v, here, si, antecedents);
     // Every cue marks its words, also one whose context words fail (need=, not=): letting
     // those stand aside ("the lifting of sanctions that had been imposed") cost more true
