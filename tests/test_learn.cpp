@@ -176,6 +176,9 @@ TEST_CASE("model file: per-language mode and thresholds, weights by feature hash
   CHECK(edges_with(replace + hex("en|bias") + "\tcriticism:-5\n", "Peru condemned Chile.", Lang::en) == "");
   CHECK(edges_with("mode\ten\tadd\n" + hex("en|bias") + "\tcriticism:-5\n", "Peru condemned Chile.", Lang::en) ==
         "PER>CHL criticism asserted");
+  // never the reverse of a rule's directed edge: the rule's PER>CHL stays alone
+  CHECK(edges_with("mode\ten\tadd\nthreshold\ten\tcriticism\t0\n" + hex("en|bias") + "\tcriticism:5\n",
+                   "Peru condemned Chile.", Lang::en) == "PER>CHL criticism asserted");
   // a model edge takes the sentence's modality words
   CHECK(edges_with(on + bias_partnership, "Peru and Chile could sign a deal.", Lang::en) ==
         "CHL-PER partnership hypothetical");

@@ -644,12 +644,12 @@ void EdgeModel::apply_with(const Document& doc, const std::vector<ActorMention>&
     if (!is_directed(r.type) && y < x) std::swap(x, y);
     return std::make_tuple(r.sentence, r.type, x, y);
   };
-  for (const auto& r : relations) have.insert(key(r));
   // nor the reverse of a rule's directed edge: the rule read the direction from the
   // sentence's structure, the model's reverse came from the rule's own feature
   // ("Peru says Chile violated the truce" is no CHL -> PER criticism)
   std::set<std::tuple<std::size_t, RelationType, std::string, std::string>> reversed;
   for (const auto& r : relations) {
+    have.insert(key(r));
     if (is_directed(r.type)) reversed.insert(std::make_tuple(r.sentence, r.type, r.target.str(), r.source.str()));
   }
   for (auto& m : added) {

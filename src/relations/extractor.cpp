@@ -186,10 +186,19 @@ bool verb_final_segment(const SentenceView& v, std::size_t n) {
   return false;
 }
 
-// Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
-// clause and the main clause continues after it with its old id.
 bool is_title(const SentenceView& v, std::size_t i);
 
+// A lower-case word after the mention that is no preposition, conjunction, article or
+// title: a verb, so the mention is its subject ("..., said North Korea had violated").
+bool verb_after(const SentenceView& v, const ActorMention& m) {
+  if (m.end_token >= v.sent.end_token || m.genitive) return false;
+  const Token& n = v.tok(m.end_token);
+  return n.kind == TokenKind::word && !n.capitalized && !v.is("prep", m.end_token) && !v.is("coord", m.end_token) &&
+         !v.is("det", m.end_token) && !is_title(v, m.end_token);
+}
+
+// Splits the sentence into clauses; a relative clause ("X, das ...,") is its own
+// clause and the main clause continues after it with its old id.
 void assign_clauses(SentenceView& v, const MentionRange& mentions) {
   const auto& s = v.sent;
   v.clause_of.assign(s.end_token - s.first_token, 0);
@@ -266,11 +275,7 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     // Korea had violated ...", not "..., said Lavrov.")
     auto verb_after_mention_at = [&](std::size_t tok) {
       for (const auto& m : mentions) {
-        if (m.first_token != tok || m.sentence != sentence_index || m.end_token >= s.end_token) continue;
-        const Token& n = v.tok(m.end_token);
-        return !m.genitive && m.role == ActorRole::name && n.kind == TokenKind::word && !n.capitalized &&
-               !v.is("prep", m.end_token) && !v.is("coord", m.end_token) && !v.is("det", m.end_token) &&
-               !is_title(v, m.end_token);
+        if (m.first_token == tok && m.sentence == sentence_index) return m.role == ActorRole::name && verb_after(v, m);
       }
       return false;
     };
@@ -696,12 +701,9 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       };
       // ("Peru, which faces an inquiry, said North Korea had violated ...": a verb after the
       // mention makes it the reported clause's subject, not an inverted speaker)
-      const bool verb_after = v.lang == Lang::en && m->end_token < s.end_token && !m->genitive &&
-                              m->role != ActorRole::adj && m->role != ActorRole::demonym && !is_title(v, m->end_token) &&
-                              v.tok(m->end_token).kind == TokenKind::word && !v.tok(m->end_token).capitalized &&
-                              !v.is("prep", m->end_token) && !v.is("coord", m->end_token) && !v.is("det", m->end_token);
-      if ((v.is("speech", p) && inverted(p) && !verb_after) || v.is("source_prep", p)) c.speaker = true;
-      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1) && !verb_after) c.speaker = true;
+      const bool subject = v.lang == Lang::en && m->role != ActorRole::adj && m->role != ActorRole::demonym && verb_after(v, *m);
+      if ((v.is("speech", p) && inverted(p) && !subject) || v.is("source_prep", p)) c.speaker = true;
+      if (p > s.first_token && v.is("det", p) && v.is("speech", p - 1) && inverted(p - 1) && !subject) c.speaker = true;
       if (v.lang == Lang::en && p > s.first_token && v.tok(p).norm == "to"sv && v.tok(p - 1).norm == "according"sv)
         c.speaker = true;
       // "nach Angaben Japans", "nach Ansicht Perus": the owner of a source noun after a preposition
@@ -1532,6 +1534,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       // "Peru alleged on Monday that Chile ..."). A relative clause is the narrator's
       // ("Trump, who faces inquiries into Russian interference, said ...").
       if (v.in_relative(clause)) break;
+      auto reporter_like = [&](const Cand& c) { return subject_like(v, c) && !c.pronoun && !excluded(c); };
       for (const Cand& c : v.cands) {
         if (c.speaker && !c.pronoun && !excluded(c)) {
           add_group(v, c, out);
@@ -1553,7 +1556,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       if (verb == v.sent.end_token || v.clause(verb) == clause) break;
       for (const Cand& c : v.cands) {
         if (c.clause != v.clause(verb) || c.first >= verb) continue;
-        if (subject_like(v, c) && !c.pronoun && !excluded(c)) add_group(v, c, out);
+        if (reporter_like(c)) add_group(v, c, out);
         break;
       }
       // the verb's clause goes on after a relative clause: "Peru, which ..., said Chile ..."
@@ -1561,7 +1564,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           v.in_relative(v.clause(verb - 2))) {
         for (const Cand& c : v.cands) {
           if (c.first >= verb) break;
-          if (subject_like(v, c) && !c.pronoun && !excluded(c)) {
+          if (reporter_like(c)) {
             add_group(v, c, out);
             break;
           }
@@ -1585,20 +1588,11 @@ bool glob_in_clause(const SentenceView& v, int clause, const std::vector<TokenGl
 
 const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i);
 
-// True when a word or phrase of lexicon class cls stands in the clause.
-const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std::size_t i);
-
-// An additive word in the clause ("auch", "also"), not in "also known as".
-bool additive_in_clause(const SentenceView& v, int clause) {
+// True when a word or phrase of lexicon class cls stands in the clause, not where a phrase
+// of class block starts ("also" but not "also known as").
+bool class_in_clause(const SentenceView& v, int clause, std::string_view cls, std::string_view block = {}) {
   for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
-    if (v.clause(i) == clause && phrase_at(v, "additive", i) && !phrase_at(v, "additive_block", i)) return true;
-  }
-  return false;
-}
-
-bool class_in_clause(const SentenceView& v, int clause, std::string_view cls) {
-  for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
-    if (v.clause(i) == clause && phrase_at(v, cls, i)) return true;
+    if (v.clause(i) == clause && phrase_at(v, cls, i) && (block.empty() || !phrase_at(v, block, i))) return true;
   }
   return false;
 }
@@ -2461,7 +2455,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
               Modality modality = find_modality(v, hit, false, nullptr);
               if (!patients.empty()) {
                 HalfEvent half{si, rule.type, modality, cue_span(v, hit), &rule, {}, codes_of(patients), true};
-                half.additive = additive_in_clause(v, clause);
+                half.additive = class_in_clause(v, clause, "additive", "additive_block");
                 halves.push_back(half);
               } else {
                 add_place_half(v, hit, si, modality, halves);  // "A hotel in Nairobi was attacked"
@@ -2647,7 +2641,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           HalfEvent half{si, rule.type, modality, cue_span(v, hit), &rule, codes_of(sources),
                          codes_of(targets), told_before, definite, false, all_groups(sources),
                          class_in_clause(v, clause, "claim_word"), rule.noun, clause};
-          half.additive = additive_in_clause(v, clause);
+          half.additive = class_in_clause(v, clause, "additive", "additive_block");
           halves.push_back(half);
         } else if (is_directed(rule.type) && !between && sources.empty() && targets.empty()) {
           add_place_half(v, hit, si, modality, halves);
