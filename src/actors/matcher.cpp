@@ -770,6 +770,17 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         head_kind = lexicon_.value("coref_noun", doc.lang, toks[k].norm);
         end = k + 1;
       }
+      // "die Miliz Islamischer Staat", "the militant group Hamas": a name right after the
+      // noun is an apposition naming the actor, not a reference back (a pronoun before a
+      // name is not: "hatte er Nordkorea ... gedankt")
+      if (end >= i + 2 && next_mention < mentions.size() && mentions[next_mention].sentence == s) {
+        std::size_t after = end;
+        while (after < sent.end_token && toks[after].kind == TokenKind::punct && toks[after].norm != ","sv) ++after;
+        if (mentions[next_mention].first_token == after) {
+          i = end - 1;
+          continue;
+        }
+      }
       auto make = [&](const ActorMention& ante) { added.push_back(coref_mention(doc, i, end, s, ante)); };
       // Antecedents: earlier mentions that name an acting state (no venue or dateline).
       std::vector<const ActorMention*> before;

@@ -764,6 +764,13 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
         v.is("coord", i + 1) || v.is("relpron", i + 1)) {
       continue;
     }
+    // "seinem israelischen Amtskollegen", "his Israeli counterpart": the actor named in the
+    // phrase is the one meant
+    if (std::any_of(here.begin(), here.end(), [&](const ActorMention* m) {
+          return m->first_token == i + 1 && m->role == ActorRole::adj;
+        })) {
+      continue;
+    }
     const ActorMention* person = nullptr;
     for (const ActorMention* m : here) {
       if (m->end_token <= i && m->role == ActorRole::person) person = m;
