@@ -2558,12 +2558,54 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           }
         }
       }
+      // "Russia was blamed for the attack on Ukraine", "held Iran responsible for the attack",
+      // "Hamas claimed responsibility for the attack", "machten den Iran für den Angriff
+      // verantwortlich", "übernahm die Verantwortung für den Anschlag": the actor blamed or
+      // claiming, the last unmarked one before the preposition, is the event's source
+      // (blamed: alleged).
+      bool blamed = false, blamed_source = false;
+      if (is_directed(rule.type) && rule.type != RelationType::criticism && rule.type != RelationType::support &&
+          sources.empty()) {
+        std::size_t k = hit.first;
+        while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("gen_det", k - 1) ||
+                                          (v.tok(k - 1).kind == TokenKind::word && !v.tok(k - 1).capitalized &&
+                                           !v.is("prep", k - 1) && !v.is("blame_prep", k - 1)))) {
+          --k;
+        }
+        std::string_view kind;
+        if (k > v.sent.first_token && v.is("blame_prep", k - 1)) {
+          // the word right before the preposition ("blamed Iran for", "claimed responsibility
+          // for") or, in German, after the noun in its clause ("für den Angriff verantwortlich")
+          for (std::size_t i = k - 1 > v.sent.first_token + 4 ? k - 5 : v.sent.first_token; i < v.sent.end_token && kind.empty(); ++i) {
+            if (i >= k - 1 && i < hit.end) continue;
+            if (i >= hit.end && (v.lang != Lang::de || v.clause(i) != clause)) break;
+            if (v.clause(i) == clause && v.is("blame_word", i)) kind = v.lex.value("blame_word", v.lang, v.tok(i).norm);
+          }
+        }
+        const Cand* blamed_actor = nullptr;
+        for (const Cand& c : v.cands) {
+          if (kind.empty() || c.clause != clause || c.end > k - 1 || !c.marker.empty() || c.speaker || !usable(c, hit)) continue;
+          blamed_actor = &c;
+        }
+        if (blamed_actor) {
+          add_group(v, *blamed_actor, sources);
+          sources.erase(std::remove_if(sources.begin(), sources.end(), [&](const Cand* c) { return c->end > k - 1; }), sources.end());
+          blamed = kind == "blame";
+          blamed_source = true;
+          purpose = false;  // "für den Angriff verantwortlich": no purpose
+          note(std::string(blamed ? "source: blamed for the event" : "source: claims the event"));
+        }
+      }
       // A region (Krim, Donbass) stands for its state only as the target of a directed relation.
       sources.erase(std::remove_if(sources.begin(), sources.end(), is_region), sources.end());
       if (!is_directed(rule.type)) targets.erase(std::remove_if(targets.begin(), targets.end(), is_region), targets.end());
       std::string why;
       Modality modality = find_modality(v, hit, poss_source, trace ? &why : nullptr);
       if (purpose && modality == Modality::asserted) modality = Modality::hypothetical;
+      if (blamed && modality == Modality::asserted) modality = Modality::alleged;
+      // "denied responsibility for the attack", "wiesen die Verantwortung für den Anschlag
+      // zurück": accused and denied is alleged
+      if (blamed_source && (modality == Modality::negated || class_in_clause(v, clause, "deny_word"))) modality = Modality::alleged;
       std::vector<std::pair<ActorCode, ActorCode>> pairs;
       auto add_pair = [&](const ActorCode& a, const ActorCode& b) {
         if (a == b) return;
