@@ -306,14 +306,6 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
     }
     if (t.norm == ","sv && has_next) {
       std::size_t n = i + 1;
-      // "Während X ..., zählt Y": a German sentence opening with a subordinate clause
-      // goes on with the main clause after its first comma.
-      if (v.lang == Lang::de && fronted_open && stack.empty()) {
-        fronted_open = false;
-        cur = next_id++;
-        v.clause_of[i - s.first_token] = cur;
-        continue;
-      }
       // ", das ..." opens a relative (or German infinitive) clause, unless the word after
       // it is an actor, which makes it a list: "Russland, die Ukraine und China".
       // ", bei dem ...", ", in which ...": a preposition before the relative pronoun
@@ -324,6 +316,15 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ","sv) && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
                       !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
+      // "Während X ..., zählt Y": a German sentence opening with a subordinate clause
+      // goes on with the main clause after its first comma that opens no relative clause
+      // ("Falls das Band, das ihm zugeschrieben wird, echt ist, hat er ... gedroht").
+      if (v.lang == Lang::de && fronted_open && stack.empty() && !relative) {
+        fronted_open = false;
+        cur = next_id++;
+        v.clause_of[i - s.first_token] = cur;
+        continue;
+      }
       if (relative) {
         stack.push_back(cur);
         cur = next_id++;
