@@ -122,6 +122,16 @@ TEST_CASE("features: words between, the word before each actor, order, rule edge
   CHECK(has(feature_names("Kanada kritisierte die Ukraine scharf.", Lang::de, "UKR", "CAN"), "de|Rr:criticism"));
 }
 
+TEST_CASE("features: a reported wrong is no event word of its sentence", "[learn]") {
+  // "violated", "verletzt" pair the reporter with the doer (rules); for the model the
+  // sentence has no criticism cue, unlike a verb of criticism
+  CHECK_FALSE(has(feature_names("Peru said Chile violated the truce.", Lang::en, "PER", "CHL"), "en|cue-s:criticism"));
+  CHECK_FALSE(has(feature_names("Peru sagte, Chile habe die Waffenruhe verletzt.", Lang::de, "PER", "CHL"),
+                  "de|cue-s:criticism"));
+  CHECK(has(feature_names("Peru criticised Chile over the truce.", Lang::en, "PER", "CHL"), "en|cue-s:criticism"));
+  CHECK(has(feature_names("Peru kritisierte Chile wegen der Waffenruhe.", Lang::de, "PER", "CHL"), "de|cue-s:criticism"));
+}
+
 TEST_CASE("features hashed without their strings are the hashes of the strings, in order", "[learn]") {
   // Several candidates per sentence (the sentence's bag of words is hashed once and
   // reused) and a one-actor sentence paired with the one before (the "x" space).

@@ -377,7 +377,10 @@ void EdgeModel::cue_masks(const Document& doc, const Sentence& sent, std::vector
   for (std::size_t t = sent.first_token; t < sent.end_token; ++t) {
     if (doc.tokens[t].kind != TokenKind::word) continue;
     rules_.first_token_hits(doc.lang, doc.tokens[t], [&](const Rule& r) {
-      if (r.lang == doc.lang && !r.block) masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
+      // (a reported wrong, "violated", "responsible", is no event between two actors: its
+      // row pairs the reporter with the doer, and the model never saw such words as cues)
+      const bool reported = !r.source.empty() && r.source.front().strategy == RoleStrategy::reporter;
+      if (r.lang == doc.lang && !r.block && !reported) masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
     });
   }
 }
