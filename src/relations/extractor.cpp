@@ -2423,8 +2423,18 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
       if (!rule.noun && !between && may_be_participle(v, hit.first)) {
         bool passive = apposed_participle(v, hit);
+        // "Peru war von Venezuela unterstützt worden und hatte die USA kritisiert", "had been
+        // backed by Venezuela and has criticised the U.S.": a coordinated verb phrase with its
+        // own finite auxiliary is a voice of its own
+        auto same_phrase = [&](std::size_t i) {
+          const std::size_t lo = std::min(i, hit.first), hi = std::max(i, hit.first);
+          for (std::size_t k = lo + 1; k + 1 < hi + 1 && k + 1 < v.sent.end_token; ++k) {
+            if (v.is("coord", k) && v.is("finite_aux", k + 1) && !v.is("passive_aux", k + 1)) return false;
+          }
+          return true;
+        };
         for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
-          if (v.clause(i) == clause && v.is("passive_aux", i)) passive = true;
+          if (v.clause(i) == clause && v.is("passive_aux", i) && same_phrase(i)) passive = true;
         }
         // (only where nothing else makes it passive: "is under sanctions imposed by X" keeps
         // the clause's subject as the patient)
@@ -2433,7 +2443,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (passive) {
           CandList agents;
           for (const Cand& c : v.cands) {
-            if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit)) {
+            if (c.clause == clause && lexicon_.has("agent_prep", doc.lang, c.marker) && usable(c, hit) && same_phrase(c.first)) {
               add_group(v, c, agents);
               break;
             }
