@@ -316,6 +316,15 @@ void assign_clauses(SentenceView& v, const MentionRange& mentions) {
                       !(n + 1 < s.end_token && v.tok(n + 1).norm == ","sv) && !apposition_at(n + 1) &&
                       // ", die Gewalt zu beenden": an article and its noun opening an infinitive clause
                       !(v.lang == Lang::de && n + 1 < s.end_token && v.tok(n + 1).capitalized && opens_infinitive(v, n)));
+      // "in Quetta, die im Grenzgebiet liegt, das Haus eines Generals an": the comma closing a
+      // German relative clause on its verb goes back to the main clause; an article and a
+      // noun after it are no second relative clause
+      const bool closes_relative = v.lang == Lang::de && !stack.empty() && static_cast<std::size_t>(cur) < v.relative.size() &&
+                                   v.relative[static_cast<std::size_t>(cur)] && i > s.first_token &&
+                                   v.tok(i - 1).kind == TokenKind::word && !v.tok(i - 1).capitalized;
+      if (closes_relative && !prep_relative && n + 1 < s.end_token && v.tok(n + 1).capitalized && !mention_starts_at(n + 1)) {
+        relative = false;
+      }
       // "Während X ..., zählt Y": a German sentence opening with a subordinate clause
       // goes on with the main clause after its first comma that opens no relative clause
       // ("Falls das Band, das ihm zugeschrieben wird, echt ist, hat er ... gedroht").
@@ -1781,7 +1790,14 @@ std::vector<CueHit> find_cues(const SentenceView& v, const RuleSet& rules) {
         if (!r.gap[k]) {
           if (pos < v.sent.end_token && r.tokens[k].matches(v.tok(pos))) found = true;
         } else {
-          for (; pos < v.sent.end_token && v.clause(pos) == v.clause(i); ++pos) {
+          for (; pos < v.sent.end_token; ++pos) {
+            // (over a relative clause inside the bracket: "griffen in Quetta, die im
+            // Grenzgebiet liegt, das Haus eines Generals an")
+            if (v.clause(pos) != v.clause(i)) {
+              const auto c = static_cast<std::size_t>(v.clause(pos));
+              if (c < v.relative.size() && v.relative[c]) continue;
+              break;
+            }
             if (r.tokens[k].matches(v.tok(pos))) {
               found = true;
               break;
