@@ -1895,6 +1895,10 @@ int context_blocks(const SentenceView& v, const CueHit& hit) {
 // ("verurteilte den brutalen Angriff", "drohte mit Sanktionen").
 bool object_of_cue(const SentenceView& v, const CueHit& o, const CueHit& hit, std::string_view extra) {
   if (o.first >= hit.first || v.clause(o.first) != v.clause(hit.first)) return false;
+  // a German verb bracket around the noun: "warf der Türkei Angriffe auf Syrien vor"
+  if (v.lang == Lang::de && o.token_positions.size() > 1 && hit.first < o.token_positions.back() && !o.rule->noun) {
+    return true;
+  }
   std::size_t from = o.token_positions.back() + 1;
   if (from > hit.first || hit.first - from > 4) return false;
   for (std::size_t k = from; k < hit.first; ++k) {
@@ -2534,6 +2538,14 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         if (std::size_t judge = judging_cue_before(v, hit); judge < v.sent.end_token) {
           sources.erase(std::remove_if(sources.begin(), sources.end(), [&](const Cand* c) { return c->first < judge; }),
                         sources.end());
+          // "Russland warf der Türkei Angriffe auf Syrien vor": the one accused between the
+          // judging verb and the attack did it
+          for (const Cand& c : v.cands) {
+            if (!sources.empty() || v.lang != Lang::de) break;
+            if (c.first > judge && c.end <= hit.first && c.clause == clause && c.marker.empty() && !c.speaker && usable(c, hit)) {
+              add_group(v, c, sources);
+            }
+          }
         }
       }
       // "condemned the attack on the U.S. embassy", "verurteilte den Anschlag auf die
