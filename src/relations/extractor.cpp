@@ -1855,6 +1855,12 @@ std::size_t sports_word(const Document& doc, const Sentence& sentence, const Lex
     const Lexicon::WordClasses classes = known ? known[i - sentence.first_token] : lexicon.classes_of(doc, i);
     auto is = [&](int id, std::string_view cls) { return word_is(lexicon, classes, id, cls, doc.lang, t.norm); };
     if (is(sports, "sports")) return i;
+    // a hyphenated word is three tokens: "quarter-final", "world-cup"
+    if (i + 2 < sentence.end_token && doc.tokens[i + 1].norm == "-" && doc.tokens[i + 1].span.begin == t.span.end &&
+        doc.tokens[i + 2].span.begin == doc.tokens[i + 1].span.end &&
+        lexicon.has("sports", doc.lang, t.norm + "-" + doc.tokens[i + 2].norm)) {
+      return i;
+    }
     if (is(team, "sports_team")) context = true;
     if (is(weak_word, "sports_weak")) {
       if (weak < sentence.end_token) context = true;
