@@ -825,12 +825,31 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         }
         make(*ante);
       } else if (kind == "person") {
-        for (auto it = before.rbegin(); it != before.rend(); ++it) {
-          if ((*it)->role == ActorRole::person) {
-            make(**it);
-            break;
+        // Opening its sentence, "He", "Er" continue the previous sentence's first person (its
+        // subject, as a rule: "Putin met Erdogan in Sochi. He criticised ..." is Putin); else
+        // the person named last
+        // (also after a short fronted phrase with no actor or comma: "Später kritisierte er")
+        std::size_t open = sent.first_token;
+        while (open < i && toks[open].kind == TokenKind::punct) ++open;
+        bool fronted = i <= open + 4 && std::none_of(toks.begin() + static_cast<std::ptrdiff_t>(open),
+                                                      toks.begin() + static_cast<std::ptrdiff_t>(i),
+                                                      [](const Token& t) { return t.norm == ","; });
+        for (std::size_t k = 0; fronted && k < next_mention; ++k) {
+          if (mentions[k].sentence == s) fronted = false;
+        }
+        const ActorMention* chosen = nullptr;
+        if (fronted && s > 0) {
+          for (const ActorMention* m : before) {
+            if (m->sentence + 1 == s && m->role == ActorRole::person) {
+              chosen = m;
+              break;
+            }
           }
         }
+        for (auto it = before.rbegin(); !chosen && it != before.rend(); ++it) {
+          if ((*it)->role == ActorRole::person) chosen = *it;
+        }
+        if (chosen) make(*chosen);
       } else if (kind == "subject") {
         for (const ActorMention* m : before) {
           if (m->sentence == s) {
