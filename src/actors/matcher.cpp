@@ -798,6 +798,10 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         if (!m.coref && m.kind == ActorKind::group && m.sentence + 3 >= s) last_group = &m;
       }
       const std::string_view kind = hit ? std::string_view(hit->value) : head_kind;
+      // the sentence's first word (after opening punctuation): a phrase there continues the
+      // previous sentence
+      std::size_t open = sent.first_token;
+      while (open < i && toks[open].kind == TokenKind::punct) ++open;
       // "Japan verurteilte das Regime": a coref_other head is not a state named before it in
       // its own sentence when an earlier sentence names another one
       auto named_here = [&](const ActorMention& a) {
@@ -813,8 +817,6 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         // Opening its sentence, "Das Land", "The country" continues the previous sentence's
         // topic: its first state named with no preposition before it ("Indonesien verhandelt
         // mit Japan. Das Land ..." is Indonesia), not the state named last.
-        std::size_t open = sent.first_token;
-        while (open < i && toks[open].kind == TokenKind::punct) ++open;
         if (open == i && s > 0) {
           if (const ActorMention* topic = sentence_topic(doc, lexicon_, mentions, s - 1, false)) ante = topic;
         }
@@ -828,15 +830,12 @@ void ActorMatcher::add_coreference(const Document& doc, std::vector<ActorMention
         // Opening its sentence, "He", "Er" continue the previous sentence's first person (its
         // subject, as a rule: "Putin met Erdogan in Sochi. He criticised ..." is Putin); else
         // the person named last
-        // (also after a short fronted phrase with no actor or comma: "Später kritisierte er")
-        std::size_t open = sent.first_token;
-        while (open < i && toks[open].kind == TokenKind::punct) ++open;
-        bool fronted = i <= open + 4 && std::none_of(toks.begin() + static_cast<std::ptrdiff_t>(open),
-                                                      toks.begin() + static_cast<std::ptrdiff_t>(i),
-                                                      [](const Token& t) { return t.norm == ","; });
-        for (std::size_t k = 0; fronted && k < next_mention; ++k) {
-          if (mentions[k].sentence == s) fronted = false;
-        }
+        // (also after a short fronted phrase with no actor or comma: "Später kritisierte er";
+        // mentions are in text order, so the one before the phrase tells whether it names one)
+        const bool fronted = i <= open + 4 && (next_mention == 0 || mentions[next_mention - 1].sentence != s) &&
+                             std::none_of(toks.begin() + static_cast<std::ptrdiff_t>(open),
+                                          toks.begin() + static_cast<std::ptrdiff_t>(i),
+                                          [](const Token& t) { return t.norm == ","; });
         const ActorMention* chosen = nullptr;
         if (fronted && s > 0) {
           for (const ActorMention* m : before) {

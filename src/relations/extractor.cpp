@@ -1667,6 +1667,19 @@ const LexiconPhrase* phrase_at(const SentenceView& v, std::string_view cls, std:
   return v.lex.phrase_at(cls, v.lang, v.doc.tokens, i, v.sent.end_token);
 }
 
+// The first token of the noun phrase a noun cue ends: back over determiners and lower-case
+// words, up to a preposition or a word of class stop ("despite the harsh criticism", "for
+// the rocket attack"). The word before the result is that preposition, if any.
+std::size_t noun_phrase_start(const SentenceView& v, std::size_t first, std::string_view stop) {
+  std::size_t k = first;
+  while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("gen_det", k - 1) ||
+                                    (v.tok(k - 1).kind == TokenKind::word && !v.tok(k - 1).capitalized &&
+                                     !v.is("prep", k - 1) && !v.is(stop, k - 1)))) {
+    --k;
+  }
+  return k;
+}
+
 // True when a word of class lift_word governs the noun cue: up to four words before it in
 // its clause ("lift the U.S. sanctions", "Aufhebung der Sanktionen"), right after it
 // ("sanctions relief"), or a German verb closing the clause after it ("die Sanktionen
@@ -2454,7 +2467,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         // own finite auxiliary is a voice of its own
         auto same_phrase = [&](std::size_t i) {
           const std::size_t lo = std::min(i, hit.first), hi = std::max(i, hit.first);
-          for (std::size_t k = lo + 1; k + 1 < hi + 1 && k + 1 < v.sent.end_token; ++k) {
+          for (std::size_t k = lo + 1; k < hi && k + 1 < v.sent.end_token; ++k) {
             if (v.is("coord", k) && v.is("finite_aux", k + 1) && !v.is("passive_aux", k + 1)) return false;
           }
           return true;
@@ -2547,9 +2560,10 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           // "Russland warf der Türkei Angriffe auf Syrien vor": the one accused between the
           // judging verb and the attack did it
           for (const Cand& c : v.cands) {
-            if (!sources.empty() || v.lang != Lang::de) break;
+            if (v.lang != Lang::de || !sources.empty()) break;
             if (c.first > judge && c.end <= hit.first && c.clause == clause && c.marker.empty() && !c.speaker && usable(c, hit)) {
               add_group(v, c, sources);
+              break;
             }
           }
         }
@@ -2566,12 +2580,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       // concessive preposition judges the subject of the main clause; its own agent ("by
       // Canada", "Kanadas", "from Canada") is the source.
       if ((rule.type == RelationType::criticism || rule.type == RelationType::support) && rule.noun) {
-        std::size_t k = hit.first;
-        while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("gen_det", k - 1) ||
-                                          (v.tok(k - 1).kind == TokenKind::word && !v.tok(k - 1).capitalized &&
-                                           !v.is("prep", k - 1) && !v.is("concessive_prep", k - 1)))) {
-          --k;
-        }
+        const std::size_t k = noun_phrase_start(v, hit.first, "concessive_prep");
         if (k > v.sent.first_token && v.is("concessive_prep", k - 1)) {
           const bool fronted = k - 1 == first_word(v);
           // the concessive phrase: from the preposition to its comma (English) or, in German
@@ -2611,12 +2620,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
       bool blamed = false, blamed_source = false;
       if (is_directed(rule.type) && rule.type != RelationType::criticism && rule.type != RelationType::support &&
           sources.empty()) {
-        std::size_t k = hit.first;
-        while (k > v.sent.first_token && (v.is("det", k - 1) || v.is("gen_det", k - 1) ||
-                                          (v.tok(k - 1).kind == TokenKind::word && !v.tok(k - 1).capitalized &&
-                                           !v.is("prep", k - 1) && !v.is("blame_prep", k - 1)))) {
-          --k;
-        }
+        const std::size_t k = noun_phrase_start(v, hit.first, "blame_prep");
         std::string_view kind;
         if (k > v.sent.first_token && v.is("blame_prep", k - 1)) {
           // the word right before the preposition ("blamed Iran for", "claimed responsibility
