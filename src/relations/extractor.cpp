@@ -372,7 +372,8 @@ bool dative_before(const SentenceView& v, std::size_t first) {
   if (v.lang != Lang::de) return false;
   for (std::size_t i = first, steps = 0; i > v.sent.first_token && steps < 3; ++steps) {
     --i;
-    if (v.is("dative_det", i)) return true;
+    // (not after a preposition: "mit dem kenianischen Präsidenten")
+    if (v.is("dative_det", i)) return !(i > v.sent.first_token && v.is("prep", i - 1));
     const Token& t = v.tok(i);
     if (t.kind != TokenKind::word || v.is("det", i) || v.is("prep", i) || (t.capitalized && !is_title(v, i))) return false;
   }
@@ -902,8 +903,15 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
       // "Buhari of Nigeria and Patrice Talon of Benin": an unlisted person of b stands between
       bool person_of_b = v.lang == Lang::en && b.first >= 2 && v.tok(b.first - 1).norm == "of"sv &&
                          v.tok(b.first - 2).kind == TokenKind::word && v.tok(b.first - 2).capitalized;
+      // "the U.S.-led coalition and the Islamic State", "die von den USA geführte Koalition
+      // und die Taliban": the leader stands for its force's whole noun phrase
+      bool led_phrase = a.leads;
       for (std::size_t i = a.end; linked && !same_span && i < b.first; ++i) {
         const Token& t = v.tok(i);
+        led_phrase = led_phrase && !v.is("coord", i) &&
+                     (t.norm == "-"sv || v.is("leader_attribute", i) || v.is("led_force", i) ||
+                      (t.kind == TokenKind::word && !t.capitalized));
+        if (led_phrase) continue;
         // (not a verb: "verurteilte Pakistan und lobte Bangladesch" coordinates verbs)
         bool adjective = und && v.lang == Lang::de && !v.is("prep", i) && !v.is("coord", i) && t.norm.size() > 4 &&
                          inflected_word(v, t) && !verb_only(t) && ++adjectives <= 2;
@@ -942,10 +950,19 @@ void add_group(const SentenceView& v, const Cand& c, CandList& out) {
   }
 }
 
+// True when c's coordination group is the list of "between X and Y" / "zwischen X und Y":
+// its unmarked second member is no subject ("the conflict between X and Y killed ...").
+bool in_between_list(const SentenceView& v, const Cand& c) {
+  return std::any_of(v.cands.begin(), v.cands.end(), [&](const Cand& o) {
+    return o.group == c.group && (o.marker == "between" || o.marker == "zwischen");
+  });
+}
+
 // An actor that can be a clause's subject: unmarked, no speaker or private national,
 // no region, outside relative clauses.
 bool subject_like(const SentenceView& v, const Cand& c) {
-  return c.marker.empty() && !c.speaker && !c.m->weak && c.m->role != ActorRole::region && !v.in_relative(c.clause);
+  return c.marker.empty() && !c.speaker && !c.m->weak && c.m->role != ActorRole::region && !v.in_relative(c.clause) &&
+         !in_between_list(v, c);
 }
 
 // "the Iran sanctions bill", "Russia sanctions": an English state's name (no acronym, no
@@ -1179,7 +1196,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           });
         };
         if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
-            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier() && !possessor_of_next()) {
+            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier() && !possessor_of_next() && !in_between_list(v, c)) {
           best = &c;
           if (!infinitive) break;
         }
@@ -1222,14 +1239,21 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       // "South Korea scrapped the limit after talks with the US": a word that opens clauses
       // ("after", "before") used as a preposition before a noun cue; the noun's subject is the
       // main clause's.
-      if (!best && v.lang == Lang::en && rule.noun) {
+      if (!best && v.lang == Lang::en) {
         std::size_t k = hit.first;
-        for (int steps = 0; k > v.sent.first_token && steps < 3; ++steps) {
+        for (int steps = 0; rule.noun && k > v.sent.first_token && steps < 3;) {
           const Token& t = v.tok(k - 1);
-          if (!(v.is("det", k - 1) || (t.kind == TokenKind::word && !t.capitalized && !v.is("clause_prep", k - 1)))) break;
+          // ("face-to-face talks": the hyphens do not count)
+          bool hyphen = t.norm == "-"sv && t.span.begin == v.tok(k - 2).span.end;
+          if (!(v.is("det", k - 1) || hyphen || (t.kind == TokenKind::word && !t.capitalized && !v.is("clause_prep", k - 1)))) break;
           --k;
+          if (!hyphen) ++steps;
         }
-        if (k > v.sent.first_token + 1 && v.is("clause_prep", k - 1)) {
+        auto participle = [&](std::size_t i) {
+          const std::string& w = v.tok(i).norm;
+          return v.tok(i).kind == TokenKind::word && w.size() > 5 && ends_with(w, "ing");
+        };
+        if (rule.noun && k > v.sent.first_token + 1 && v.is("clause_prep", k - 1)) {
           for (const Cand& c : v.cands) {
             if (c.first >= k - 1) break;
             if (c.clause == v.clause(k - 2) && subject_like(v, c) && !c.pronoun) {
@@ -1238,9 +1262,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
             }
           }
         }
-        // Fronted: "After a trip to Saudi Arabia and Turkey, Pompeo told ...": the subject
-        // after the phrase's comma
-        if (!best && k > v.sent.first_token && k - 1 == first_word(v) && v.is("clause_prep", k - 1)) {
+        // Fronted: "After a trip to Saudi Arabia and Turkey, Pompeo told ...", "Standing
+        // alongside X, Y said ...": the subject after the phrase's comma
+        bool fronted = k > v.sent.first_token && k - 1 == first_word(v) &&
+                       ((rule.noun && v.is("clause_prep", k - 1)) || participle(k - 1));
+        if (!best && fronted) {
           std::size_t phrase_comma = hit.end;
           while (phrase_comma < v.sent.end_token && v.tok(phrase_comma).norm != ","sv) ++phrase_comma;
           for (const Cand& c : v.cands) {
@@ -1477,6 +1503,13 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     case RoleStrategy::between: {
       for (const Cand& c : v.cands) {
         if (ok(c) && (c.marker == "zwischen" || c.marker == "between")) {
+          // not a cue inside the list: "zwischen der von den USA geführten Koalition und
+          // den Taliban" names no coalition between them
+          std::size_t last = c.end;
+          for (const Cand& o : v.cands) {
+            if (o.group == c.group) last = std::max(last, o.end);
+          }
+          if (hit.first >= c.first && hit.first < last) break;
           add_group(v, c, out);
           break;
         }
@@ -1710,9 +1743,20 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
   // Inside a prepositional phrase ("Waffen für Russlands Angriffskrieg") a possessed
   // nominal is presupposed background, not what the clause asserts.
   bool in_pp = false;
+  // "said he would not sign during a meeting with X", "After talks with X, Y said there
+  // was no reason ...": a noun cue after a preposition of circumstance names an event the
+  // clause's negation does not reach
+  bool circumstance = false;
   for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token && steps < 4; ++steps) {
     --i;
+    // "face-to-face talks": the parts of a hyphenated word
+    const bool hyphen = v.tok(i).norm == "-"sv && i > v.sent.first_token && v.tok(i).span.begin == v.tok(i - 1).span.end;
+    if (hyphen || (v.tok(i + 1).norm == "-"sv && v.tok(i + 1).span.begin == v.tok(i).span.end)) {
+      --steps;  // (not counted)
+      continue;
+    }
     if (v.is("prep", i)) in_pp = true;
+    if (v.is("prep", i) && rule.noun && v.is("circumstance_prep", i)) circumstance = true;
     if (v.is("prep", i) || !(v.is("det", i) || v.tok(i).kind == TokenKind::word)) break;
     if (v.tok(i).capitalized && !v.cands.empty()) {
       bool mention = false;
@@ -1750,6 +1794,7 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
       bool applies = presupposed && in_pp ? (in_np && cls != "neg") || (cls == "neg" && same_clause)
                                           : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
+      if (cls == "neg" && circumstance && !in_np) applies = false;
       // An English modal stands before its verb: "condemned ... and demanded the country
       // withdraw any troops it may have" does not make the condemnation hypothetical.
       if (v.lang == Lang::en && !rule.noun && cls == "hyp" && !sentence_scope && i > hit.first) applies = false;
