@@ -1795,6 +1795,9 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
                                           : same_clause || (sentence_scope && i < hit.first && !in_relative);
       if (cls == "neg" && !same_clause) applies = false;
       if (cls == "neg" && circumstance && !in_np) applies = false;
+      // a possessed event noun as the subject is presupposed by what is denied of it:
+      // "Russian support for Assad has not wavered", "Irans Angriffe hörten nicht auf"
+      if (cls == "neg" && presupposed && rule.noun && i > hit.end) applies = false;
       // An English modal stands before its verb: "condemned ... and demanded the country
       // withdraw any troops it may have" does not make the condemnation hypothetical.
       if (v.lang == Lang::en && !rule.noun && cls == "hyp" && !sentence_scope && i > hit.first) applies = false;
