@@ -380,7 +380,23 @@ void EdgeModel::cue_masks(const Document& doc, const Sentence& sent, std::vector
       // (a reported wrong, "violated", "responsible", is no event between two actors: its
       // row pairs the reporter with the doer, and the model never saw such words as cues)
       const bool reported = !r.source.empty() && r.source.front().strategy == RoleStrategy::reporter;
-      if (r.lang == doc.lang && !r.block && !reported) masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
+      if (r.lang != doc.lang || r.block || reported) return;
+      // a row with words between its cue tokens ("traded ... insults", "held ...
+      // responsible") counts only where its later tokens follow in the sentence: its first
+      // token alone ("traded", "held") is an everyday word
+      if (std::find(r.gap.begin(), r.gap.end(), true) != r.gap.end()) {
+        std::size_t pos = t + 1;
+        for (std::size_t k = 1; k < r.tokens.size(); ++k) {
+          if (!r.gap[k]) {
+            if (pos >= sent.end_token || !r.tokens[k].matches(doc.tokens[pos])) return;
+          } else {
+            while (pos < sent.end_token && !r.tokens[k].matches(doc.tokens[pos])) ++pos;
+            if (pos >= sent.end_token) return;
+          }
+          ++pos;
+        }
+      }
+      masks[t] |= static_cast<std::uint16_t>(1u << idx(r.type));
     });
   }
 }
