@@ -883,6 +883,44 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     c.pronoun = false;
     virtuals.push_back(c);
   }
+  // "Russia warned that it would impose sanctions on Georgia", "Russland erklärte, es werde
+  // ...": a subject pronoun opening the clause reported by a speech verb stands for that
+  // verb's subject
+  for (std::size_t i = s.first_token + 2; i < s.end_token; ++i) {
+    if (!v.is("subj_pronoun", i) || in_mention[i - s.first_token] || v.tok(i).capitalized) continue;
+    if (i + 1 < s.end_token && v.is("expletive_verb", i + 1)) continue;  // "sagte, es gebe ..."
+    std::size_t k = i - 1;
+    if (v.is("subord", k) && (v.tok(k).norm == "that"sv || v.tok(k).norm == "dass"sv)) --k;
+    if (k > s.first_token && v.tok(k).norm == ","sv) --k;
+    if (!(v.is("speech", k) || v.is("report_verb", k)) || v.clause(k) == v.clause(i)) continue;
+    const Cand* subject = nullptr;
+    for (const Cand& c : v.cands) {
+      if (c.first >= k) break;
+      if (c.clause == v.clause(k) && c.marker.empty() && !c.pronoun && !c.m->weak && c.m->role != ActorRole::region) {
+        subject = &c;
+        break;
+      }
+    }
+    if (!subject) continue;
+    // (not when another unmarked actor of the clause comes before its first verb cue: "it
+    // would retaliate if the U.S. put sanctions on ..." has a subject of its own there)
+    bool other_subject = false;
+    auto verb_cue_at = [&](std::size_t j) { return !v.verb_cue.empty() && v.verb_cue[j - s.first_token]; };
+    // (German puts its objects before the verb: "dass sie Kenia angreife")
+    for (std::size_t j = i + 1; v.lang == Lang::en && j < s.end_token && v.clause(j) == v.clause(i) && !verb_cue_at(j); ++j) {
+      for (const Cand& c : v.cands) {
+        if (c.first == j && c.marker.empty() && c.m->code != subject->m->code) other_subject = true;
+      }
+    }
+    if (other_subject) continue;
+    Cand c = *subject;
+    c.first = i;
+    c.end = i + 1;
+    c.clause = v.clause(i);
+    c.group = 0;
+    c.speaker = false;
+    virtuals.push_back(c);
+  }
   v.cands.insert(v.cands.end(), virtuals.begin(), virtuals.end());
   std::sort(v.cands.begin(), v.cands.end(), [](const Cand& a, const Cand& b) { return a.first < b.first; });
   // Coordination groups: only commas, "und/and/or", determiners or nothing between.
@@ -1812,10 +1850,21 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
     }
   }
   // German future: "wird der Nato beitreten", "werden ... angreifen" (werden with an
-  // infinitive; with a participle it is the passive: "wird angegriffen")
-  if (!hyp && v.lang == Lang::de && !rule.noun && !may_be_participle(v, hit.first)) {
+  // infinitive; with a participle it is the passive: "wird angegriffen"); a noun cue after
+  // the auxiliary is the object of the future verb ("werde Sanktionen verhängen")
+  // the verb closing the clause is an infinitive ("werde Sanktionen verhängen", not the
+  // passive "werden Sanktionen verhängt", "werden als Reaktion dargestellt")
+  auto clause_verb_infinitive = [&] {
+    for (std::size_t i = v.sent.end_token; i > hit.end; --i) {
+      const Token& t = v.tok(i - 1);
+      if (v.clause(i - 1) != clause || t.kind != TokenKind::word) continue;
+      return !t.capitalized && t.norm.size() > 3 && ends_with(t.norm, "en") && !may_be_participle(v, i - 1);
+    }
+    return false;
+  };
+  if (!hyp && v.lang == Lang::de && (rule.noun ? clause_verb_infinitive() : !may_be_participle(v, hit.first))) {
     for (std::size_t i = v.sent.first_token; i < v.sent.end_token; ++i) {
-      if (v.clause(i) != clause || !v.is("future_aux", i) || in_cue(i)) continue;
+      if (v.clause(i) != clause || !v.is("future_aux", i) || in_cue(i) || (rule.noun && i > hit.first)) continue;
       hyp = true;
       if (why) *why += " future(" + v.tok(i).norm + ")";
       break;
