@@ -2557,7 +2557,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
         }
       }
       // Passive voice: "wurde von der EU sanktioniert", "was attacked by Russia".
-      if (!rule.noun && !between && may_be_participle(v, hit.first)) {
+      if (!rule.noun && !rule.adjective && !between && may_be_participle(v, hit.first)) {
         bool passive = apposed_participle(v, hit);
         // "Peru war von Venezuela unterstützt worden und hatte die USA kritisiert", "had been
         // backed by Venezuela and has criticised the U.S.": a coordinated verb phrase with its

@@ -222,6 +222,8 @@ RuleSet::RuleSet(const DataBundle& data, const Morphology& morphology) {
             r.joint = true;
           } else if (flag == "mutual") {
             r.mutual = true;
+          } else if (flag == "adjective") {
+            r.adjective = true;
           } else if (flag.substr(0, 5) == "need=" || flag.substr(0, 4) == "not=") {
             bool need = flag[1] == 'e';
             for (auto w : Parts(flag.substr(need ? 5 : 4), '|')) {

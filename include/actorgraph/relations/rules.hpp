@@ -85,6 +85,7 @@ struct Rule {
   bool speech = false;               // a speech act: the sentence's speaker may be its source
   bool noun = false;                 // a nominal cue: passive voice does not swap its roles
   bool block = false;                // block: where it matches, no rule of its type fires on that word
+  bool adjective = false;            // adjective: a predicative adjective ('disappointed by X'), never passive
   bool mutual = false;               // mutual: "Indien und Pakistan lieferten sich Gefechte" is
                                      // military action both ways (a reciprocal word needed)
   bool joint = false;                // joint: "U.S. and Iraqi forces launched an assault" is joint
