@@ -384,7 +384,8 @@ void EdgeModel::cue_masks(const Document& doc, const Sentence& sent, std::vector
       // a row with words between its cue tokens ("traded ... insults", "held ...
       // responsible") counts only where its later tokens follow in the sentence: its first
       // token alone ("traded", "held") is an everyday word
-      if (std::find(r.gap.begin(), r.gap.end(), true) != r.gap.end()) {
+      // ("war of words": an idiom of three or more words counts only as a whole)
+      if (std::find(r.gap.begin(), r.gap.end(), true) != r.gap.end() || r.tokens.size() > 2) {
         std::size_t pos = t + 1;
         for (std::size_t k = 1; k < r.tokens.size(); ++k) {
           if (!r.gap[k]) {
