@@ -1188,6 +1188,20 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
   switch (spec.strategy) {
     case RoleStrategy::subj: {
       if (rule.noun && v.lang == Lang::de && noun_in_pp(v, hit.first)) break;
+      // "Russia denounced the new sanctions", "China criticised Trump for the tariffs": a
+      // measure judged by the clause's verb is not its subject's own (a demand is: "urged the
+      // UN to impose sanctions" names the one urged)
+      // (not past another verb cue: "slams X, slaps new sanctions on ...")
+      if (rule.noun && rule.type == RelationType::sanctions &&
+          std::any_of(v.hits.begin(), v.hits.end(), [&](const CueHit* o) {
+            return !o->rule->noun && o->first < hit.first && v.clause(o->first) == clause &&
+                   o->rule->type == RelationType::criticism && !v.is("demand_verb", o->first) &&
+                   std::none_of(v.hits.begin(), v.hits.end(), [&](const CueHit* p) {
+                     return !p->rule->noun && p->first > o->first && p->first < hit.first && p->rule->type != RelationType::criticism;
+                   });
+          })) {
+        break;
+      }
       const Cand* best = nullptr;
       // An attributive participle's subject is its agent: "von X unterzeichneten Abkommen".
       for (const Cand& c : v.cands) {
