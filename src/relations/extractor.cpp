@@ -1432,7 +1432,21 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // attack" name the place ("Moscow attacked" is the state).
         bool city_noun = c.m->role == ActorRole::capital && rule.type == RelationType::military_action &&
                          c.first > v.sent.first_token && v.is("det", c.first - 1);
-        if (!form && gap == 0 && v.lang == Lang::en && !city_noun && !modifier_target(v, c, hit)) form = true;
+        // Nor a state's bare name after an article before a war noun: "the Iraq and
+        // Afghanistan wars", "the Vietnam war" name where they were fought ("the U.S. war",
+        // an acronym, is who fought it)
+        bool war_place = v.lang == Lang::en && rule.noun && rule.type == RelationType::military_action &&
+                         c.m->role == ActorRole::name && !c.m->genitive && c.m->kind == ActorKind::state &&
+                         [&] {  // the article opens the coordinated names
+                           std::size_t f = c.first;
+                           for (const Cand& o : v.cands) {
+                             if (o.group == c.group) f = std::min(f, o.first);
+                           }
+                           return f > v.sent.first_token && v.is("det", f - 1);
+                         }() &&
+                         std::none_of(v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.first),
+                                      v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.end), [](const Token& t) { return t.all_caps; });
+        if (!form && gap == 0 && v.lang == Lang::en && !city_noun && !war_place && !modifier_target(v, c, hit)) form = true;
         // An official's possessive: "the US delegation's visit", "the Chinese president's visit"
         if (v.lang == Lang::en && gap == 1) {
           const std::string& w = v.tok(c.end).norm;
