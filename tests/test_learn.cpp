@@ -132,6 +132,14 @@ TEST_CASE("features: a reported wrong is no event word of its sentence", "[learn
   CHECK(has(feature_names("Peru kritisierte Chile wegen der Waffenruhe.", Lang::de, "PER", "CHL"), "de|cue-s:criticism"));
 }
 
+TEST_CASE("features: a cue of several words counts only where it stands whole", "[learn]") {
+  // "traded ... insults", "war of words": the first word alone is no criticism cue
+  CHECK_FALSE(has(feature_names("Mali traded cattle with Niger.", Lang::en, "MLI", "NER"), "en|cue-s:criticism"));
+  CHECK(has(feature_names("Mali traded insults with Niger.", Lang::en, "MLI", "NER"), "en|cue-s:criticism"));
+  CHECK_FALSE(has(feature_names("The war between Mali and Niger ended.", Lang::en, "MLI", "NER"), "en|cue-s:criticism"));
+  CHECK(has(feature_names("The war of words between Mali and Niger ended.", Lang::en, "MLI", "NER"), "en|cue-s:criticism"));
+}
+
 TEST_CASE("features hashed without their strings are the hashes of the strings, in order", "[learn]") {
   // Several candidates per sentence (the sentence's bag of words is hashed once and
   // reused) and a one-actor sentence paired with the one before (the "x" space).

@@ -43,6 +43,16 @@ TEST_CASE("nominal cues: possessor, adjective and genitive", "[relations]") {
   });
 }
 
+TEST_CASE("a measure judged by the clause's critic is not the critic's own", "[relations]") {
+  test::check_edge_cases({
+      {Lang::en, "Cuba denounced the new sanctions on Venezuela as a hostile step.", ""},
+      {Lang::de, "Kuba verurteilte die neuen Sanktionen gegen Venezuela als feindseligen Schritt.", ""},
+      // another verb cue between: the second verb's subject imposes them
+      {Lang::en, "Canada condemned the coup and imposed new sanctions on Myanmar.",
+       "CAN>MMR sanctions asserted"},
+  });
+}
+
 TEST_CASE("symmetric relations and coordination", "[relations]") {
   test::check_edge_cases({
       {Lang::de, "Russland setzt sich gemeinsam mit China für Gespräche ein.", "CHN-RUS partnership asserted"},

@@ -381,10 +381,10 @@ void EdgeModel::cue_masks(const Document& doc, const Sentence& sent, std::vector
       // row pairs the reporter with the doer, and the model never saw such words as cues)
       const bool reported = !r.source.empty() && r.source.front().strategy == RoleStrategy::reporter;
       if (r.lang != doc.lang || r.block || reported) return;
-      // a row with words between its cue tokens ("traded ... insults", "held ...
-      // responsible") counts only where its later tokens follow in the sentence: its first
-      // token alone ("traded", "held") is an everyday word
-      // ("war of words": an idiom of three or more words counts only as a whole)
+      // A row with words between its cue tokens ("traded ... insults", "held ...
+      // responsible") or an idiom of three or more words ("war of words") counts only where
+      // its later tokens follow in the sentence: its first token alone ("traded", "held",
+      // "war") is an everyday word or another event.
       if (std::find(r.gap.begin(), r.gap.end(), true) != r.gap.end() || r.tokens.size() > 2) {
         std::size_t pos = t + 1;
         for (std::size_t k = 1; k < r.tokens.size(); ++k) {

@@ -25,6 +25,7 @@ struct Cand {
   // Abkommen"), or 0, and the preposition that governs that noun phrase.
   std::size_t agent_of = 0, phrase_prep = 0;
   bool leads = false;  // the leader of a force, acting for it ("a Saudi-led coalition")
+  bool between_list = false;  // its group is the list of "between X and Y" (set with the groups)
 };
 
 struct CueHit {
@@ -126,9 +127,13 @@ std::size_t first_word(const SentenceView& v) {
 }
 
 // A hyphen right after the mention, with no space before it: "Iran-backed", "Russland-".
-bool hyphen_after(const SentenceView& v, const Cand& c) {
-  return c.end < v.sent.end_token && v.tok(c.end).norm == "-"sv && v.tok(c.end).span.begin == v.tok(c.end - 1).span.end;
+// Token i is a hyphen glued to the word before it ("Iran-backed", "face-to-face").
+bool glued_hyphen(const SentenceView& v, std::size_t i) {
+  return i > v.sent.first_token && i < v.sent.end_token && v.tok(i).norm == "-"sv && v.tok(i).span.begin == v.tok(i - 1).span.end;
 }
+
+bool hyphen_after(const SentenceView& v, const Cand& c) { return glued_hyphen(v, c.end); }
+
 
 // The cue is a noun after a definite article: an event told before ("the attack").
 bool definite_noun(const SentenceView& v, const CueHit& hit) {
@@ -138,6 +143,9 @@ bool definite_noun(const SentenceView& v, const CueHit& hit) {
 bool ends_with(std::string_view w, std::string_view suffix) {
   return w.size() >= suffix.size() && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
+
+// An English -ing form ("Standing", "accusing"), not a short word such as "king".
+bool ing_form(const Token& t) { return t.kind == TokenKind::word && t.norm.size() > 5 && ends_with(t.norm, "ing"); }
 
 // The mentions of one sentence: a slice of the document's mentions (sorted by
 // first token), so per-sentence work does not grow with the article.
@@ -890,7 +898,7 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     if (!v.is("subj_pronoun", i) || in_mention[i - s.first_token] || v.tok(i).capitalized) continue;
     if (i + 1 < s.end_token && v.is("expletive_verb", i + 1)) continue;  // "sagte, es gebe ..."
     std::size_t k = i - 1;
-    if (v.is("subord", k) && (v.tok(k).norm == "that"sv || v.tok(k).norm == "dass"sv)) --k;
+    if (v.is("complementizer", k)) --k;
     if (k > s.first_token && v.tok(k).norm == ","sv) --k;
     if (!(v.is("speech", k) || v.is("report_verb", k)) || v.clause(k) == v.clause(i)) continue;
     const Cand* subject = nullptr;
@@ -978,6 +986,12 @@ void build_cands(SentenceView& v, const MentionRange& mentions, std::size_t sent
     }
     v.cands[k].group = group;
   }
+  // "between X and Y" / "zwischen X und Y": the members of a list opened by between_prep
+  for (Cand& c : v.cands) {
+    c.between_list = std::any_of(v.cands.begin(), v.cands.end(), [&](const Cand& o) {
+      return o.group == c.group && v.lex.has("between_prep", v.lang, o.marker);
+    });
+  }
 }
 
 using CandList = std::vector<const Cand*>;
@@ -988,19 +1002,23 @@ void add_group(const SentenceView& v, const Cand& c, CandList& out) {
   }
 }
 
-// True when c's coordination group is the list of "between X and Y" / "zwischen X und Y":
-// its unmarked second member is no subject ("the conflict between X and Y killed ...").
-bool in_between_list(const SentenceView& v, const Cand& c) {
-  return std::any_of(v.cands.begin(), v.cands.end(), [&](const Cand& o) {
-    return o.group == c.group && (o.marker == "between" || o.marker == "zwischen");
-  });
+// The tokens [first, end) that c's coordination group spans.
+std::pair<std::size_t, std::size_t> group_extent(const SentenceView& v, const Cand& c) {
+  std::size_t first = c.first, end = c.end;
+  for (const Cand& o : v.cands) {
+    if (o.group != c.group) continue;
+    first = std::min(first, o.first);
+    end = std::max(end, o.end);
+  }
+  return {first, end};
 }
 
 // An actor that can be a clause's subject: unmarked, no speaker or private national,
-// no region, outside relative clauses.
+// no region, outside relative clauses, not in a between-list ("the conflict between X and Y
+// killed ..." has no subject X or Y).
 bool subject_like(const SentenceView& v, const Cand& c) {
   return c.marker.empty() && !c.speaker && !c.m->weak && c.m->role != ActorRole::region && !v.in_relative(c.clause) &&
-         !in_between_list(v, c);
+         !c.between_list;
 }
 
 // "the Iran sanctions bill", "Russia sanctions": an English state's name (no acronym, no
@@ -1213,10 +1231,8 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       // "a UN resolution condemning Syria": a participle right after a noun has that noun
       // phrase as its subject, not the clause's.
       if (v.lang == Lang::en && !rule.noun && hit.first > v.sent.first_token + 1) {
-        const std::string& w = v.tok(hit.first).norm;
         const Token& before = v.tok(hit.first - 1);
-        bool ing = w.size() > 5 && ends_with(w, "ing");
-        if (ing && before.kind == TokenKind::word && !before.capitalized && !v.is("prep", hit.first - 1) &&
+        if (ing_form(v.tok(hit.first)) && before.kind == TokenKind::word && !before.capitalized && !v.is("prep", hit.first - 1) &&
             !v.is("subord", hit.first - 1) && !v.is("subord_bare", hit.first - 1) && !v.is("coord", hit.first - 1) &&
             !v.is("finite_aux", hit.first - 1) && !v.is("passive_aux", hit.first - 1)) {
           // (no actor there: "have begun dropping food" is a verb chain, go on as usual)
@@ -1248,7 +1264,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
           });
         };
         if (c.end <= hit.first && ok(c) && c.marker.empty() && !c.dative && c.m->role != ActorRole::region &&
-            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier() && !possessor_of_next() && !in_between_list(v, c)) {
+            actor_like(c) && !hyphen_joined(v, c, hit) && !modifier() && !possessor_of_next() && !c.between_list) {
           best = &c;
           if (!infinitive) break;
         }
@@ -1277,7 +1293,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
       }
       // "..., while accusing Kiev of provocations": an English participle clause has the
       // subject of the main clause before it.
-      if (!best && v.lang == Lang::en && !rule.noun && v.tok(hit.first).norm.size() > 5 && ends_with(v.tok(hit.first).norm, "ing") &&
+      if (!best && v.lang == Lang::en && !rule.noun && ing_form(v.tok(hit.first)) &&
           hit.first > v.sent.first_token &&
           (v.tok(hit.first - 1).norm == ","sv || v.is("subord_bare", hit.first - 1) || v.is("subord", hit.first - 1))) {
         for (const Cand& c : v.cands) {
@@ -1296,15 +1312,11 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         for (int steps = 0; rule.noun && k > v.sent.first_token && steps < 3;) {
           const Token& t = v.tok(k - 1);
           // ("face-to-face talks": the hyphens do not count)
-          bool hyphen = t.norm == "-"sv && t.span.begin == v.tok(k - 2).span.end;
+          const bool hyphen = glued_hyphen(v, k - 1);
           if (!(v.is("det", k - 1) || hyphen || (t.kind == TokenKind::word && !t.capitalized && !v.is("clause_prep", k - 1)))) break;
           --k;
           if (!hyphen) ++steps;
         }
-        auto participle = [&](std::size_t i) {
-          const std::string& w = v.tok(i).norm;
-          return v.tok(i).kind == TokenKind::word && w.size() > 5 && ends_with(w, "ing");
-        };
         if (rule.noun && k > v.sent.first_token + 1 && v.is("clause_prep", k - 1)) {
           for (const Cand& c : v.cands) {
             if (c.first >= k - 1) break;
@@ -1317,7 +1329,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         // Fronted: "After a trip to Saudi Arabia and Turkey, Pompeo told ...", "Standing
         // alongside X, Y said ...": the subject after the phrase's comma
         bool fronted = k > v.sent.first_token && k - 1 == first_word(v) &&
-                       ((rule.noun && v.is("clause_prep", k - 1)) || participle(k - 1));
+                       ((rule.noun && v.is("clause_prep", k - 1)) || ing_form(v.tok(k - 1)));
         if (!best && fronted) {
           std::size_t phrase_comma = hit.end;
           while (phrase_comma < v.sent.end_token && v.tok(phrase_comma).norm != ","sv) ++phrase_comma;
@@ -1438,10 +1450,7 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
         bool war_place = v.lang == Lang::en && rule.noun && rule.type == RelationType::military_action &&
                          c.m->role == ActorRole::name && !c.m->genitive && c.m->kind == ActorKind::state &&
                          [&] {  // the article opens the coordinated names
-                           std::size_t f = c.first;
-                           for (const Cand& o : v.cands) {
-                             if (o.group == c.group) f = std::min(f, o.first);
-                           }
+                           const std::size_t f = group_extent(v, c).first;
                            return f > v.sent.first_token && v.is("det", f - 1);
                          }() &&
                          std::none_of(v.doc.tokens.begin() + static_cast<std::ptrdiff_t>(c.first),
@@ -1568,14 +1577,10 @@ CandList resolve(const SentenceView& v, const CueHit& hit, const RoleSpec& spec,
     }
     case RoleStrategy::between: {
       for (const Cand& c : v.cands) {
-        if (ok(c) && (c.marker == "zwischen" || c.marker == "between")) {
+        if (ok(c) && v.lex.has("between_prep", v.lang, c.marker)) {
           // not a cue inside the list: "zwischen der von den USA geführten Koalition und
           // den Taliban" names no coalition between them
-          std::size_t last = c.end;
-          for (const Cand& o : v.cands) {
-            if (o.group == c.group) last = std::max(last, o.end);
-          }
-          if (hit.first >= c.first && hit.first < last) break;
+          if (hit.first >= c.first && hit.first < group_extent(v, c).second) break;
           add_group(v, c, out);
           break;
         }
@@ -1816,8 +1821,7 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
   for (std::size_t i = hit.first, steps = 0; i > v.sent.first_token && steps < 4; ++steps) {
     --i;
     // "face-to-face talks": the parts of a hyphenated word
-    const bool hyphen = v.tok(i).norm == "-"sv && i > v.sent.first_token && v.tok(i).span.begin == v.tok(i - 1).span.end;
-    if (hyphen || (v.tok(i + 1).norm == "-"sv && v.tok(i + 1).span.begin == v.tok(i).span.end)) {
+    if (glued_hyphen(v, i) || glued_hyphen(v, i + 1)) {
       --steps;  // (not counted)
       continue;
     }
@@ -1878,15 +1882,15 @@ Modality find_modality(const SentenceView& v, const CueHit& hit, bool presuppose
     }
   }
   // German future: "wird der Nato beitreten", "werden ... angreifen" (werden with an
-  // infinitive; with a participle it is the passive: "wird angegriffen"); a noun cue after
-  // the auxiliary is the object of the future verb ("werde Sanktionen verhängen")
-  // the verb closing the clause is an infinitive ("werde Sanktionen verhängen", not the
-  // passive "werden Sanktionen verhängt", "werden als Reaktion dargestellt")
+  // infinitive; with a participle it is the passive: "wird angegriffen"). A noun cue after
+  // the auxiliary is the object of the future verb when an infinitive closes the clause
+  // ("werde Sanktionen verhängen"; not the passive "werden Sanktionen verhängt").
   auto clause_verb_infinitive = [&] {
     for (std::size_t i = v.sent.end_token; i > hit.end; --i) {
       const Token& t = v.tok(i - 1);
       if (v.clause(i - 1) != clause || t.kind != TokenKind::word) continue;
-      return !t.capitalized && t.norm.size() > 3 && ends_with(t.norm, "en") && !may_be_participle(v, i - 1);
+      return !t.capitalized && ends_in_class(v, "infinitive_final", t.norm, 2, 2) && t.norm.size() > 3 &&
+             !may_be_participle(v, i - 1);
     }
     return false;
   };
@@ -2818,7 +2822,7 @@ std::vector<RelationMention> RelationExtractor::extract(const Document& doc,
           }
           for (std::size_t a = 0; rule.type == RelationType::meeting && a < targets.size(); ++a) {
             for (std::size_t b = a + 1; b < targets.size(); ++b) {
-              bool mediated = targets[a]->marker == "zwischen" || targets[a]->marker == "between";
+              bool mediated = v.lex.has("between_prep", v.lang, targets[a]->marker);
               if (mediated && targets[b]->marker == targets[a]->marker) add_pair(targets[a]->m->code, targets[b]->m->code);
             }
           }
